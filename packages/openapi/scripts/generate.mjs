@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Generates src/generated/* from spec/openapi.yaml. With --check it writes nothing and fails when the
+// committed files differ from what the spec generates, so CI catches a spec edit without `pnpm generate`.
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+import { parse } from "yaml";
+
+const specUrl = new URL("../../../spec/openapi.yaml", import.meta.url);
+const generatedDir = new URL("../src/generated/", import.meta.url);
+const header = (what) =>
+  [
+    "// This file is generated from spec/openapi.yaml by packages/openapi/scripts/generate.mjs.",
+    "// Do not edit it by hand: change the spec, then run `pnpm generate`.",
+    `// It holds ${what}.`,
+    "",
+  ].join("\n");
+
+async function render() {
+  const specText = await readFile(specUrl, "utf8");
+  const document = parse(specText);
+  const ast = await openapiTS(document, { alphabetize: false, defaultNonNullable: true });
+  return {
+    "schema.ts": `${header("the TypeScript types of every path, operation and schema")}\n${astToString(ast)}`,
+    "openapi-document.ts": [
+      header("the OpenAPI document as a value, for serving it and validating against it"),
+      'import type { OpenApiDocument } from "../openapi-document-type.js";',
+      "",
+      `export const openapiDocument: OpenApiDocument = ${JSON.stringify(document, null, 2)};`,
+      "",
+    ].join("\n"),
+  };
+}
+
+const files = await render();
+const check = process.argv.includes("--check");
+const stale = [];
+for (const [name, content] of Object.entries(files)) {
+  const url = new URL(name, generatedDir);
+  if (check) {
+    const current = await readFile(url, "utf8").catch(() => null);
+    if (current !== content) stale.push(fileURLToPath(url));
+  } else {
+    await writeFile(url, content);
+  }
+}
+if (stale.length > 0) {
+  console.error(
+    [
+      "Generated files are out of date with spec/openapi.yaml:",
+      ...stale.map((file) => `  - ${file}`),
+      "",
+      "Run `pnpm generate` at the repository root and commit the result.",
+    ].join("\n"),
+  );
+  process.exit(1);
+}
+if (check) console.log(`generated files match spec/openapi.yaml (${Object.keys(files).length} files)`);

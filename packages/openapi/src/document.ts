@@ -1,0 +1,9 @@
+/**
+ * The Sessions API's OpenAPI 3.1 document as a value.
+ *
+ * @example
+ * import { openapiDocument } from "@sessions-api/openapi/document";
+ * app.get("/openapi.json", (c) => c.json(openapiDocument));
+ */
+export { openapiDocument } from "./generated/openapi-document.js";
+export type { OpenApiDocument } from "./openapi-document-type.js";

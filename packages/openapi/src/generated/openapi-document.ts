@@ -1,0 +1,2517 @@
+// This file is generated from spec/openapi.yaml by packages/openapi/scripts/generate.mjs.
+// Do not edit it by hand: change the spec, then run `pnpm generate`.
+// It holds the OpenAPI document as a value, for serving it and validating against it.
+
+import type { OpenApiDocument } from "../openapi-document-type.js";
+
+export const openapiDocument: OpenApiDocument = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "Sessions API",
+    "version": "1.0.0",
+    "summary": "Gateway sticky sessions and application sessions, read and terminated over one API.",
+    "license": {
+      "name": "MIT",
+      "identifier": "MIT"
+    },
+    "contact": {
+      "name": "Sessions API maintainers",
+      "url": "https://github.com/sessions-api/sessions-api"
+    },
+    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`) and, optionally, the sub-users it is limited to.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`. Sessions of other\n  accounts are invisible: `404` by id, absent from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  Bad input never gets a 5xx.\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
+  },
+  "servers": [
+    {
+      "url": "https://api.helodata.com",
+      "description": "Production"
+    },
+    {
+      "url": "http://127.0.0.1:8080",
+      "description": "Reference server (local sandbox, `pnpm start`)"
+    }
+  ],
+  "security": [
+    {
+      "apiKey": []
+    }
+  ],
+  "tags": [
+    {
+      "name": "Gateway sessions",
+      "description": "Sticky sessions of the proxy gateway's `residential` and `mobile` products: list, inspect and\nterminate. Useful for monitoring long-running scrapes and for cleaning up sessions that should not\nuse more bandwidth.\n"
+    },
+    {
+      "name": "Application sessions",
+      "description": "Browser sessions behind an endpoint, with the user agent and geolocation they came from."
+    },
+    {
+      "name": "Sandbox",
+      "description": "Control operations of the reference server, **not part of the production API**. They report\nproxied traffic (so that gateway sessions start, grow and get repinned), create application\nsessions and record their activity, and move the test clock forward (so that expiry and the 24 h\naudit window can be exercised without waiting). The production API never answers on these paths.\n"
+    },
+    {
+      "name": "Service",
+      "description": "Liveness of the server itself."
+    }
+  ],
+  "paths": {
+    "/v1/residential/sessions": {
+      "get": {
+        "operationId": "listResidentialSessions",
+        "summary": "List residential sticky sessions",
+        "description": "Lists the sticky sessions of the `residential` product that the API key can see, newest first.\nBy default only active sessions are listed; `status=terminated` lists the terminated sessions\nkept for audit (24 h after termination), and `status=all` lists both. Expired sessions are never\nlisted. A key limited to some sub-users sees only theirs; asking for a sub-user outside the key's\nscope, or for a product outside it, gets `403 subuser_scope_mismatch`.\n",
+        "tags": [
+          "Gateway sessions"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SubuserFilter"
+          },
+          {
+            "$ref": "#/components/parameters/SessionIdFilter"
+          },
+          {
+            "$ref": "#/components/parameters/RegionFilter"
+          },
+          {
+            "$ref": "#/components/parameters/AsnFilter"
+          },
+          {
+            "$ref": "#/components/parameters/RepinnedFilter"
+          },
+          {
+            "$ref": "#/components/parameters/StatusFilter"
+          },
+          {
+            "$ref": "#/components/parameters/GatewayLimit"
+          },
+          {
+            "$ref": "#/components/parameters/GatewayCursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/SessionList"
+          },
+          "400": {
+            "$ref": "#/components/responses/GatewayInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/GatewayUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/GatewayScopeMismatch"
+          },
+          "429": {
+            "$ref": "#/components/responses/GatewayRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/GatewayInternalError"
+          }
+        }
+      }
+    },
+    "/v1/mobile/sessions": {
+      "get": {
+        "operationId": "listMobileSessions",
+        "summary": "List mobile sticky sessions",
+        "description": "Lists the sticky sessions of the `mobile` product that the API key can see, newest first. Same\nfilters, order, paging and status semantics as `listResidentialSessions`.\n",
+        "tags": [
+          "Gateway sessions"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/SubuserFilter"
+          },
+          {
+            "$ref": "#/components/parameters/SessionIdFilter"
+          },
+          {
+            "$ref": "#/components/parameters/RegionFilter"
+          },
+          {
+            "$ref": "#/components/parameters/AsnFilter"
+          },
+          {
+            "$ref": "#/components/parameters/RepinnedFilter"
+          },
+          {
+            "$ref": "#/components/parameters/StatusFilter"
+          },
+          {
+            "$ref": "#/components/parameters/GatewayLimit"
+          },
+          {
+            "$ref": "#/components/parameters/GatewayCursor"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/SessionList"
+          },
+          "400": {
+            "$ref": "#/components/responses/GatewayInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/GatewayUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/GatewayScopeMismatch"
+          },
+          "429": {
+            "$ref": "#/components/responses/GatewayRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/GatewayInternalError"
+          }
+        }
+      }
+    },
+    "/v1/{product}/sessions/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/Product"
+        },
+        {
+          "$ref": "#/components/parameters/GatewaySessionId"
+        }
+      ],
+      "get": {
+        "operationId": "getSession",
+        "summary": "Get one sticky session",
+        "description": "Returns one session with the same fields as the list plus `samples`: the last 10 proxied\nrequests of the session, newest first. Active sessions and terminated sessions still inside\ntheir 24 h audit window are found; an expired session, a purged one, one of another product or\nof another account is `404 session_not_found`. A product without sessions (`isp`, or a name\nthat is no product) is `404 product_has_no_sessions`.\n",
+        "tags": [
+          "Gateway sessions"
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/SessionDetail"
+          },
+          "400": {
+            "$ref": "#/components/responses/GatewayInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/GatewayUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/GatewayScopeMismatch"
+          },
+          "404": {
+            "$ref": "#/components/responses/GatewaySessionNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/GatewayRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/GatewayInternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "terminateSession",
+        "summary": "Terminate a sticky session early",
+        "description": "Terminates the session now and returns the terminated record (`status: terminated`,\n`terminated_at` set). Future requests with the same username get a **new** exit IP, as if\n`sesstime` had elapsed. The record is kept for 24 hours for audit, then purged.\n\nTerminating is idempotent: terminating a session that is already terminated returns the same\nrecord unchanged (`terminated_at` keeps its first value). An unknown, expired or purged session\nis `404 session_not_found`.\n",
+        "tags": [
+          "Gateway sessions"
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/TerminatedSession"
+          },
+          "400": {
+            "$ref": "#/components/responses/GatewayInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/GatewayUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/GatewayScopeMismatch"
+          },
+          "404": {
+            "$ref": "#/components/responses/GatewaySessionNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/GatewayRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/GatewayInternalError"
+          }
+        }
+      }
+    },
+    "/app/sessions": {
+      "get": {
+        "operationId": "listApplicationSessions",
+        "summary": "List application sessions",
+        "description": "Lists the application sessions of the account, newest first. A page holds at most `limit`\nsessions; `next_page_uri` is the absolute URI of the next page (it carries `before_id` and\n`limit`), or `null` on the last page. Expired and deleted sessions are not listed.\n",
+        "tags": [
+          "Application sessions"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/AppLimit"
+          },
+          {
+            "$ref": "#/components/parameters/AppBeforeId"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ApplicationSessionList"
+          },
+          "400": {
+            "$ref": "#/components/responses/AppInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "429": {
+            "$ref": "#/components/responses/AppRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/AppInternalError"
+          }
+        }
+      }
+    },
+    "/app/sessions/{id}": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/AppSessionId"
+        }
+      ],
+      "get": {
+        "operationId": "getApplicationSession",
+        "summary": "Get an application session",
+        "description": "Returns one application session by id. Expired, deleted and unknown ids are `404`.",
+        "tags": [
+          "Application sessions"
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ApplicationSession"
+          },
+          "400": {
+            "$ref": "#/components/responses/AppInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/AppNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/AppRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/AppInternalError"
+          }
+        }
+      },
+      "delete": {
+        "operationId": "deleteApplicationSession",
+        "summary": "Delete an application session",
+        "description": "Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with\nno body. Deleting a session that is already deleted, expired or unknown is `404`.\n",
+        "tags": [
+          "Application sessions"
+        ],
+        "responses": {
+          "204": {
+            "description": "The session was deleted. No body.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AppInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/AppNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/AppRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/AppInternalError"
+          }
+        }
+      }
+    },
+    "/sandbox/v1/{product}/traffic": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/Product"
+        }
+      ],
+      "post": {
+        "operationId": "reportTraffic",
+        "summary": "Report proxied traffic for a username (sandbox)",
+        "description": "**Sandbox only.** Records proxied requests made with a proxy username, as the gateway would.\nThe first report for a username with no live session starts a session (`201`): a new id and exit\nIP, `started_at` now and `expires_at = started_at + sesstime`. Later reports add to `bytes_used`\nand `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream\nreassignment: the session moves to a new exit IP and `repinned` becomes `true`.\n\nThe sub-user named in the username is created in the key's account on first use. A sub-user of\nanother account is `404 subuser_not_found`; a key whose scope does not cover the product or the\nsub-user gets `403 subuser_scope_mismatch`. A username that breaks the grammar is `400\ninvalid_username` with a `reason` naming the rule it breaks.\n",
+        "tags": [
+          "Sandbox"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/TrafficReport"
+              },
+              "examples": {
+                "twoRequests": {
+                  "summary": "Two proxied requests on a Los Angeles residential session",
+                  "value": {
+                    "username": "user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30",
+                    "requests": [
+                      {
+                        "method": "GET",
+                        "target_host": "www.example.com",
+                        "target_port": 443,
+                        "status_code": 200,
+                        "bytes": 48213,
+                        "duration_ms": 412
+                      },
+                      {
+                        "method": "GET",
+                        "target_host": "cdn.example.com",
+                        "target_port": 443,
+                        "status_code": 304,
+                        "bytes": 612,
+                        "duration_ms": 95
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The traffic was added to the live session for this username.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SessionDetail"
+                },
+                "examples": {
+                  "updated": {
+                    "$ref": "#/components/examples/SessionDetail"
+                  }
+                }
+              }
+            }
+          },
+          "201": {
+            "description": "No live session had this username; a new session started with this traffic.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Location": {
+                "description": "Path of the new session.",
+                "schema": {
+                  "type": "string"
+                },
+                "example": "/v1/residential/sessions/ses_01HX2K3PQ4M5"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/SessionDetail"
+                },
+                "examples": {
+                  "started": {
+                    "$ref": "#/components/examples/NewSessionDetail"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/GatewayInvalidRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/GatewayUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/GatewayScopeMismatch"
+          },
+          "404": {
+            "$ref": "#/components/responses/GatewaySubuserNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/GatewayRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/GatewayInternalError"
+          }
+        }
+      }
+    },
+    "/sandbox/clock": {
+      "get": {
+        "operationId": "getClock",
+        "summary": "Read the test clock (sandbox)",
+        "description": "**Sandbox only.** Returns the server's current time and how far the test clock has been moved\nahead of real time. The clock is one for the whole server: every account sees the same time.\n",
+        "tags": [
+          "Sandbox"
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/Clock"
+          },
+          "401": {
+            "$ref": "#/components/responses/GatewayUnauthorized"
+          },
+          "429": {
+            "$ref": "#/components/responses/GatewayRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/GatewayInternalError"
+          }
+        }
+      }
+    },
+    "/sandbox/clock/advance": {
+      "post": {
+        "operationId": "advanceClock",
+        "summary": "Move the test clock forward (sandbox)",
+        "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards.\n",
+        "tags": [
+          "Sandbox"
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ClockAdvance"
+              },
+              "examples": {
+                "oneDay": {
+                  "summary": "Jump past the 24 h audit window",
+                  "value": {
+                    "seconds": 86401
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/Clock"
+          },
+          "400": {
+            "$ref": "#/components/responses/GatewayInvalidRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/GatewayUnauthorized"
+          },
+          "429": {
+            "$ref": "#/components/responses/GatewayRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/GatewayInternalError"
+          }
+        }
+      }
+    },
+    "/sandbox/app/sessions": {
+      "post": {
+        "operationId": "createApplicationSession",
+        "summary": "Create an application session (sandbox)",
+        "description": "**Sandbox only.** Creates an application session as a browser visiting an endpoint would. Every\nfield of the body is optional; what is left out gets a realistic default. The raw `user_agent`\nis parsed into the browser and OS fields. `expires_at = created_at + ttl_seconds`.\n",
+        "tags": [
+          "Sandbox"
+        ],
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/ApplicationSessionCreate"
+              },
+              "examples": {
+                "chromeOnMac": {
+                  "summary": "Chrome on macOS from San Francisco",
+                  "value": {
+                    "user_agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.0.0 Safari/537.36",
+                    "ip_address": "203.0.113.24",
+                    "location": {
+                      "country_code": "US",
+                      "latitude": 37.7749,
+                      "longitude": -122.4194,
+                      "lat_long_radius_km": 20
+                    },
+                    "public_url": "https://app.example.com",
+                    "ttl_seconds": 86400
+                  }
+                }
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The application session was created.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              },
+              "Location": {
+                "description": "Absolute URI of the new application session.",
+                "schema": {
+                  "type": "string",
+                  "format": "uri"
+                },
+                "example": "http://127.0.0.1:8080/app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ApplicationSession"
+                },
+                "examples": {
+                  "created": {
+                    "$ref": "#/components/examples/ApplicationSession"
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/AppInvalidRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "429": {
+            "$ref": "#/components/responses/AppRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/AppInternalError"
+          }
+        }
+      }
+    },
+    "/sandbox/app/sessions/{id}/activity": {
+      "parameters": [
+        {
+          "$ref": "#/components/parameters/AppSessionId"
+        }
+      ],
+      "post": {
+        "operationId": "recordApplicationSessionActivity",
+        "summary": "Record activity on an application session (sandbox)",
+        "description": "**Sandbox only.** Records that the browser behind the session made a request now: `last_active`\nbecomes the current time. `expires_at` does not move. An expired, deleted or unknown session is\n`404`.\n",
+        "tags": [
+          "Sandbox"
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/ApplicationSession"
+          },
+          "400": {
+            "$ref": "#/components/responses/AppInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/AppNotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/AppRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/AppInternalError"
+          }
+        }
+      }
+    },
+    "/healthz": {
+      "get": {
+        "operationId": "getHealth",
+        "summary": "Liveness and store check",
+        "description": "Answers `200` while the server can reach its store and `503` when it cannot. Needs no API key.\n",
+        "tags": [
+          "Service"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The server and its store are up.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "examples": {
+                  "ok": {
+                    "value": {
+                      "status": "ok",
+                      "store": "pglite"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "The store cannot be reached.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/GatewayError"
+                },
+                "examples": {
+                  "storeDown": {
+                    "value": {
+                      "error": {
+                        "code": "service_unavailable",
+                        "message": "The session store cannot be reached.",
+                        "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "apiKey": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "An API key, sent as `Authorization: Bearer <key>`. The reference server prints its demo keys at\nstart.\n"
+      }
+    },
+    "parameters": {
+      "Product": {
+        "name": "product",
+        "in": "path",
+        "required": true,
+        "description": "The gateway product. Only `residential` and `mobile` have sessions; any other value (notably\n`isp`, whose IPs are permanent) is `404 product_has_no_sessions`.\n",
+        "schema": {
+          "type": "string",
+          "pattern": "^[a-z][a-z0-9_]{0,31}$"
+        },
+        "example": "residential"
+      },
+      "GatewaySessionId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "Session id, as listed in `data[].id`.",
+        "schema": {
+          "$ref": "#/components/schemas/SessionId"
+        },
+        "example": "ses_01HX2K3PQ4M5"
+      },
+      "SubuserFilter": {
+        "name": "subuser",
+        "in": "query",
+        "required": false,
+        "description": "Only sessions of this sub-user.",
+        "schema": {
+          "$ref": "#/components/schemas/SubuserId"
+        },
+        "example": "sub_01HX2K3PQ4M5"
+      },
+      "SessionIdFilter": {
+        "name": "session_id",
+        "in": "query",
+        "required": false,
+        "description": "Only sessions whose username carries this `session_id` (the user-chosen part, e.g. `job1` from\n`-session-job1-sesstime-30`). Several sessions can share it under different geo or sub-users.\n",
+        "schema": {
+          "$ref": "#/components/schemas/UserSessionId"
+        },
+        "example": "job1"
+      },
+      "RegionFilter": {
+        "name": "region",
+        "in": "query",
+        "required": false,
+        "description": "Only sessions whose exit IP is in this country (ISO 3166-1 alpha-2, lowercase).",
+        "schema": {
+          "$ref": "#/components/schemas/RegionCode"
+        },
+        "example": "us"
+      },
+      "AsnFilter": {
+        "name": "asn",
+        "in": "query",
+        "required": false,
+        "description": "Only sessions whose exit IP belongs to this autonomous system.",
+        "schema": {
+          "$ref": "#/components/schemas/Asn"
+        },
+        "example": 7922
+      },
+      "RepinnedFilter": {
+        "name": "repinned",
+        "in": "query",
+        "required": false,
+        "description": "Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.",
+        "schema": {
+          "type": "boolean"
+        },
+        "example": true
+      },
+      "StatusFilter": {
+        "name": "status",
+        "in": "query",
+        "required": false,
+        "description": "Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions\nterminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never\nlisted.\n",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "active",
+            "terminated",
+            "all"
+          ],
+          "default": "active"
+        },
+        "example": "terminated"
+      },
+      "GatewayLimit": {
+        "name": "limit",
+        "in": "query",
+        "required": false,
+        "description": "Page size. Default 50, maximum 200.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 200,
+          "default": 50
+        },
+        "example": 50
+      },
+      "GatewayCursor": {
+        "name": "cursor",
+        "in": "query",
+        "required": false,
+        "description": "Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only\nwith the same product, filters and account that produced it; anything else (a malformed cursor,\nor one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list\norder (`started_at` descending, then `id` descending), so sessions that start while a client\npages appear on no later page, and no session is repeated or skipped.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 512,
+          "pattern": "^[A-Za-z0-9_-]+$"
+        },
+        "example": "eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9"
+      },
+      "AppSessionId": {
+        "name": "id",
+        "in": "path",
+        "required": true,
+        "description": "Application session id.",
+        "schema": {
+          "$ref": "#/components/schemas/ApplicationSessionId"
+        },
+        "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
+      },
+      "AppLimit": {
+        "name": "limit",
+        "in": "query",
+        "required": false,
+        "description": "Page size. Default 100, maximum 100.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100,
+          "default": 100
+        },
+        "example": 20
+      },
+      "AppBeforeId": {
+        "name": "before_id",
+        "in": "query",
+        "required": false,
+        "description": "Lists the sessions created before this one (ids sort by creation time). It must name an\napplication session of this account; one deleted in the last 24 hours still counts, so paging\nsurvives deletions. Anything else is `400`. Normally taken from `next_page_uri`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/ApplicationSessionId"
+        },
+        "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
+      }
+    },
+    "headers": {
+      "X-Request-Id": {
+        "description": "Unique id of this request; the same id appears in error bodies.",
+        "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1
+        },
+        "example": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+      },
+      "Retry-After": {
+        "description": "Seconds to wait before the next request with this API key.",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "example": 3
+      }
+    },
+    "schemas": {
+      "GatewayProduct": {
+        "type": "string",
+        "description": "A gateway product that has sticky sessions.",
+        "enum": [
+          "residential",
+          "mobile"
+        ]
+      },
+      "SessionId": {
+        "type": "string",
+        "description": "Session id, `ses_` followed by 12 Crockford base32 characters.",
+        "pattern": "^ses_[0-9A-HJKMNP-TV-Z]{12}$",
+        "examples": [
+          "ses_01HX2K3PQ4M5"
+        ]
+      },
+      "SubuserId": {
+        "type": "string",
+        "description": "Sub-user id, `sub_` followed by 4 to 32 letters or digits.",
+        "pattern": "^sub_[A-Za-z0-9]{4,32}$",
+        "examples": [
+          "sub_01HX2K3PQ4M5"
+        ]
+      },
+      "UserSessionId": {
+        "type": "string",
+        "description": "The user-chosen session name in a proxy username, 1 to 64 letters, digits or `_`.",
+        "pattern": "^[A-Za-z0-9_]{1,64}$",
+        "examples": [
+          "job1"
+        ]
+      },
+      "RegionCode": {
+        "type": "string",
+        "description": "Country, ISO 3166-1 alpha-2 in lowercase.",
+        "pattern": "^[a-z]{2}$",
+        "examples": [
+          "us"
+        ]
+      },
+      "Asn": {
+        "type": "integer",
+        "description": "Autonomous system number.",
+        "minimum": 1,
+        "maximum": 4294967295,
+        "examples": [
+          7922
+        ]
+      },
+      "IpAddress": {
+        "type": "string",
+        "description": "An IPv4 or IPv6 address.",
+        "anyOf": [
+          {
+            "format": "ipv4"
+          },
+          {
+            "format": "ipv6"
+          }
+        ],
+        "examples": [
+          "198.51.100.42"
+        ]
+      },
+      "Timestamp": {
+        "type": "string",
+        "format": "date-time",
+        "description": "RFC 3339 timestamp in UTC.",
+        "examples": [
+          "2026-05-28T07:00:00Z"
+        ]
+      },
+      "Session": {
+        "description": "A gateway sticky session, keyed by its full proxy username.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/SessionFields"
+          }
+        ],
+        "unevaluatedProperties": false
+      },
+      "SessionFields": {
+        "type": "object",
+        "description": "The fields of a gateway sticky session, shared by `Session` (list items) and `SessionDetail`\n(single reads), which each close the object against unknown properties.\n",
+        "required": [
+          "id",
+          "product",
+          "username",
+          "subuser",
+          "session_id",
+          "region",
+          "state",
+          "city",
+          "asn",
+          "exit_ip",
+          "started_at",
+          "expires_at",
+          "bytes_used",
+          "requests",
+          "repinned",
+          "status",
+          "terminated_at"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/SessionId"
+          },
+          "product": {
+            "$ref": "#/components/schemas/GatewayProduct"
+          },
+          "username": {
+            "type": "string",
+            "description": "The full proxy username, which is the session key:\n`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`.\n",
+            "maxLength": 256,
+            "examples": [
+              "user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30"
+            ]
+          },
+          "subuser": {
+            "$ref": "#/components/schemas/SubuserId"
+          },
+          "session_id": {
+            "$ref": "#/components/schemas/UserSessionId"
+          },
+          "region": {
+            "$ref": "#/components/schemas/RegionCode"
+          },
+          "state": {
+            "description": "State or province of the exit IP, when the username targets one; else null.",
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[a-z0-9]{1,3}$"
+          },
+          "city": {
+            "description": "City of the exit IP, when the username targets one; else null.",
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[a-z][a-z0-9_]{0,31}$"
+          },
+          "asn": {
+            "$ref": "#/components/schemas/Asn"
+          },
+          "exit_ip": {
+            "$ref": "#/components/schemas/IpAddress"
+          },
+          "started_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "expires_at": {
+            "description": "`started_at + sesstime`.",
+            "type": "string",
+            "format": "date-time"
+          },
+          "bytes_used": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "description": "Bytes proxied in this session, both directions."
+          },
+          "requests": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "description": "Requests proxied in this session."
+          },
+          "repinned": {
+            "type": "boolean",
+            "description": "`true` once the upstream IP was reassigned mid-session."
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "terminated"
+            ],
+            "description": "`terminated` once the session was terminated early; its record is kept 24 h."
+          },
+          "terminated_at": {
+            "description": "When the session was terminated; null while it is active.",
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
+      },
+      "RequestSample": {
+        "type": "object",
+        "description": "One proxied request of a session.",
+        "additionalProperties": false,
+        "required": [
+          "at",
+          "method",
+          "target_host",
+          "target_port",
+          "status_code",
+          "bytes",
+          "duration_ms"
+        ],
+        "properties": {
+          "at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "method": {
+            "type": "string",
+            "description": "HTTP method, `CONNECT` for tunnelled HTTPS.",
+            "pattern": "^[A-Z]{1,16}$"
+          },
+          "target_host": {
+            "type": "string",
+            "description": "Host name or IP address the request went to.",
+            "minLength": 1,
+            "maxLength": 253
+          },
+          "target_port": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 65535
+          },
+          "status_code": {
+            "type": "integer",
+            "description": "HTTP status the target answered with.",
+            "minimum": 100,
+            "maximum": 599
+          },
+          "bytes": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "description": "Bytes proxied for this request, both directions."
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 86400000,
+            "description": "Time from the first byte received to the last byte sent, in milliseconds."
+          }
+        }
+      },
+      "SessionDetail": {
+        "description": "A session with its last 10 proxied requests.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/SessionFields"
+          },
+          {
+            "type": "object",
+            "required": [
+              "samples"
+            ],
+            "properties": {
+              "samples": {
+                "type": "array",
+                "description": "The last 10 proxied requests, newest first.",
+                "maxItems": 10,
+                "items": {
+                  "$ref": "#/components/schemas/RequestSample"
+                }
+              }
+            }
+          }
+        ],
+        "unevaluatedProperties": false
+      },
+      "SessionPage": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "data",
+          "next_cursor"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Session"
+            }
+          },
+          "next_cursor": {
+            "description": "Cursor of the next page, or null on the last page.",
+            "type": [
+              "string",
+              "null"
+            ],
+            "pattern": "^[A-Za-z0-9_-]+$"
+          }
+        }
+      },
+      "TrafficReport": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "username",
+          "requests"
+        ],
+        "properties": {
+          "username": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 256,
+            "description": "The full proxy username the traffic was sent with. Grammar:\n`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`,\nsegments in this order, each at most once. `<subuser>` is a sub-user id (`sub_` + 4-32\nletters or digits); `<cc>` two lowercase letters; `<st>` 1-3 lowercase letters or digits;\n`<city>` a lowercase letter then up to 31 lowercase letters, digits or `_`; `<n>` an ASN\n(1-4294967295); `<id>` 1-64 letters, digits or `_`; `<minutes>` 1-1440.\n"
+          },
+          "requests": {
+            "type": "array",
+            "minItems": 1,
+            "maxItems": 100,
+            "description": "The requests proxied, oldest first.",
+            "items": {
+              "$ref": "#/components/schemas/ProxiedRequest"
+            }
+          },
+          "reassign_exit_ip": {
+            "type": "boolean",
+            "default": false,
+            "description": "Simulate an upstream reassignment before these requests: a live session moves to a new exit\nIP and `repinned` becomes `true`. Ignored when the report starts a new session.\n"
+          }
+        }
+      },
+      "ProxiedRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "method",
+          "target_host",
+          "target_port",
+          "status_code",
+          "bytes",
+          "duration_ms"
+        ],
+        "properties": {
+          "method": {
+            "type": "string",
+            "pattern": "^[A-Z]{1,16}$"
+          },
+          "target_host": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 253
+          },
+          "target_port": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 65535
+          },
+          "status_code": {
+            "type": "integer",
+            "minimum": 100,
+            "maximum": 599
+          },
+          "bytes": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 86400000
+          }
+        }
+      },
+      "Clock": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "now",
+          "offset_seconds"
+        ],
+        "properties": {
+          "now": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "offset_seconds": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "How far the test clock is ahead of real time."
+          }
+        }
+      },
+      "ClockAdvance": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "seconds"
+        ],
+        "properties": {
+          "seconds": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 31536000,
+            "description": "Seconds to move the clock forward (at most one year per call)."
+          }
+        }
+      },
+      "Health": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "status",
+          "store"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ok"
+            ]
+          },
+          "store": {
+            "type": "string",
+            "enum": [
+              "pglite",
+              "postgres"
+            ],
+            "description": "Which store the server runs on."
+          }
+        }
+      },
+      "GatewayErrorCode": {
+        "type": "string",
+        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).\n`rate_limited` (429). `internal_error` (500). `service_unavailable` (503).\n",
+        "enum": [
+          "invalid_parameter",
+          "invalid_request_body",
+          "invalid_username",
+          "unauthorized",
+          "subuser_scope_mismatch",
+          "session_not_found",
+          "product_has_no_sessions",
+          "subuser_not_found",
+          "not_found",
+          "method_not_allowed",
+          "rate_limited",
+          "internal_error",
+          "service_unavailable"
+        ]
+      },
+      "UsernameViolation": {
+        "type": "string",
+        "description": "The grammar rule a proxy username breaks. `username_too_long`: over 256 characters.\n`missing_user_prefix`: does not start with `user-<subuser>`. `unknown_segment`: a segment name\noutside the grammar. `duplicate_segment`, `segment_out_of_order`, `missing_segment` (`region`,\n`session` and `sesstime` are required). `invalid_subuser`, `invalid_region`, `invalid_state`,\n`invalid_city`, `invalid_asn`, `invalid_session_id`: a value with characters or a length outside\nits rule. `invalid_sesstime`: not a whole number of minutes. `sesstime_out_of_range`: outside\n1-1440 minutes.\n",
+        "enum": [
+          "username_too_long",
+          "missing_user_prefix",
+          "unknown_segment",
+          "duplicate_segment",
+          "segment_out_of_order",
+          "missing_segment",
+          "invalid_subuser",
+          "invalid_region",
+          "invalid_state",
+          "invalid_city",
+          "invalid_asn",
+          "invalid_session_id",
+          "invalid_sesstime",
+          "sesstime_out_of_range"
+        ]
+      },
+      "GatewayError": {
+        "type": "object",
+        "title": "GatewayError",
+        "description": "The error body of every 4xx and 5xx response of the gateway family and the sandbox.",
+        "additionalProperties": false,
+        "required": [
+          "error"
+        ],
+        "properties": {
+          "error": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "code",
+              "message",
+              "request_id"
+            ],
+            "properties": {
+              "code": {
+                "$ref": "#/components/schemas/GatewayErrorCode"
+              },
+              "message": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Human-readable explanation, safe to show to a developer."
+              },
+              "request_id": {
+                "type": "string",
+                "minLength": 1,
+                "description": "Same as the `X-Request-Id` response header."
+              },
+              "param": {
+                "type": "string",
+                "description": "The parameter or body field at fault (400 errors)."
+              },
+              "reason": {
+                "$ref": "#/components/schemas/UsernameViolation"
+              }
+            }
+          }
+        }
+      },
+      "ApplicationSessionId": {
+        "type": "string",
+        "description": "Application session id, `as_` followed by a 26-character ULID (sorts by creation time).",
+        "pattern": "^as_[0-9A-HJKMNP-TV-Z]{26}$",
+        "examples": [
+          "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
+        ]
+      },
+      "Ref": {
+        "type": "object",
+        "description": "A reference to another resource.",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "uri"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "minLength": 1,
+            "description": "A resource identifier."
+          },
+          "uri": {
+            "type": "string",
+            "format": "uri",
+            "description": "A URI for locating the resource."
+          }
+        }
+      },
+      "UserAgent": {
+        "type": "object",
+        "description": "HTTP User-Agent data. Fields the header does not reveal are empty strings.",
+        "additionalProperties": false,
+        "required": [
+          "raw",
+          "browser_name",
+          "browser_version",
+          "device_type",
+          "os_name",
+          "os_version"
+        ],
+        "properties": {
+          "raw": {
+            "type": "string",
+            "description": "Raw User-Agent request header."
+          },
+          "browser_name": {
+            "type": "string",
+            "description": "Browser name (e.g. Chrome)."
+          },
+          "browser_version": {
+            "type": "string",
+            "description": "Browser major version (e.g. 102)."
+          },
+          "device_type": {
+            "type": "string",
+            "description": "Type of device (e.g. Desktop)."
+          },
+          "os_name": {
+            "type": "string",
+            "description": "Operating system name (e.g. MacOS)."
+          },
+          "os_version": {
+            "type": "string",
+            "description": "Operating system version (e.g. 10.15.7)."
+          }
+        }
+      },
+      "Location": {
+        "type": "object",
+        "description": "IP geolocation data.",
+        "additionalProperties": false,
+        "required": [
+          "country_code",
+          "latitude",
+          "longitude",
+          "lat_long_radius_km"
+        ],
+        "properties": {
+          "country_code": {
+            "type": "string",
+            "description": "ISO 3166-1 alpha-2 country code, uppercase.",
+            "pattern": "^[A-Z]{2}$"
+          },
+          "latitude": {
+            "type": "number",
+            "format": "double",
+            "minimum": -90,
+            "maximum": 90
+          },
+          "longitude": {
+            "type": "number",
+            "format": "double",
+            "minimum": -180,
+            "maximum": 180
+          },
+          "lat_long_radius_km": {
+            "type": "integer",
+            "format": "int64",
+            "minimum": 0,
+            "description": "Accuracy radius of the coordinates, in kilometres."
+          }
+        }
+      },
+      "BrowserSession": {
+        "type": "object",
+        "description": "Browser session details.",
+        "additionalProperties": false,
+        "required": [
+          "user_agent",
+          "ip_address",
+          "location"
+        ],
+        "properties": {
+          "user_agent": {
+            "$ref": "#/components/schemas/UserAgent"
+          },
+          "ip_address": {
+            "$ref": "#/components/schemas/IpAddress"
+          },
+          "location": {
+            "$ref": "#/components/schemas/Location"
+          }
+        }
+      },
+      "ApplicationSession": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "id",
+          "uri",
+          "public_url",
+          "browser_session",
+          "application_user",
+          "created_at",
+          "last_active",
+          "expires_at",
+          "endpoint",
+          "edge",
+          "route"
+        ],
+        "properties": {
+          "id": {
+            "$ref": "#/components/schemas/ApplicationSessionId"
+          },
+          "uri": {
+            "type": "string",
+            "format": "uri",
+            "description": "Absolute URI of this application session resource."
+          },
+          "public_url": {
+            "type": "string",
+            "format": "uri",
+            "description": "URL of the hostport served by the endpoint."
+          },
+          "browser_session": {
+            "$ref": "#/components/schemas/BrowserSession"
+          },
+          "application_user": {
+            "$ref": "#/components/schemas/Ref"
+          },
+          "created_at": {
+            "$ref": "#/components/schemas/Timestamp"
+          },
+          "last_active": {
+            "description": "When the browser behind the session last made a request.",
+            "type": "string",
+            "format": "date-time"
+          },
+          "expires_at": {
+            "description": "When the session expires; after it, the session is gone.",
+            "type": "string",
+            "format": "date-time"
+          },
+          "endpoint": {
+            "$ref": "#/components/schemas/Ref"
+          },
+          "edge": {
+            "description": "Edge of the session; null if the endpoint is agent-initiated.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Ref"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          },
+          "route": {
+            "description": "Route of the session; null if the endpoint is agent-initiated.",
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Ref"
+              },
+              {
+                "type": "null"
+              }
+            ]
+          }
+        }
+      },
+      "ApplicationSessionList": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "application_sessions",
+          "uri",
+          "next_page_uri"
+        ],
+        "properties": {
+          "application_sessions": {
+            "type": "array",
+            "description": "A page of the account's application sessions, newest first.",
+            "items": {
+              "$ref": "#/components/schemas/ApplicationSession"
+            }
+          },
+          "uri": {
+            "type": "string",
+            "format": "uri",
+            "description": "Absolute URI of this page."
+          },
+          "next_page_uri": {
+            "description": "Absolute URI of the next page, or null on the last page.",
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "uri"
+          }
+        }
+      },
+      "ApplicationSessionCreate": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "user_agent": {
+            "type": "string",
+            "maxLength": 1024,
+            "description": "Raw User-Agent header of the browser."
+          },
+          "ip_address": {
+            "$ref": "#/components/schemas/IpAddress"
+          },
+          "location": {
+            "$ref": "#/components/schemas/Location"
+          },
+          "public_url": {
+            "type": "string",
+            "format": "uri",
+            "maxLength": 2048
+          },
+          "application_user_id": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9_]{1,64}$",
+            "description": "Id of the application user; a new one is made when left out."
+          },
+          "agent_initiated": {
+            "type": "boolean",
+            "default": false,
+            "description": "`true` for an agent-initiated endpoint: `edge` and `route` are null."
+          },
+          "ttl_seconds": {
+            "type": "integer",
+            "minimum": 60,
+            "maximum": 2592000,
+            "default": 86400,
+            "description": "Lifetime of the session; `expires_at = created_at + ttl_seconds`."
+          }
+        }
+      },
+      "AppError": {
+        "type": "object",
+        "title": "AppError",
+        "description": "The error body of every 4xx and 5xx response of the application-sessions family.",
+        "additionalProperties": false,
+        "required": [
+          "error_code",
+          "status_code",
+          "msg",
+          "details"
+        ],
+        "properties": {
+          "error_code": {
+            "type": "string",
+            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).\n",
+            "enum": [
+              "ERR_INVALID_PARAMETER",
+              "ERR_INVALID_REQUEST_BODY",
+              "ERR_UNAUTHORIZED",
+              "ERR_NOT_FOUND",
+              "ERR_METHOD_NOT_ALLOWED",
+              "ERR_RATE_LIMITED",
+              "ERR_INTERNAL"
+            ]
+          },
+          "status_code": {
+            "type": "integer",
+            "minimum": 400,
+            "maximum": 599,
+            "description": "The HTTP status of the response."
+          },
+          "msg": {
+            "type": "string",
+            "minLength": 1,
+            "description": "Human-readable explanation."
+          },
+          "details": {
+            "type": "object",
+            "description": "`operation_id` is the request id; `param` names the parameter at fault.",
+            "required": [
+              "operation_id"
+            ],
+            "properties": {
+              "operation_id": {
+                "type": "string",
+                "minLength": 1
+              },
+              "param": {
+                "type": "string"
+              }
+            },
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    },
+    "examples": {
+      "SessionDetail": {
+        "summary": "An active session with its latest samples",
+        "value": {
+          "id": "ses_01HX2K3PQ4M5",
+          "product": "residential",
+          "username": "user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30",
+          "subuser": "sub_01HX2K3PQ4M5",
+          "session_id": "job1",
+          "region": "us",
+          "state": "ca",
+          "city": "la",
+          "asn": 7922,
+          "exit_ip": "198.51.100.42",
+          "started_at": "2026-05-28T07:00:00Z",
+          "expires_at": "2026-05-28T07:30:00Z",
+          "bytes_used": 3145728,
+          "requests": 42,
+          "repinned": false,
+          "status": "active",
+          "terminated_at": null,
+          "samples": [
+            {
+              "at": "2026-05-28T07:12:41.532Z",
+              "method": "GET",
+              "target_host": "www.example.com",
+              "target_port": 443,
+              "status_code": 200,
+              "bytes": 48213,
+              "duration_ms": 412
+            },
+            {
+              "at": "2026-05-28T07:12:40.101Z",
+              "method": "CONNECT",
+              "target_host": "api.example.com",
+              "target_port": 443,
+              "status_code": 200,
+              "bytes": 91544,
+              "duration_ms": 1380
+            }
+          ]
+        }
+      },
+      "NewSessionDetail": {
+        "summary": "A session started by its first request",
+        "value": {
+          "id": "ses_01HX2K3PQ4M5",
+          "product": "residential",
+          "username": "user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30",
+          "subuser": "sub_01HX2K3PQ4M5",
+          "session_id": "job1",
+          "region": "us",
+          "state": "ca",
+          "city": "la",
+          "asn": 7922,
+          "exit_ip": "198.51.100.42",
+          "started_at": "2026-05-28T07:00:00Z",
+          "expires_at": "2026-05-28T07:30:00Z",
+          "bytes_used": 48213,
+          "requests": 1,
+          "repinned": false,
+          "status": "active",
+          "terminated_at": null,
+          "samples": [
+            {
+              "at": "2026-05-28T07:00:00Z",
+              "method": "GET",
+              "target_host": "www.example.com",
+              "target_port": 443,
+              "status_code": 200,
+              "bytes": 48213,
+              "duration_ms": 412
+            }
+          ]
+        }
+      },
+      "TerminatedSessionDetail": {
+        "summary": "A session terminated early",
+        "value": {
+          "id": "ses_01HX2K3PQ4M5",
+          "product": "residential",
+          "username": "user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30",
+          "subuser": "sub_01HX2K3PQ4M5",
+          "session_id": "job1",
+          "region": "us",
+          "state": "ca",
+          "city": "la",
+          "asn": 7922,
+          "exit_ip": "198.51.100.42",
+          "started_at": "2026-05-28T07:00:00Z",
+          "expires_at": "2026-05-28T07:30:00Z",
+          "bytes_used": 3145728,
+          "requests": 42,
+          "repinned": false,
+          "status": "terminated",
+          "terminated_at": "2026-05-28T07:14:05Z",
+          "samples": [
+            {
+              "at": "2026-05-28T07:12:41.532Z",
+              "method": "GET",
+              "target_host": "www.example.com",
+              "target_port": 443,
+              "status_code": 200,
+              "bytes": 48213,
+              "duration_ms": 412
+            }
+          ]
+        }
+      },
+      "ApplicationSession": {
+        "summary": "A Chrome session on macOS",
+        "value": {
+          "id": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE",
+          "uri": "http://127.0.0.1:8080/app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE",
+          "public_url": "https://app.example.com",
+          "browser_session": {
+            "user_agent": {
+              "raw": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.0.0 Safari/537.36",
+              "browser_name": "Chrome",
+              "browser_version": "102",
+              "device_type": "Desktop",
+              "os_name": "MacOS",
+              "os_version": "10.15.7"
+            },
+            "ip_address": "203.0.113.24",
+            "location": {
+              "country_code": "US",
+              "latitude": 37.7749,
+              "longitude": -122.4194,
+              "lat_long_radius_km": 20
+            }
+          },
+          "application_user": {
+            "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
+            "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+          },
+          "created_at": "2026-05-28T07:00:00Z",
+          "last_active": "2026-05-28T07:21:13Z",
+          "expires_at": "2026-05-29T07:00:00Z",
+          "endpoint": {
+            "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
+            "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+          },
+          "edge": {
+            "id": "edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH",
+            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
+          },
+          "route": {
+            "id": "edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ",
+            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
+          }
+        }
+      }
+    },
+    "responses": {
+      "SessionList": {
+        "description": "A page of sessions, newest first.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/SessionPage"
+            },
+            "examples": {
+              "onePage": {
+                "summary": "The only page of a sub-user's sessions",
+                "value": {
+                  "data": [
+                    {
+                      "id": "ses_01HX2K3PQ4M5",
+                      "product": "residential",
+                      "username": "user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30",
+                      "subuser": "sub_01HX2K3PQ4M5",
+                      "session_id": "job1",
+                      "region": "us",
+                      "state": "ca",
+                      "city": "la",
+                      "asn": 7922,
+                      "exit_ip": "198.51.100.42",
+                      "started_at": "2026-05-28T07:00:00Z",
+                      "expires_at": "2026-05-28T07:30:00Z",
+                      "bytes_used": 3145728,
+                      "requests": 42,
+                      "repinned": false,
+                      "status": "active",
+                      "terminated_at": null
+                    }
+                  ],
+                  "next_cursor": null
+                }
+              },
+              "firstOfSeveral": {
+                "summary": "A first page with more to come",
+                "value": {
+                  "data": [
+                    {
+                      "id": "ses_01HX2K7RB2N9",
+                      "product": "residential",
+                      "username": "user-sub_01HX2K3PQ4M5-region-de-asn-3320-session-crawl_7-sesstime-120",
+                      "subuser": "sub_01HX2K3PQ4M5",
+                      "session_id": "crawl_7",
+                      "region": "de",
+                      "state": null,
+                      "city": null,
+                      "asn": 3320,
+                      "exit_ip": "2001:db8:85a3::8a2e:370:7334",
+                      "started_at": "2026-05-28T07:05:00Z",
+                      "expires_at": "2026-05-28T09:05:00Z",
+                      "bytes_used": 1048576,
+                      "requests": 12,
+                      "repinned": true,
+                      "status": "active",
+                      "terminated_at": null
+                    }
+                  ],
+                  "next_cursor": "eyJ0IjoiMjAyNi0wNS0yOFQwNzowNTowMFoiLCJpIjoic2VzXzAxSFgySzdSQjJOOSJ9"
+                }
+              }
+            }
+          }
+        }
+      },
+      "SessionDetail": {
+        "description": "The session with its last 10 proxied requests.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/SessionDetail"
+            },
+            "examples": {
+              "active": {
+                "$ref": "#/components/examples/SessionDetail"
+              },
+              "terminated": {
+                "$ref": "#/components/examples/TerminatedSessionDetail"
+              }
+            }
+          }
+        }
+      },
+      "TerminatedSession": {
+        "description": "The session is terminated (now, or by an earlier call); its record is kept 24 hours.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/SessionDetail"
+            },
+            "examples": {
+              "terminated": {
+                "$ref": "#/components/examples/TerminatedSessionDetail"
+              }
+            }
+          }
+        }
+      },
+      "Clock": {
+        "description": "The test clock.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/Clock"
+            },
+            "examples": {
+              "advanced": {
+                "summary": "A day and a second ahead of real time",
+                "value": {
+                  "now": "2026-05-29T07:00:01Z",
+                  "offset_seconds": 86401
+                }
+              }
+            }
+          }
+        }
+      },
+      "ApplicationSession": {
+        "description": "The application session.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ApplicationSession"
+            },
+            "examples": {
+              "chromeOnMac": {
+                "$ref": "#/components/examples/ApplicationSession"
+              }
+            }
+          }
+        }
+      },
+      "ApplicationSessionList": {
+        "description": "A page of application sessions, newest first.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/ApplicationSessionList"
+            },
+            "examples": {
+              "firstPage": {
+                "summary": "A first page of one, with more to come",
+                "value": {
+                  "application_sessions": [
+                    {
+                      "id": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE",
+                      "uri": "http://127.0.0.1:8080/app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE",
+                      "public_url": "https://app.example.com",
+                      "browser_session": {
+                        "user_agent": {
+                          "raw": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.0.0 Safari/537.36",
+                          "browser_name": "Chrome",
+                          "browser_version": "102",
+                          "device_type": "Desktop",
+                          "os_name": "MacOS",
+                          "os_version": "10.15.7"
+                        },
+                        "ip_address": "203.0.113.24",
+                        "location": {
+                          "country_code": "US",
+                          "latitude": 37.7749,
+                          "longitude": -122.4194,
+                          "lat_long_radius_km": 20
+                        }
+                      },
+                      "application_user": {
+                        "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
+                        "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+                      },
+                      "created_at": "2026-05-28T07:00:00Z",
+                      "last_active": "2026-05-28T07:21:13Z",
+                      "expires_at": "2026-05-29T07:00:00Z",
+                      "endpoint": {
+                        "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
+                        "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+                      },
+                      "edge": null,
+                      "route": null
+                    }
+                  ],
+                  "uri": "http://127.0.0.1:8080/app/sessions?limit=1",
+                  "next_page_uri": "http://127.0.0.1:8080/app/sessions?before_id=as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE&limit=1"
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewayInvalidParameter": {
+        "description": "A path or query parameter is malformed or out of range; `param` names it.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "limitTooLarge": {
+                "value": {
+                  "error": {
+                    "code": "invalid_parameter",
+                    "message": "limit must be an integer from 1 to 200; got 500.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "limit"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewayInvalidRequest": {
+        "description": "The request is malformed: a parameter (`invalid_parameter`), the JSON body\n(`invalid_request_body`) or the proxy username (`invalid_username`, with `reason`).\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "sesstimeOutOfRange": {
+                "value": {
+                  "error": {
+                    "code": "invalid_username",
+                    "message": "sesstime must be from 1 to 1440 minutes; got 2000.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "username",
+                    "reason": "sesstime_out_of_range"
+                  }
+                }
+              },
+              "missingField": {
+                "value": {
+                  "error": {
+                    "code": "invalid_request_body",
+                    "message": "requests is required.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "requests"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewayUnauthorized": {
+        "description": "The API key is missing or unknown.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "WWW-Authenticate": {
+            "description": "The authentication scheme to use.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "Bearer realm=\"sessions-api\""
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "missingKey": {
+                "value": {
+                  "error": {
+                    "code": "unauthorized",
+                    "message": "Missing API key: send it as Authorization: Bearer <key>.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewayScopeMismatch": {
+        "description": "The key's account owns this sub-user, but the key's scope does not cover its product or sub-user.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "subuserOutsideScope": {
+                "value": {
+                  "error": {
+                    "code": "subuser_scope_mismatch",
+                    "message": "This API key's scope does not cover residential sessions of sub-user sub_01HX2K3PQ4M5.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewaySessionNotFound": {
+        "description": "`session_not_found`: the session expired, was purged or never existed (for this account and\nproduct). `product_has_no_sessions`: the product has no sessions.\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "sessionNotFound": {
+                "value": {
+                  "error": {
+                    "code": "session_not_found",
+                    "message": "No session ses_01HX2K3PQ4M5: it expired or never existed.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              },
+              "productHasNoSessions": {
+                "value": {
+                  "error": {
+                    "code": "product_has_no_sessions",
+                    "message": "The isp product has no sessions: every ISP IP is itself permanent, so there is no transient session state.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewaySubuserNotFound": {
+        "description": "`subuser_not_found`: the username names a sub-user of another account.\n`product_has_no_sessions`: the product has no sessions.\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "subuserNotFound": {
+                "value": {
+                  "error": {
+                    "code": "subuser_not_found",
+                    "message": "Your account has no sub-user sub_01HX2K3PQ4M5.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              },
+              "productHasNoSessions": {
+                "value": {
+                  "error": {
+                    "code": "product_has_no_sessions",
+                    "message": "The isp product has no sessions: every ISP IP is itself permanent, so there is no transient session state.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewayRateLimited": {
+        "description": "Too many requests with this API key; wait `Retry-After` seconds.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "rateLimited": {
+                "value": {
+                  "error": {
+                    "code": "rate_limited",
+                    "message": "Rate limit of 600 requests per minute exceeded; retry in 3 s.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewayInternalError": {
+        "description": "An unexpected server error. Retrying an idempotent request is safe.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "internal": {
+                "value": {
+                  "error": {
+                    "code": "internal_error",
+                    "message": "An unexpected error occurred; quote the request id to support.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppInvalidParameter": {
+        "description": "A path or query parameter is malformed or out of range; `details.param` names it.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "badLimit": {
+                "value": {
+                  "error_code": "ERR_INVALID_PARAMETER",
+                  "status_code": 400,
+                  "msg": "limit must be an integer from 1 to 100; got 0.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "limit"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppInvalidRequest": {
+        "description": "The JSON body is malformed or breaks its schema; `details.param` names the field.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "badTtl": {
+                "value": {
+                  "error_code": "ERR_INVALID_REQUEST_BODY",
+                  "status_code": 400,
+                  "msg": "ttl_seconds must be an integer from 60 to 2592000.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "ttl_seconds"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppUnauthorized": {
+        "description": "The API key is missing or unknown.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "WWW-Authenticate": {
+            "description": "The authentication scheme to use.",
+            "schema": {
+              "type": "string"
+            },
+            "example": "Bearer realm=\"sessions-api\""
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "missingKey": {
+                "value": {
+                  "error_code": "ERR_UNAUTHORIZED",
+                  "status_code": 401,
+                  "msg": "Missing API key: send it as Authorization: Bearer <key>.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppNotFound": {
+        "description": "No live application session with this id in this account.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "notFound": {
+                "value": {
+                  "error_code": "ERR_NOT_FOUND",
+                  "status_code": 404,
+                  "msg": "Application session as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE not found.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppRateLimited": {
+        "description": "Too many requests with this API key; wait `Retry-After` seconds.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "rateLimited": {
+                "value": {
+                  "error_code": "ERR_RATE_LIMITED",
+                  "status_code": 429,
+                  "msg": "Rate limit of 600 requests per minute exceeded; retry in 3 s.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppInternalError": {
+        "description": "An unexpected server error. Retrying an idempotent request is safe.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "internal": {
+                "value": {
+                  "error_code": "ERR_INTERNAL",
+                  "status_code": 500,
+                  "msg": "An unexpected error occurred; quote the operation id to support.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+};

@@ -1,0 +1,1416 @@
+// This file is generated from spec/openapi.yaml by packages/openapi/scripts/generate.mjs.
+// Do not edit it by hand: change the spec, then run `pnpm generate`.
+// It holds the TypeScript types of every path, operation and schema.
+
+export interface paths {
+    "/v1/residential/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List residential sticky sessions
+         * @description Lists the sticky sessions of the `residential` product that the API key can see, newest first.
+         *     By default only active sessions are listed; `status=terminated` lists the terminated sessions
+         *     kept for audit (24 h after termination), and `status=all` lists both. Expired sessions are never
+         *     listed. A key limited to some sub-users sees only theirs; asking for a sub-user outside the key's
+         *     scope, or for a product outside it, gets `403 subuser_scope_mismatch`.
+         */
+        get: operations["listResidentialSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mobile/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List mobile sticky sessions
+         * @description Lists the sticky sessions of the `mobile` product that the API key can see, newest first. Same
+         *     filters, order, paging and status semantics as `listResidentialSessions`.
+         */
+        get: operations["listMobileSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/{product}/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The gateway product. Only `residential` and `mobile` have sessions; any other value (notably
+                 *     `isp`, whose IPs are permanent) is `404 product_has_no_sessions`.
+                 * @example residential
+                 */
+                product: components["parameters"]["Product"];
+                /**
+                 * @description Session id, as listed in `data[].id`.
+                 * @example ses_01HX2K3PQ4M5
+                 */
+                id: components["parameters"]["GatewaySessionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get one sticky session
+         * @description Returns one session with the same fields as the list plus `samples`: the last 10 proxied
+         *     requests of the session, newest first. Active sessions and terminated sessions still inside
+         *     their 24 h audit window are found; an expired session, a purged one, one of another product or
+         *     of another account is `404 session_not_found`. A product without sessions (`isp`, or a name
+         *     that is no product) is `404 product_has_no_sessions`.
+         */
+        get: operations["getSession"];
+        put?: never;
+        post?: never;
+        /**
+         * Terminate a sticky session early
+         * @description Terminates the session now and returns the terminated record (`status: terminated`,
+         *     `terminated_at` set). Future requests with the same username get a **new** exit IP, as if
+         *     `sesstime` had elapsed. The record is kept for 24 hours for audit, then purged.
+         *
+         *     Terminating is idempotent: terminating a session that is already terminated returns the same
+         *     record unchanged (`terminated_at` keeps its first value). An unknown, expired or purged session
+         *     is `404 session_not_found`.
+         */
+        delete: operations["terminateSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List application sessions
+         * @description Lists the application sessions of the account, newest first. A page holds at most `limit`
+         *     sessions; `next_page_uri` is the absolute URI of the next page (it carries `before_id` and
+         *     `limit`), or `null` on the last page. Expired and deleted sessions are not listed.
+         */
+        get: operations["listApplicationSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/app/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Application session id.
+                 * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                 */
+                id: components["parameters"]["AppSessionId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get an application session
+         * @description Returns one application session by id. Expired, deleted and unknown ids are `404`.
+         */
+        get: operations["getApplicationSession"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete an application session
+         * @description Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with
+         *     no body. Deleting a session that is already deleted, expired or unknown is `404`.
+         */
+        delete: operations["deleteApplicationSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/v1/{product}/traffic": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The gateway product. Only `residential` and `mobile` have sessions; any other value (notably
+                 *     `isp`, whose IPs are permanent) is `404 product_has_no_sessions`.
+                 * @example residential
+                 */
+                product: components["parameters"]["Product"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report proxied traffic for a username (sandbox)
+         * @description **Sandbox only.** Records proxied requests made with a proxy username, as the gateway would.
+         *     The first report for a username with no live session starts a session (`201`): a new id and exit
+         *     IP, `started_at` now and `expires_at = started_at + sesstime`. Later reports add to `bytes_used`
+         *     and `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream
+         *     reassignment: the session moves to a new exit IP and `repinned` becomes `true`.
+         *
+         *     The sub-user named in the username is created in the key's account on first use. A sub-user of
+         *     another account is `404 subuser_not_found`; a key whose scope does not cover the product or the
+         *     sub-user gets `403 subuser_scope_mismatch`. A username that breaks the grammar is `400
+         *     invalid_username` with a `reason` naming the rule it breaks.
+         */
+        post: operations["reportTraffic"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/clock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the test clock (sandbox)
+         * @description **Sandbox only.** Returns the server's current time and how far the test clock has been moved
+         *     ahead of real time. The clock is one for the whole server: every account sees the same time.
+         */
+        get: operations["getClock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/clock/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move the test clock forward (sandbox)
+         * @description **Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time
+         *     follows at once: sessions past `expires_at` are gone, terminated records older than 24 h are
+         *     purged, application sessions past `expires_at` are gone. The clock never moves backwards.
+         */
+        post: operations["advanceClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/app/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create an application session (sandbox)
+         * @description **Sandbox only.** Creates an application session as a browser visiting an endpoint would. Every
+         *     field of the body is optional; what is left out gets a realistic default. The raw `user_agent`
+         *     is parsed into the browser and OS fields. `expires_at = created_at + ttl_seconds`.
+         */
+        post: operations["createApplicationSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/app/sessions/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Application session id.
+                 * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                 */
+                id: components["parameters"]["AppSessionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record activity on an application session (sandbox)
+         * @description **Sandbox only.** Records that the browser behind the session made a request now: `last_active`
+         *     becomes the current time. `expires_at` does not move. An expired, deleted or unknown session is
+         *     `404`.
+         */
+        post: operations["recordApplicationSessionActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness and store check
+         * @description Answers `200` while the server can reach its store and `503` when it cannot. Needs no API key.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * @description A gateway product that has sticky sessions.
+         * @enum {string}
+         */
+        GatewayProduct: "residential" | "mobile";
+        /**
+         * @description Session id, `ses_` followed by 12 Crockford base32 characters.
+         * @example ses_01HX2K3PQ4M5
+         */
+        SessionId: string;
+        /**
+         * @description Sub-user id, `sub_` followed by 4 to 32 letters or digits.
+         * @example sub_01HX2K3PQ4M5
+         */
+        SubuserId: string;
+        /**
+         * @description The user-chosen session name in a proxy username, 1 to 64 letters, digits or `_`.
+         * @example job1
+         */
+        UserSessionId: string;
+        /**
+         * @description Country, ISO 3166-1 alpha-2 in lowercase.
+         * @example us
+         */
+        RegionCode: string;
+        /**
+         * @description Autonomous system number.
+         * @example 7922
+         */
+        Asn: number;
+        /**
+         * @description An IPv4 or IPv6 address.
+         * @example 198.51.100.42
+         */
+        IpAddress: string | unknown | unknown;
+        /**
+         * Format: date-time
+         * @description RFC 3339 timestamp in UTC.
+         * @example 2026-05-28T07:00:00Z
+         */
+        Timestamp: string;
+        /** @description A gateway sticky session, keyed by its full proxy username. */
+        Session: components["schemas"]["SessionFields"];
+        /**
+         * @description The fields of a gateway sticky session, shared by `Session` (list items) and `SessionDetail`
+         *     (single reads), which each close the object against unknown properties.
+         */
+        SessionFields: {
+            id: components["schemas"]["SessionId"];
+            product: components["schemas"]["GatewayProduct"];
+            /**
+             * @description The full proxy username, which is the session key:
+             *     `user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`.
+             * @example user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30
+             */
+            username: string;
+            subuser: components["schemas"]["SubuserId"];
+            session_id: components["schemas"]["UserSessionId"];
+            region: components["schemas"]["RegionCode"];
+            /** @description State or province of the exit IP, when the username targets one; else null. */
+            state: string | null;
+            /** @description City of the exit IP, when the username targets one; else null. */
+            city: string | null;
+            asn: components["schemas"]["Asn"];
+            exit_ip: components["schemas"]["IpAddress"];
+            started_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description `started_at + sesstime`.
+             */
+            expires_at: string;
+            /**
+             * Format: int64
+             * @description Bytes proxied in this session, both directions.
+             */
+            bytes_used: number;
+            /**
+             * Format: int64
+             * @description Requests proxied in this session.
+             */
+            requests: number;
+            /** @description `true` once the upstream IP was reassigned mid-session. */
+            repinned: boolean;
+            /**
+             * @description `terminated` once the session was terminated early; its record is kept 24 h.
+             * @enum {string}
+             */
+            status: "active" | "terminated";
+            /**
+             * Format: date-time
+             * @description When the session was terminated; null while it is active.
+             */
+            terminated_at: string | null;
+        };
+        /** @description One proxied request of a session. */
+        RequestSample: {
+            at: components["schemas"]["Timestamp"];
+            /** @description HTTP method, `CONNECT` for tunnelled HTTPS. */
+            method: string;
+            /** @description Host name or IP address the request went to. */
+            target_host: string;
+            target_port: number;
+            /** @description HTTP status the target answered with. */
+            status_code: number;
+            /**
+             * Format: int64
+             * @description Bytes proxied for this request, both directions.
+             */
+            bytes: number;
+            /** @description Time from the first byte received to the last byte sent, in milliseconds. */
+            duration_ms: number;
+        };
+        /** @description A session with its last 10 proxied requests. */
+        SessionDetail: components["schemas"]["SessionFields"] & {
+            /** @description The last 10 proxied requests, newest first. */
+            samples: components["schemas"]["RequestSample"][];
+        };
+        SessionPage: {
+            data: components["schemas"]["Session"][];
+            /** @description Cursor of the next page, or null on the last page. */
+            next_cursor: string | null;
+        };
+        TrafficReport: {
+            /**
+             * @description The full proxy username the traffic was sent with. Grammar:
+             *     `user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`,
+             *     segments in this order, each at most once. `<subuser>` is a sub-user id (`sub_` + 4-32
+             *     letters or digits); `<cc>` two lowercase letters; `<st>` 1-3 lowercase letters or digits;
+             *     `<city>` a lowercase letter then up to 31 lowercase letters, digits or `_`; `<n>` an ASN
+             *     (1-4294967295); `<id>` 1-64 letters, digits or `_`; `<minutes>` 1-1440.
+             */
+            username: string;
+            /** @description The requests proxied, oldest first. */
+            requests: components["schemas"]["ProxiedRequest"][];
+            /**
+             * @description Simulate an upstream reassignment before these requests: a live session moves to a new exit
+             *     IP and `repinned` becomes `true`. Ignored when the report starts a new session.
+             * @default false
+             */
+            reassign_exit_ip: boolean;
+        };
+        ProxiedRequest: {
+            method: string;
+            target_host: string;
+            target_port: number;
+            status_code: number;
+            /** Format: int64 */
+            bytes: number;
+            duration_ms: number;
+        };
+        Clock: {
+            now: components["schemas"]["Timestamp"];
+            /** @description How far the test clock is ahead of real time. */
+            offset_seconds: number;
+        };
+        ClockAdvance: {
+            /** @description Seconds to move the clock forward (at most one year per call). */
+            seconds: number;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok";
+            /**
+             * @description Which store the server runs on.
+             * @enum {string}
+             */
+            store: "pglite" | "postgres";
+        };
+        /**
+         * @description Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query
+         *     parameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON
+         *     body is missing, malformed or breaks its schema, `param` names the field. `invalid_username`
+         *     (400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).
+         *     `subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.
+         *     `session_not_found` (404): the session expired, was purged or never existed.
+         *     `product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.
+         *     `subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).
+         *     `rate_limited` (429). `internal_error` (500). `service_unavailable` (503).
+         * @enum {string}
+         */
+        GatewayErrorCode: "invalid_parameter" | "invalid_request_body" | "invalid_username" | "unauthorized" | "subuser_scope_mismatch" | "session_not_found" | "product_has_no_sessions" | "subuser_not_found" | "not_found" | "method_not_allowed" | "rate_limited" | "internal_error" | "service_unavailable";
+        /**
+         * @description The grammar rule a proxy username breaks. `username_too_long`: over 256 characters.
+         *     `missing_user_prefix`: does not start with `user-<subuser>`. `unknown_segment`: a segment name
+         *     outside the grammar. `duplicate_segment`, `segment_out_of_order`, `missing_segment` (`region`,
+         *     `session` and `sesstime` are required). `invalid_subuser`, `invalid_region`, `invalid_state`,
+         *     `invalid_city`, `invalid_asn`, `invalid_session_id`: a value with characters or a length outside
+         *     its rule. `invalid_sesstime`: not a whole number of minutes. `sesstime_out_of_range`: outside
+         *     1-1440 minutes.
+         * @enum {string}
+         */
+        UsernameViolation: "username_too_long" | "missing_user_prefix" | "unknown_segment" | "duplicate_segment" | "segment_out_of_order" | "missing_segment" | "invalid_subuser" | "invalid_region" | "invalid_state" | "invalid_city" | "invalid_asn" | "invalid_session_id" | "invalid_sesstime" | "sesstime_out_of_range";
+        /**
+         * GatewayError
+         * @description The error body of every 4xx and 5xx response of the gateway family and the sandbox.
+         */
+        GatewayError: {
+            error: {
+                code: components["schemas"]["GatewayErrorCode"];
+                /** @description Human-readable explanation, safe to show to a developer. */
+                message: string;
+                /** @description Same as the `X-Request-Id` response header. */
+                request_id: string;
+                /** @description The parameter or body field at fault (400 errors). */
+                param?: string;
+                reason?: components["schemas"]["UsernameViolation"];
+            };
+        };
+        /**
+         * @description Application session id, `as_` followed by a 26-character ULID (sorts by creation time).
+         * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+         */
+        ApplicationSessionId: string;
+        /** @description A reference to another resource. */
+        Ref: {
+            /** @description A resource identifier. */
+            id: string;
+            /**
+             * Format: uri
+             * @description A URI for locating the resource.
+             */
+            uri: string;
+        };
+        /** @description HTTP User-Agent data. Fields the header does not reveal are empty strings. */
+        UserAgent: {
+            /** @description Raw User-Agent request header. */
+            raw: string;
+            /** @description Browser name (e.g. Chrome). */
+            browser_name: string;
+            /** @description Browser major version (e.g. 102). */
+            browser_version: string;
+            /** @description Type of device (e.g. Desktop). */
+            device_type: string;
+            /** @description Operating system name (e.g. MacOS). */
+            os_name: string;
+            /** @description Operating system version (e.g. 10.15.7). */
+            os_version: string;
+        };
+        /** @description IP geolocation data. */
+        Location: {
+            /** @description ISO 3166-1 alpha-2 country code, uppercase. */
+            country_code: string;
+            /** Format: double */
+            latitude: number;
+            /** Format: double */
+            longitude: number;
+            /**
+             * Format: int64
+             * @description Accuracy radius of the coordinates, in kilometres.
+             */
+            lat_long_radius_km: number;
+        };
+        /** @description Browser session details. */
+        BrowserSession: {
+            user_agent: components["schemas"]["UserAgent"];
+            ip_address: components["schemas"]["IpAddress"];
+            location: components["schemas"]["Location"];
+        };
+        ApplicationSession: {
+            id: components["schemas"]["ApplicationSessionId"];
+            /**
+             * Format: uri
+             * @description Absolute URI of this application session resource.
+             */
+            uri: string;
+            /**
+             * Format: uri
+             * @description URL of the hostport served by the endpoint.
+             */
+            public_url: string;
+            browser_session: components["schemas"]["BrowserSession"];
+            application_user: components["schemas"]["Ref"];
+            created_at: components["schemas"]["Timestamp"];
+            /**
+             * Format: date-time
+             * @description When the browser behind the session last made a request.
+             */
+            last_active: string;
+            /**
+             * Format: date-time
+             * @description When the session expires; after it, the session is gone.
+             */
+            expires_at: string;
+            endpoint: components["schemas"]["Ref"];
+            /** @description Edge of the session; null if the endpoint is agent-initiated. */
+            edge: components["schemas"]["Ref"] | null;
+            /** @description Route of the session; null if the endpoint is agent-initiated. */
+            route: components["schemas"]["Ref"] | null;
+        };
+        ApplicationSessionList: {
+            /** @description A page of the account's application sessions, newest first. */
+            application_sessions: components["schemas"]["ApplicationSession"][];
+            /**
+             * Format: uri
+             * @description Absolute URI of this page.
+             */
+            uri: string;
+            /**
+             * Format: uri
+             * @description Absolute URI of the next page, or null on the last page.
+             */
+            next_page_uri: string | null;
+        };
+        ApplicationSessionCreate: {
+            /** @description Raw User-Agent header of the browser. */
+            user_agent?: string;
+            ip_address?: components["schemas"]["IpAddress"];
+            location?: components["schemas"]["Location"];
+            /** Format: uri */
+            public_url?: string;
+            /** @description Id of the application user; a new one is made when left out. */
+            application_user_id?: string;
+            /**
+             * @description `true` for an agent-initiated endpoint: `edge` and `route` are null.
+             * @default false
+             */
+            agent_initiated: boolean;
+            /**
+             * @description Lifetime of the session; `expires_at = created_at + ttl_seconds`.
+             * @default 86400
+             */
+            ttl_seconds: number;
+        };
+        /**
+         * AppError
+         * @description The error body of every 4xx and 5xx response of the application-sessions family.
+         */
+        AppError: {
+            /**
+             * @description Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),
+             *     `ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),
+             *     `ERR_METHOD_NOT_ALLOWED` (405), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).
+             * @enum {string}
+             */
+            error_code: "ERR_INVALID_PARAMETER" | "ERR_INVALID_REQUEST_BODY" | "ERR_UNAUTHORIZED" | "ERR_NOT_FOUND" | "ERR_METHOD_NOT_ALLOWED" | "ERR_RATE_LIMITED" | "ERR_INTERNAL";
+            /** @description The HTTP status of the response. */
+            status_code: number;
+            /** @description Human-readable explanation. */
+            msg: string;
+            /** @description `operation_id` is the request id; `param` names the parameter at fault. */
+            details: {
+                operation_id: string;
+                param?: string;
+            } & {
+                [key: string]: string;
+            };
+        };
+    };
+    responses: {
+        /** @description A page of sessions, newest first. */
+        SessionList: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SessionPage"];
+            };
+        };
+        /** @description The session with its last 10 proxied requests. */
+        SessionDetail: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SessionDetail"];
+            };
+        };
+        /** @description The session is terminated (now, or by an earlier call); its record is kept 24 hours. */
+        TerminatedSession: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["SessionDetail"];
+            };
+        };
+        /** @description The test clock. */
+        Clock: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Clock"];
+            };
+        };
+        /** @description The application session. */
+        ApplicationSession: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApplicationSession"];
+            };
+        };
+        /** @description A page of application sessions, newest first. */
+        ApplicationSessionList: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ApplicationSessionList"];
+            };
+        };
+        /** @description A path or query parameter is malformed or out of range; `param` names it. */
+        GatewayInvalidParameter: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /**
+         * @description The request is malformed: a parameter (`invalid_parameter`), the JSON body
+         *     (`invalid_request_body`) or the proxy username (`invalid_username`, with `reason`).
+         */
+        GatewayInvalidRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description The API key is missing or unknown. */
+        GatewayUnauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /**
+                 * @description The authentication scheme to use.
+                 * @example Bearer realm="sessions-api"
+                 */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description The key's account owns this sub-user, but the key's scope does not cover its product or sub-user. */
+        GatewayScopeMismatch: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /**
+         * @description `session_not_found`: the session expired, was purged or never existed (for this account and
+         *     product). `product_has_no_sessions`: the product has no sessions.
+         */
+        GatewaySessionNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /**
+         * @description `subuser_not_found`: the username names a sub-user of another account.
+         *     `product_has_no_sessions`: the product has no sessions.
+         */
+        GatewaySubuserNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description Too many requests with this API key; wait `Retry-After` seconds. */
+        GatewayRateLimited: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description An unexpected server error. Retrying an idempotent request is safe. */
+        GatewayInternalError: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description A path or query parameter is malformed or out of range; `details.param` names it. */
+        AppInvalidParameter: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /** @description The JSON body is malformed or breaks its schema; `details.param` names the field. */
+        AppInvalidRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /** @description The API key is missing or unknown. */
+        AppUnauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /**
+                 * @description The authentication scheme to use.
+                 * @example Bearer realm="sessions-api"
+                 */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /** @description No live application session with this id in this account. */
+        AppNotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /** @description Too many requests with this API key; wait `Retry-After` seconds. */
+        AppRateLimited: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /** @description An unexpected server error. Retrying an idempotent request is safe. */
+        AppInternalError: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+    };
+    parameters: {
+        /**
+         * @description The gateway product. Only `residential` and `mobile` have sessions; any other value (notably
+         *     `isp`, whose IPs are permanent) is `404 product_has_no_sessions`.
+         * @example residential
+         */
+        Product: string;
+        /**
+         * @description Session id, as listed in `data[].id`.
+         * @example ses_01HX2K3PQ4M5
+         */
+        GatewaySessionId: components["schemas"]["SessionId"];
+        /**
+         * @description Only sessions of this sub-user.
+         * @example sub_01HX2K3PQ4M5
+         */
+        SubuserFilter: components["schemas"]["SubuserId"];
+        /**
+         * @description Only sessions whose username carries this `session_id` (the user-chosen part, e.g. `job1` from
+         *     `-session-job1-sesstime-30`). Several sessions can share it under different geo or sub-users.
+         * @example job1
+         */
+        SessionIdFilter: components["schemas"]["UserSessionId"];
+        /**
+         * @description Only sessions whose exit IP is in this country (ISO 3166-1 alpha-2, lowercase).
+         * @example us
+         */
+        RegionFilter: components["schemas"]["RegionCode"];
+        /**
+         * @description Only sessions whose exit IP belongs to this autonomous system.
+         * @example 7922
+         */
+        AsnFilter: components["schemas"]["Asn"];
+        /**
+         * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
+         * @example true
+         */
+        RepinnedFilter: boolean;
+        /**
+         * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
+         *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
+         *     listed.
+         * @example terminated
+         */
+        StatusFilter: "active" | "terminated" | "all";
+        /**
+         * @description Page size. Default 50, maximum 200.
+         * @example 50
+         */
+        GatewayLimit: number;
+        /**
+         * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
+         *     with the same product, filters and account that produced it; anything else (a malformed cursor,
+         *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+         *     order (`started_at` descending, then `id` descending), so sessions that start while a client
+         *     pages appear on no later page, and no session is repeated or skipped.
+         * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
+         */
+        GatewayCursor: string;
+        /**
+         * @description Application session id.
+         * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+         */
+        AppSessionId: components["schemas"]["ApplicationSessionId"];
+        /**
+         * @description Page size. Default 100, maximum 100.
+         * @example 20
+         */
+        AppLimit: number;
+        /**
+         * @description Lists the sessions created before this one (ids sort by creation time). It must name an
+         *     application session of this account; one deleted in the last 24 hours still counts, so paging
+         *     survives deletions. Anything else is `400`. Normally taken from `next_page_uri`.
+         * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+         */
+        AppBeforeId: components["schemas"]["ApplicationSessionId"];
+    };
+    requestBodies: never;
+    headers: {
+        /**
+         * @description Unique id of this request; the same id appears in error bodies.
+         * @example req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE
+         */
+        "X-Request-Id": string;
+        /**
+         * @description Seconds to wait before the next request with this API key.
+         * @example 3
+         */
+        "Retry-After": number;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    listResidentialSessions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only sessions of this sub-user.
+                 * @example sub_01HX2K3PQ4M5
+                 */
+                subuser?: components["parameters"]["SubuserFilter"];
+                /**
+                 * @description Only sessions whose username carries this `session_id` (the user-chosen part, e.g. `job1` from
+                 *     `-session-job1-sesstime-30`). Several sessions can share it under different geo or sub-users.
+                 * @example job1
+                 */
+                session_id?: components["parameters"]["SessionIdFilter"];
+                /**
+                 * @description Only sessions whose exit IP is in this country (ISO 3166-1 alpha-2, lowercase).
+                 * @example us
+                 */
+                region?: components["parameters"]["RegionFilter"];
+                /**
+                 * @description Only sessions whose exit IP belongs to this autonomous system.
+                 * @example 7922
+                 */
+                asn?: components["parameters"]["AsnFilter"];
+                /**
+                 * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
+                 * @example true
+                 */
+                repinned?: components["parameters"]["RepinnedFilter"];
+                /**
+                 * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
+                 *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
+                 *     listed.
+                 * @example terminated
+                 */
+                status?: components["parameters"]["StatusFilter"];
+                /**
+                 * @description Page size. Default 50, maximum 200.
+                 * @example 50
+                 */
+                limit?: components["parameters"]["GatewayLimit"];
+                /**
+                 * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
+                 *     with the same product, filters and account that produced it; anything else (a malformed cursor,
+                 *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+                 *     order (`started_at` descending, then `id` descending), so sessions that start while a client
+                 *     pages appear on no later page, and no session is repeated or skipped.
+                 * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
+                 */
+                cursor?: components["parameters"]["GatewayCursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SessionList"];
+            400: components["responses"]["GatewayInvalidParameter"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["GatewayScopeMismatch"];
+            429: components["responses"]["GatewayRateLimited"];
+            500: components["responses"]["GatewayInternalError"];
+        };
+    };
+    listMobileSessions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only sessions of this sub-user.
+                 * @example sub_01HX2K3PQ4M5
+                 */
+                subuser?: components["parameters"]["SubuserFilter"];
+                /**
+                 * @description Only sessions whose username carries this `session_id` (the user-chosen part, e.g. `job1` from
+                 *     `-session-job1-sesstime-30`). Several sessions can share it under different geo or sub-users.
+                 * @example job1
+                 */
+                session_id?: components["parameters"]["SessionIdFilter"];
+                /**
+                 * @description Only sessions whose exit IP is in this country (ISO 3166-1 alpha-2, lowercase).
+                 * @example us
+                 */
+                region?: components["parameters"]["RegionFilter"];
+                /**
+                 * @description Only sessions whose exit IP belongs to this autonomous system.
+                 * @example 7922
+                 */
+                asn?: components["parameters"]["AsnFilter"];
+                /**
+                 * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
+                 * @example true
+                 */
+                repinned?: components["parameters"]["RepinnedFilter"];
+                /**
+                 * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
+                 *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
+                 *     listed.
+                 * @example terminated
+                 */
+                status?: components["parameters"]["StatusFilter"];
+                /**
+                 * @description Page size. Default 50, maximum 200.
+                 * @example 50
+                 */
+                limit?: components["parameters"]["GatewayLimit"];
+                /**
+                 * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
+                 *     with the same product, filters and account that produced it; anything else (a malformed cursor,
+                 *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+                 *     order (`started_at` descending, then `id` descending), so sessions that start while a client
+                 *     pages appear on no later page, and no session is repeated or skipped.
+                 * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
+                 */
+                cursor?: components["parameters"]["GatewayCursor"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SessionList"];
+            400: components["responses"]["GatewayInvalidParameter"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["GatewayScopeMismatch"];
+            429: components["responses"]["GatewayRateLimited"];
+            500: components["responses"]["GatewayInternalError"];
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The gateway product. Only `residential` and `mobile` have sessions; any other value (notably
+                 *     `isp`, whose IPs are permanent) is `404 product_has_no_sessions`.
+                 * @example residential
+                 */
+                product: components["parameters"]["Product"];
+                /**
+                 * @description Session id, as listed in `data[].id`.
+                 * @example ses_01HX2K3PQ4M5
+                 */
+                id: components["parameters"]["GatewaySessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["SessionDetail"];
+            400: components["responses"]["GatewayInvalidParameter"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["GatewayScopeMismatch"];
+            404: components["responses"]["GatewaySessionNotFound"];
+            429: components["responses"]["GatewayRateLimited"];
+            500: components["responses"]["GatewayInternalError"];
+        };
+    };
+    terminateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The gateway product. Only `residential` and `mobile` have sessions; any other value (notably
+                 *     `isp`, whose IPs are permanent) is `404 product_has_no_sessions`.
+                 * @example residential
+                 */
+                product: components["parameters"]["Product"];
+                /**
+                 * @description Session id, as listed in `data[].id`.
+                 * @example ses_01HX2K3PQ4M5
+                 */
+                id: components["parameters"]["GatewaySessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TerminatedSession"];
+            400: components["responses"]["GatewayInvalidParameter"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["GatewayScopeMismatch"];
+            404: components["responses"]["GatewaySessionNotFound"];
+            429: components["responses"]["GatewayRateLimited"];
+            500: components["responses"]["GatewayInternalError"];
+        };
+    };
+    listApplicationSessions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page size. Default 100, maximum 100.
+                 * @example 20
+                 */
+                limit?: components["parameters"]["AppLimit"];
+                /**
+                 * @description Lists the sessions created before this one (ids sort by creation time). It must name an
+                 *     application session of this account; one deleted in the last 24 hours still counts, so paging
+                 *     survives deletions. Anything else is `400`. Normally taken from `next_page_uri`.
+                 * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                 */
+                before_id?: components["parameters"]["AppBeforeId"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ApplicationSessionList"];
+            400: components["responses"]["AppInvalidParameter"];
+            401: components["responses"]["AppUnauthorized"];
+            429: components["responses"]["AppRateLimited"];
+            500: components["responses"]["AppInternalError"];
+        };
+    };
+    getApplicationSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Application session id.
+                 * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                 */
+                id: components["parameters"]["AppSessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ApplicationSession"];
+            400: components["responses"]["AppInvalidParameter"];
+            401: components["responses"]["AppUnauthorized"];
+            404: components["responses"]["AppNotFound"];
+            429: components["responses"]["AppRateLimited"];
+            500: components["responses"]["AppInternalError"];
+        };
+    };
+    deleteApplicationSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Application session id.
+                 * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                 */
+                id: components["parameters"]["AppSessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session was deleted. No body. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["AppInvalidParameter"];
+            401: components["responses"]["AppUnauthorized"];
+            404: components["responses"]["AppNotFound"];
+            429: components["responses"]["AppRateLimited"];
+            500: components["responses"]["AppInternalError"];
+        };
+    };
+    reportTraffic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The gateway product. Only `residential` and `mobile` have sessions; any other value (notably
+                 *     `isp`, whose IPs are permanent) is `404 product_has_no_sessions`.
+                 * @example residential
+                 */
+                product: components["parameters"]["Product"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrafficReport"];
+            };
+        };
+        responses: {
+            /** @description The traffic was added to the live session for this username. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetail"];
+                };
+            };
+            /** @description No live session had this username; a new session started with this traffic. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /**
+                     * @description Path of the new session.
+                     * @example /v1/residential/sessions/ses_01HX2K3PQ4M5
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetail"];
+                };
+            };
+            400: components["responses"]["GatewayInvalidRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["GatewayScopeMismatch"];
+            404: components["responses"]["GatewaySubuserNotFound"];
+            429: components["responses"]["GatewayRateLimited"];
+            500: components["responses"]["GatewayInternalError"];
+        };
+    };
+    getClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Clock"];
+            401: components["responses"]["GatewayUnauthorized"];
+            429: components["responses"]["GatewayRateLimited"];
+            500: components["responses"]["GatewayInternalError"];
+        };
+    };
+    advanceClock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClockAdvance"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Clock"];
+            400: components["responses"]["GatewayInvalidRequest"];
+            401: components["responses"]["GatewayUnauthorized"];
+            429: components["responses"]["GatewayRateLimited"];
+            500: components["responses"]["GatewayInternalError"];
+        };
+    };
+    createApplicationSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApplicationSessionCreate"];
+            };
+        };
+        responses: {
+            /** @description The application session was created. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /**
+                     * @description Absolute URI of the new application session.
+                     * @example http://127.0.0.1:8080/app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                     */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationSession"];
+                };
+            };
+            400: components["responses"]["AppInvalidRequest"];
+            401: components["responses"]["AppUnauthorized"];
+            429: components["responses"]["AppRateLimited"];
+            500: components["responses"]["AppInternalError"];
+        };
+    };
+    recordApplicationSessionActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Application session id.
+                 * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                 */
+                id: components["parameters"]["AppSessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ApplicationSession"];
+            400: components["responses"]["AppInvalidParameter"];
+            401: components["responses"]["AppUnauthorized"];
+            404: components["responses"]["AppNotFound"];
+            429: components["responses"]["AppRateLimited"];
+            500: components["responses"]["AppInternalError"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server and its store are up. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The store cannot be reached. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayError"];
+                };
+            };
+        };
+    };
+}
