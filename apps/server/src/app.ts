@@ -1,0 +1,220 @@
+/**
+ * The Sessions API as a Hono app over a store: `createSessionsApp` opens the store (PGlite in memory by
+ * default), applies migrations, optionally seeds demo data, and mounts every operation of the spec plus
+ * the 404/405 answers in each family's error body.
+ *
+ * @example
+ * const sandbox = await createSessionsApp();
+ * const response = await sandbox.fetch(
+ *   new Request("http://localhost/v1/residential/sessions", { headers: { authorization: `Bearer ${DEMO_KEYS.full}` } }),
+ * );
+ * await sandbox.close();
+ */
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { type ApiKeyConfig, demoKeyConfigs } from "./api-keys.js";
+import { mountAppSessionRoutes } from "./app-session-routes.js";
+import { Authenticator } from "./auth.js";
+import { ServerClock } from "./clock.js";
+import { buildDemoData } from "./demo-data.js";
+import { ApiError, errorBody, errorFamilyOf } from "./errors.js";
+import { mountGatewayRoutes } from "./gateway-routes.js";
+import { newRequestId } from "./ids.js";
+import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
+import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
+import { RateLimiter } from "./rate-limiter.js";
+import { specOperations } from "./spec-operations.js";
+import { SessionStore } from "./store/session-store.js";
+
+export interface SessionsAppOptions {
+  /** A PostgreSQL URL; omitted: embedded PGlite. */
+  databaseUrl?: string | undefined;
+  /** With `databaseUrl`: keep the tables in this schema (created if missing) instead of `public`. */
+  databaseSchema?: string | undefined;
+  /** PGlite's data directory; omitted: PGlite in memory (nothing kept after `close`). */
+  dataDir?: string | undefined;
+  /** The API keys; omitted: the demo keys (`DEMO_KEYS`). */
+  keys?: ApiKeyConfig[] | undefined;
+  /** Seed the demo data when the store is empty; default false. */
+  seedDemoData?: boolean | undefined;
+  /** Origin of absolute URIs (application sessions); default: each request's origin. */
+  publicUrl?: string | undefined;
+  /** Where logs go; default: errors only, as JSON lines on stderr. */
+  logger?: Logger | undefined;
+  /** Log one line per request (method, path, status, duration, request id); default false. */
+  logRequests?: boolean | undefined;
+  /** Real time in milliseconds, which the sandbox clock moves forward from; default `Date.now`. */
+  now?: (() => number) | undefined;
+  /** How often to purge what is past keeping, in milliseconds; default one minute; 0 disables the timer. */
+  purgeIntervalMs?: number | undefined;
+}
+
+/**
+ * A running Sessions API without a port.
+ *
+ * @example
+ * const { app, fetch, close } = await createSessionsApp();
+ */
+export interface SessionsSandbox {
+  /** The Hono app: `app.request(path, init)` works too. */
+  app: Hono<AppEnv>;
+  /** Answers a request in process. */
+  fetch(request: Request): Promise<Response>;
+  /** The store the app runs on. */
+  store: SessionStore;
+  /** The server clock (real time plus the sandbox offset). */
+  clock: ServerClock;
+  /** Stops the purge timer and closes the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+const maxBodyBytes = 1024 * 1024;
+
+const internalMessage = {
+  gateway: "An unexpected error occurred; quote the request id to support.",
+  app: "An unexpected error occurred; quote the operation id to support.",
+} as const;
+
+function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  const requestId = c.get("requestId") ?? newRequestId();
+  const family = errorFamilyOf(c.req.path);
+  const headers: Record<string, string> = { "X-Request-Id": requestId, ...error.details.headers };
+  return c.json(errorBody(family, error, requestId), error.status, headers);
+}
+
+// every path the server answers on, with its methods, for 405 and its Allow header
+function knownPaths(): Map<string, string[]> {
+  const paths = new Map<string, string[]>();
+  const add = (path: string, method: string) => {
+    const methods = paths.get(path) ?? [];
+    if (!methods.includes(method)) methods.push(method);
+    if (method === "GET" && !methods.includes("HEAD")) methods.push("HEAD");
+    paths.set(path, methods);
+  };
+  for (const operation of specOperations.values()) add(operation.honoPath, operation.method);
+  // a product segment that is not a product still names this path, answered 404 product_has_no_sessions
+  add("/v1/:product/sessions", "GET");
+  for (const path of ["/docs", "/openapi.json", "/openapi.yaml"]) add(path, "GET");
+  return paths;
+}
+
+/**
+ * Creates the app over a fresh or existing store.
+ *
+ * @example
+ * const sandbox = await createSessionsApp({ dataDir: ".data", seedDemoData: true });
+ */
+export async function createSessionsApp(options: SessionsAppOptions = {}): Promise<SessionsSandbox> {
+  const logger = options.logger ?? errorsOnlyLogger();
+  const unsecured: UnsecuredOperation[] = ["getHealth"];
+  for (const operation of specOperations.values()) {
+    if (operation.secured === unsecured.includes(operation.id as UnsecuredOperation)) {
+      throw new Error(`${operation.id}: the spec's security and UnsecuredOperation disagree`);
+    }
+  }
+  const store = await SessionStore.open({
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+    ...(options.databaseSchema === undefined ? {} : { schema: options.databaseSchema }),
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+  });
+  const clock = new ServerClock(store, options.now);
+  if (options.seedDemoData === true) await store.seedIfEmpty(buildDemoData(await clock.now()));
+
+  const auth = new Authenticator(options.keys ?? demoKeyConfigs(), new RateLimiter());
+  const publicUrl = options.publicUrl?.replace(/\/+$/, "");
+  const app = new Hono<AppEnv>();
+
+  app.use(async (c, next) => {
+    const requestId = newRequestId();
+    const started = performance.now();
+    c.set("requestId", requestId);
+    await next();
+    c.res.headers.set("X-Request-Id", requestId);
+    if (options.logRequests === true) {
+      logger.info("request", {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        duration_ms: Math.round((performance.now() - started) * 100) / 100,
+        request_id: requestId,
+      });
+    }
+  });
+  app.use(
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw ApiError.invalidBody(`The body is larger than ${maxBodyBytes} bytes.`);
+      },
+    }),
+  );
+
+  const deps = { auth, store, clock, publicUrl };
+  mountGatewayRoutes(app, deps);
+  mountAppSessionRoutes(app, deps);
+  mountOperation(app, deps, "getHealth", async () => {
+    try {
+      await store.ping();
+    } catch (error) {
+      logger.error("store unreachable", describeCause(error));
+      throw new ApiError(503, "service_unavailable", "The session store cannot be reached.");
+    }
+    return { status: 200, body: { status: "ok" as const, store: store.kind } };
+  });
+  app.get("/v1/:product/sessions", (c) => {
+    auth.authenticate(c.req.header("authorization"));
+    const product = c.req.param("product");
+    if (!/^[a-z][a-z0-9_]{0,31}$/.test(product)) {
+      throw ApiError.invalidParameter(
+        "product",
+        `product must match ^[a-z][a-z0-9_]{0,31}$; got "${product}".`,
+      );
+    }
+    throw ApiError.productHasNoSessions(product);
+  });
+  // TODO(lead): mount the API reference once src/docs.ts exists: app.route("/", docsRoutes());
+
+  for (const [path, allow] of knownPaths()) {
+    app.all(path, (c) => {
+      throw ApiError.methodNotAllowed(c.req.method, c.req.path, allow);
+    });
+  }
+  app.notFound((c) => errorResponse(c, ApiError.routeNotFound(c.req.method, c.req.path)));
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return errorResponse(c, error);
+    logger.error("unhandled error", {
+      request_id: c.get("requestId"),
+      method: c.req.method,
+      path: c.req.path,
+      ...describeCause(error),
+    });
+    const family = errorFamilyOf(c.req.path);
+    return errorResponse(c, new ApiError(500, "internal_error", internalMessage[family]));
+  });
+
+  const purgeIntervalMs = options.purgeIntervalMs ?? 60_000;
+  const purgeTimer =
+    purgeIntervalMs > 0
+      ? setInterval(() => {
+          clock
+            .now()
+            .then((now) => store.purge(now))
+            .catch((error: unknown) => logger.error("purge failed", describeCause(error)));
+        }, purgeIntervalMs)
+      : undefined;
+  purgeTimer?.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    app,
+    store,
+    clock,
+    fetch: async (request) => app.fetch(request),
+    close() {
+      clearInterval(purgeTimer);
+      closing ??= store.close();
+      return closing;
+    },
+  };
+}

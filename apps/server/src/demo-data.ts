@@ -1,0 +1,273 @@
+/**
+ * Demo data seeded into a fresh store by the CLI: sessions of both products for two sub-users of
+ * `acct_demo` (one of them `ses_01HX2K3PQ4M5` of `sub_01HX2K3PQ4M5`, so the original docs' curl examples
+ * work verbatim against localhost), a terminated session, sessions of `acct_other`, and application
+ * sessions. Times are relative to `now`, so the data is live when the server starts.
+ *
+ * @example
+ * await store.seedIfEmpty(buildDemoData(await clock.now()));
+ */
+import type { RequestSample, Session } from "@sessions-api/openapi";
+import { formatUsername, type ProxyUsernameParts } from "@sessions-api/username";
+import { DEFAULT_USER_AGENT, newAppSessionRecord } from "./app-session-routes.js";
+import type { SeedData, SeedSession } from "./store/session-store.js";
+
+/** The sub-user of the docs' examples, in `acct_demo`. */
+export const DEMO_SUBUSER = "sub_01HX2K3PQ4M5";
+/** The session id of the docs' examples. */
+export const DEMO_SESSION_ID = "ses_01HX2K3PQ4M5";
+
+const minute = 60_000;
+
+interface SessionSketch {
+  account: string;
+  id: string;
+  product: Session["product"];
+  parts: ProxyUsernameParts;
+  asn: number;
+  exitIp: string;
+  startedMinutesAgo: number;
+  bytesUsed: number;
+  requests: number;
+  repinned?: boolean;
+  terminatedMinutesAgo?: number;
+  hosts: string[];
+}
+
+function sketchToSeed(sketch: SessionSketch, now: number): SeedSession {
+  const startedAt = now - sketch.startedMinutesAgo * minute;
+  const samples: RequestSample[] = sketch.hosts.map((host, index) => ({
+    // spread over the session so far, oldest first
+    at: new Date(
+      startedAt +
+        Math.floor(
+          ((index + 1) * (sketch.startedMinutesAgo - (sketch.terminatedMinutesAgo ?? 0)) * minute) /
+            (sketch.hosts.length + 1),
+        ),
+    ).toISOString(),
+    method: index % 3 === 2 ? "CONNECT" : "GET",
+    target_host: host,
+    target_port: 443,
+    status_code: index % 5 === 4 ? 304 : 200,
+    bytes: 12_000 + ((index * 7919) % 90_000),
+    duration_ms: 80 + ((index * 131) % 1200),
+  }));
+  return {
+    account: sketch.account,
+    samples,
+    session: {
+      id: sketch.id,
+      product: sketch.product,
+      username: formatUsername(sketch.parts),
+      subuser: sketch.parts.subuser,
+      session_id: sketch.parts.session_id,
+      region: sketch.parts.region,
+      state: sketch.parts.state ?? null,
+      city: sketch.parts.city ?? null,
+      asn: sketch.asn,
+      exit_ip: sketch.exitIp,
+      started_at: new Date(startedAt).toISOString(),
+      expires_at: new Date(startedAt + sketch.parts.sesstime * minute).toISOString(),
+      bytes_used: sketch.bytesUsed,
+      requests: sketch.requests,
+      repinned: sketch.repinned ?? false,
+      status: sketch.terminatedMinutesAgo === undefined ? "active" : "terminated",
+      terminated_at:
+        sketch.terminatedMinutesAgo === undefined
+          ? null
+          : new Date(now - sketch.terminatedMinutesAgo * minute).toISOString(),
+    },
+  };
+}
+
+/**
+ * The demo data for a store whose clock reads `now`.
+ *
+ * @example
+ * buildDemoData(new Date()).sessions.length; // 10
+ */
+export function buildDemoData(now: Date): SeedData {
+  const t = now.getTime();
+  const sketches: SessionSketch[] = [
+    {
+      account: "acct_demo",
+      id: DEMO_SESSION_ID,
+      product: "residential",
+      // a day-long sesstime keeps the docs' session alive long after the server starts
+      parts: {
+        subuser: DEMO_SUBUSER,
+        region: "us",
+        state: "ca",
+        city: "la",
+        session_id: "job1",
+        sesstime: 1440,
+      },
+      asn: 7922,
+      exitIp: "198.51.100.42",
+      startedMinutesAgo: 12,
+      bytesUsed: 3_145_728,
+      requests: 42,
+      hosts: ["www.example.com", "api.example.com", "cdn.example.com", "www.example.com", "img.example.com"],
+    },
+    {
+      account: "acct_demo",
+      id: "ses_01HX2K7RB2N9",
+      product: "residential",
+      parts: { subuser: DEMO_SUBUSER, region: "de", asn: 3320, session_id: "crawl_7", sesstime: 120 },
+      asn: 3320,
+      exitIp: "2001:db8:85a3::8a2e:370:7334",
+      startedMinutesAgo: 5,
+      bytesUsed: 1_048_576,
+      requests: 12,
+      repinned: true,
+      hosts: ["shop.example.de", "shop.example.de", "static.example.de"],
+    },
+    {
+      account: "acct_demo",
+      id: "ses_01HX2KA4C8DE",
+      product: "residential",
+      // the same session_id under another geo is another session
+      parts: { subuser: DEMO_SUBUSER, region: "gb", city: "london", session_id: "job1", sesstime: 60 },
+      asn: 2856,
+      exitIp: "203.0.113.77",
+      startedMinutesAgo: 20,
+      bytesUsed: 524_288,
+      requests: 9,
+      hosts: ["news.example.co.uk", "news.example.co.uk"],
+    },
+    {
+      account: "acct_demo",
+      id: "ses_01HX2KB9TZ3Q",
+      product: "residential",
+      parts: { subuser: DEMO_SUBUSER, region: "fr", session_id: "prices_eu", sesstime: 30 },
+      asn: 3215,
+      exitIp: "198.51.100.7",
+      startedMinutesAgo: 25,
+      bytesUsed: 262_144,
+      requests: 6,
+      terminatedMinutesAgo: 15,
+      hosts: ["www.example.fr"],
+    },
+    {
+      account: "acct_demo",
+      id: "ses_01HX2KC2WQ6M",
+      product: "residential",
+      parts: { subuser: "sub_02JY7N4RS8T6", region: "us", state: "ny", session_id: "monitor", sesstime: 240 },
+      asn: 7018,
+      exitIp: "203.0.113.150",
+      startedMinutesAgo: 47,
+      bytesUsed: 8_388_608,
+      requests: 131,
+      hosts: ["status.example.com", "status.example.com", "status.example.com", "api.example.com"],
+    },
+    {
+      account: "acct_demo",
+      id: "ses_01HX2KD7HV1R",
+      product: "residential",
+      parts: { subuser: "sub_02JY7N4RS8T6", region: "jp", session_id: "ads_check", sesstime: 90 },
+      asn: 2516,
+      exitIp: "198.51.100.211",
+      startedMinutesAgo: 3,
+      bytesUsed: 98_304,
+      requests: 4,
+      hosts: ["ads.example.jp"],
+    },
+    {
+      account: "acct_demo",
+      id: "ses_01HX2KE5NM8K",
+      product: "mobile",
+      parts: { subuser: DEMO_SUBUSER, region: "us", asn: 21928, session_id: "app_flow", sesstime: 45 },
+      asn: 21928,
+      exitIp: "2001:db8:4f2a:17::c0de",
+      startedMinutesAgo: 8,
+      bytesUsed: 2_097_152,
+      requests: 27,
+      hosts: ["m.example.com", "api.example.com", "m.example.com"],
+    },
+    {
+      account: "acct_demo",
+      id: "ses_01HX2KF0XJ4P",
+      product: "mobile",
+      parts: { subuser: "sub_02JY7N4RS8T6", region: "de", asn: 3209, session_id: "job1", sesstime: 30 },
+      asn: 3209,
+      exitIp: "203.0.113.9",
+      startedMinutesAgo: 2,
+      bytesUsed: 40_960,
+      requests: 3,
+      repinned: true,
+      hosts: ["m.example.de"],
+    },
+    {
+      account: "acct_other",
+      id: "ses_01HX2KG6RY2S",
+      product: "residential",
+      parts: { subuser: "sub_07ZQ5V3W9XKM", region: "br", session_id: "job1", sesstime: 60 },
+      asn: 28573,
+      exitIp: "198.51.100.88",
+      startedMinutesAgo: 10,
+      bytesUsed: 655_360,
+      requests: 15,
+      hosts: ["loja.example.com.br", "loja.example.com.br"],
+    },
+    {
+      account: "acct_other",
+      id: "ses_01HX2KH3MB7V",
+      product: "mobile",
+      parts: { subuser: "sub_07ZQ5V3W9XKM", region: "in", session_id: "otp_test", sesstime: 20 },
+      asn: 55836,
+      exitIp: "2001:db8:a11:5::42",
+      startedMinutesAgo: 4,
+      bytesUsed: 16_384,
+      requests: 2,
+      hosts: ["auth.example.in"],
+    },
+  ];
+  const appSessions = [
+    newAppSessionRecord(
+      "acct_demo",
+      {
+        user_agent: DEFAULT_USER_AGENT,
+        ip_address: "203.0.113.24",
+        location: { country_code: "US", latitude: 37.7749, longitude: -122.4194, lat_long_radius_km: 20 },
+        public_url: "https://app.example.com",
+      },
+      new Date(t - 95 * minute),
+    ),
+    newAppSessionRecord(
+      "acct_demo",
+      {
+        user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:126.0) Gecko/20100101 Firefox/126.0",
+        ip_address: "198.51.100.61",
+        location: { country_code: "DE", latitude: 52.52, longitude: 13.405, lat_long_radius_km: 50 },
+        public_url: "https://app.example.com",
+      },
+      new Date(t - 40 * minute),
+    ),
+    newAppSessionRecord(
+      "acct_demo",
+      {
+        user_agent:
+          "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+        ip_address: "2001:db8:1:2::99",
+        location: { country_code: "GB", latitude: 51.5074, longitude: -0.1278, lat_long_radius_km: 10 },
+        public_url: "https://shop.example.com",
+        agent_initiated: true,
+      },
+      new Date(t - 6 * minute),
+    ),
+    newAppSessionRecord(
+      "acct_other",
+      { ip_address: "203.0.113.200", public_url: "https://other.example.com" },
+      new Date(t - 30 * minute),
+    ),
+  ];
+  return {
+    subusers: [
+      { id: DEMO_SUBUSER, account: "acct_demo" },
+      { id: "sub_02JY7N4RS8T6", account: "acct_demo" },
+      { id: "sub_07ZQ5V3W9XKM", account: "acct_other" },
+    ],
+    sessions: sketches.map((sketch) => sketchToSeed(sketch, t)),
+    appSessions,
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * Identifiers: gateway session ids (`ses_` + 12 Crockford base32 characters), time-ordered ULIDs for
+ * application sessions (`as_`), their related resources, and request ids (`req_`).
+ *
+ * @example
+ * newSessionId(); // "ses_8Q2M0ZK4T7VC"
+ * newUlid(Date.now()); // "01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
+ */
+import { randomBytes } from "node:crypto";
+
+const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+function randomBase32(length: number): string {
+  const bytes = randomBytes(length);
+  let out = "";
+  for (const byte of bytes) out += alphabet[byte & 31];
+  return out;
+}
+
+/**
+ * A new gateway session id.
+ *
+ * @example
+ * newSessionId(); // "ses_8Q2M0ZK4T7VC"
+ */
+export function newSessionId(): string {
+  return `ses_${randomBase32(12)}`;
+}
+
+/**
+ * A ULID generator: each call returns an id for the given time in milliseconds, and ids sort in the order
+ * they were made, also within one millisecond or when a time is earlier than the last one (the last time
+ * is reused and the random part incremented), so paging by id is paging by creation.
+ *
+ * @example
+ * const next = ulidFactory();
+ * next(Date.now()) < next(Date.now()); // true
+ */
+export function ulidFactory(): (timeMs: number) => string {
+  let lastTime = -1;
+  let lastRandom: number[] = [];
+  return (timeMs) => {
+    let time = Math.max(0, Math.floor(timeMs));
+    if (time <= lastTime) {
+      time = lastTime;
+      // increment the 80-bit random part as a base-32 number
+      let i = lastRandom.length - 1;
+      while (i >= 0 && lastRandom[i] === 31) {
+        lastRandom[i] = 0;
+        i--;
+      }
+      if (i >= 0) lastRandom[i] = (lastRandom[i] ?? 0) + 1;
+    } else {
+      lastTime = time;
+      lastRandom = [...randomBytes(16)].map((byte) => byte & 31);
+    }
+    let timePart = "";
+    for (let i = 0; i < 10; i++) {
+      timePart = alphabet[time % 32] + timePart;
+      time = Math.floor(time / 32);
+    }
+    return timePart + lastRandom.map((digit) => alphabet[digit]).join("");
+  };
+}
+
+/**
+ * ULIDs of resources (application sessions and their references), made at the server clock's time.
+ *
+ * @example
+ * `as_${newUlid((await clock.now()).getTime())}`;
+ */
+export const newUlid: (timeMs: number) => string = ulidFactory();
+
+const requestUlid = ulidFactory();
+
+/**
+ * A request id, also the `operation_id` of application-family errors.
+ *
+ * @example
+ * newRequestId(); // "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+ */
+export function newRequestId(): string {
+  return `req_${requestUlid(Date.now())}`;
+}

@@ -1,0 +1,119 @@
+/**
+ * Typed operations: `mountOperation` registers a handler for an operation id of the spec at the spec's
+ * method and path, authenticates and rate-limits the caller, validates the parameters and body against the
+ * spec, and passes them typed to the handler. The handler returns `{ status, body, headers }` where the
+ * status must be one of the operation's documented success statuses and the body must be that response's
+ * schema type: a body the spec does not allow fails to compile.
+ *
+ * @example
+ * mountOperation(app, auth, "getClock", async () => ({ status: 200, body: { now, offset_seconds: 0 } }));
+ */
+import type { operations } from "@sessions-api/openapi";
+import type { Context, Hono } from "hono";
+import type { ApiKeyConfig } from "./api-keys.js";
+import type { Authenticator } from "./auth.js";
+import { validateBody, validateParameters } from "./request-validation.js";
+import { type OperationId, specOperation } from "./spec-operations.js";
+
+/** Hono's environment of this server: what middleware leaves on the context. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+  };
+}
+
+type Operation<Id extends OperationId> = operations[Id];
+type Parameters<Id extends OperationId> = Operation<Id>["parameters"];
+
+/** Query parameters whose schema has a default: the validator fills them in, so they are always present. */
+type DefaultedQuery = "limit" | "status";
+
+type OrEmpty<T> = [NonNullable<T>] extends [never] ? Record<string, never> : NonNullable<T>;
+type WithDefaults<Q> = Omit<Q, Extract<keyof Q, DefaultedQuery>> &
+  Required<Pick<Q, Extract<keyof Q, DefaultedQuery>>>;
+
+export type PathOf<Id extends OperationId> =
+  Parameters<Id> extends { path: infer P } ? P : Record<string, never>;
+export type QueryOf<Id extends OperationId> = WithDefaults<
+  OrEmpty<Parameters<Id> extends { query?: infer Q } ? Q : never>
+>;
+export type BodyOf<Id extends OperationId> =
+  NonNullable<Operation<Id>["requestBody"]> extends { content: { "application/json": infer B } }
+    ? B
+    : undefined;
+
+/** The operations that take no API key (`security: []`); checked against the spec at start. */
+export type UnsecuredOperation = "getHealth";
+
+export interface OperationInput<Id extends OperationId> {
+  path: PathOf<Id>;
+  query: QueryOf<Id>;
+  body: BodyOf<Id>;
+  /** The caller's key (null only for operations without security). */
+  key: Id extends UnsecuredOperation ? null : ApiKeyConfig;
+  /** Origin for absolute URIs: the configured public URL or the request's own. */
+  origin: string;
+  context: Context<AppEnv>;
+}
+
+type Responses<Id extends OperationId> = Operation<Id>["responses"];
+type SuccessStatus<Id extends OperationId> = Extract<keyof Responses<Id>, 200 | 201 | 202 | 204>;
+type ResultFor<Id extends OperationId, S extends SuccessStatus<Id>> = Responses<Id>[S] extends {
+  content: { "application/json": infer Body };
+}
+  ? { status: S; body: Body; headers?: Record<string, string> }
+  : { status: S; body?: undefined; headers?: Record<string, string> };
+
+/** What a handler may return: a documented success status with exactly that response's body type. */
+export type OperationResult<Id extends OperationId> = {
+  [S in SuccessStatus<Id>]: ResultFor<Id, S>;
+}[SuccessStatus<Id>];
+
+export type OperationHandler<Id extends OperationId> = (
+  input: OperationInput<Id>,
+) => Promise<OperationResult<Id>>;
+
+export interface MountOptions {
+  auth: Authenticator;
+  /** Origin for absolute URIs; default: the request's origin. */
+  publicUrl?: string | undefined;
+}
+
+/**
+ * Registers the handler of an operation at its method and path in the spec.
+ *
+ * @example
+ * mountOperation(app, options, "getHealth", async () => ({ status: 200, body: { status: "ok", store: "pglite" } }));
+ */
+export function mountOperation<Id extends OperationId>(
+  app: Hono<AppEnv>,
+  options: MountOptions,
+  id: Id,
+  handler: OperationHandler<Id>,
+  hooks: { beforeSchema?: (body: unknown) => void } = {},
+): void {
+  const operation = specOperation(id);
+  app.on(operation.method, operation.honoPath, async (c) => {
+    const key = operation.secured ? options.auth.authenticate(c.req.header("authorization")) : null;
+    const url = new URL(c.req.url);
+    const { path, query } = validateParameters(
+      operation,
+      c.req.param() as Record<string, string>,
+      url.searchParams,
+    );
+    const body =
+      operation.body === null ? undefined : validateBody(operation, await c.req.text(), hooks.beforeSchema);
+    const input = {
+      path,
+      query,
+      body,
+      key,
+      origin: options.publicUrl ?? url.origin,
+      context: c,
+    } as OperationInput<Id>;
+    const result: { status: number; body?: unknown; headers?: Record<string, string> } = await handler(input);
+    for (const [name, value] of Object.entries(result.headers ?? {})) c.header(name, value);
+    if (result.body === undefined) return c.body(null, result.status as 204);
+    return c.json(result.body, result.status as 200);
+  });
+}

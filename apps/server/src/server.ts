@@ -1,0 +1,77 @@
+/**
+ * The Sessions API over real HTTP: `startSessionsServer` creates the app and listens on a port (0 picks a
+ * free one); `close` stops accepting, lets requests in flight finish, then closes the store.
+ *
+ * @example
+ * const server = await startSessionsServer({ port: 0 });
+ * const response = await fetch(`${server.url}/healthz`);
+ * await server.close();
+ */
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
+
+export interface SessionsServerOptions extends SessionsAppOptions {
+  /** Port to listen on; 0 (the default here) picks a free one. */
+  port?: number | undefined;
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string | undefined;
+  /** How long `close` waits for requests in flight before cutting connections, in ms; default 10 s. */
+  shutdownGraceMs?: number | undefined;
+}
+
+/**
+ * A listening server.
+ *
+ * @example
+ * const { url, close } = await startSessionsServer({ port: 0, host: "127.0.0.1" });
+ */
+export interface SessionsServer extends SessionsSandbox {
+  /** `http://host:port` the server listens on. */
+  url: string;
+}
+
+/**
+ * Starts the server.
+ *
+ * @example
+ * const server = await startSessionsServer({ port: 0, seedDemoData: true });
+ * console.log(server.url); // "http://127.0.0.1:41733"
+ */
+export async function startSessionsServer(options: SessionsServerOptions = {}): Promise<SessionsServer> {
+  const host = options.host ?? "127.0.0.1";
+  const sandbox = await createSessionsApp(options);
+  let server: ReturnType<typeof serve>;
+  let address: AddressInfo;
+  try {
+    ({ server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
+      (resolve, reject) => {
+        const listening = serve(
+          { fetch: sandbox.app.fetch, port: options.port ?? 0, hostname: host },
+          (info) => resolve({ server: listening, address: info }),
+        );
+        listening.once("error", reject);
+      },
+    ));
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
+  const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolve) => {
+      const httpServer = server as import("node:http").Server;
+      const force = setTimeout(() => httpServer.closeAllConnections?.(), options.shutdownGraceMs ?? 10_000);
+      force.unref();
+      // stops accepting; resolves once every in-flight request has been answered
+      httpServer.close(() => {
+        clearTimeout(force);
+        resolve();
+      });
+      httpServer.closeIdleConnections?.();
+    }).then(() => sandbox.close());
+    return closing;
+  };
+  return { ...sandbox, url: `http://${urlHost}:${address.port}`, close };
+}

@@ -1,0 +1,116 @@
+/**
+ * One small interface over the two stores the server runs on: PGlite (PostgreSQL compiled to WASM,
+ * in process, in memory or in a data directory) and a PostgreSQL server through `pg`. Both speak the same
+ * SQL, so every query of the server is written once.
+ *
+ * @example
+ * const db = await openDatabase({ dataDir: ".data" });
+ * const rows = await db.query<{ one: number }>("SELECT 1 AS one");
+ * await db.close();
+ */
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+
+/** Something that runs SQL: the database itself or a transaction. */
+export interface Queryable {
+  /** Runs one statement with `$1`-style parameters and returns its rows. */
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: "pglite" | "postgres";
+  /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A `postgres://` URL: use that PostgreSQL server. */
+  databaseUrl?: string;
+  /** With `databaseUrl`: the schema to keep the tables in (created if missing), instead of `public`. */
+  schema?: string;
+  /** Without `databaseUrl`: PGlite's data directory; omitted keeps the data in memory. */
+  dataDir?: string;
+}
+
+const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const wrap = (runner: Pick<PGlite, "query" | "exec">): Queryable => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await runner.query<Row>(sql, params as unknown[])).rows;
+    },
+    async exec(sql: string) {
+      await runner.exec(sql);
+    },
+  });
+  const base = wrap(db);
+  return {
+    kind: "pglite",
+    ...base,
+    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    close: () => db.close(),
+  };
+}
+
+async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {
+  if (schema !== undefined) {
+    if (!schemaName.test(schema)) throw new Error(`Invalid schema name ${JSON.stringify(schema)}`);
+    const setup = new pg.Client({ connectionString: databaseUrl });
+    await setup.connect();
+    try {
+      await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await setup.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+  });
+  // an idle client that loses its server emits here; without a listener it would crash the process
+  pool.on("error", () => {});
+  const wrap = (runner: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<Row>(sql: string, params: readonly unknown[] = []) {
+      return (await runner.query(sql, params as unknown[])).rows as Row[];
+    },
+    async exec(sql: string) {
+      await runner.query(sql);
+    },
+  });
+  return {
+    kind: "postgres",
+    ...wrap(pool),
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await fn(wrap(client));
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+/**
+ * Opens PostgreSQL when `databaseUrl` is given, else PGlite (in `dataDir`, or in memory).
+ *
+ * @example
+ * const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
+ */
+export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  return options.databaseUrl === undefined
+    ? openPglite(options.dataDir)
+    : openPostgres(options.databaseUrl, options.schema);
+}

@@ -1,0 +1,615 @@
+/**
+ * The server's persistent state: gateway sessions with their samples, sub-users, application sessions and
+ * the sandbox clock offset. Every query takes the clock's `now` as a parameter, so expiry, the 24 h audit
+ * window and the purge all follow the test clock.
+ *
+ * @example
+ * const store = await SessionStore.open({ dataDir: ".data" });
+ * const page = await store.listSessions({ account: "acct_demo", product: "residential", status: "active", limit: 50 }, new Date());
+ * await store.close();
+ */
+import type {
+  components,
+  GatewayProduct,
+  RequestSample,
+  Session,
+  SessionDetail,
+  TrafficReport,
+} from "@sessions-api/openapi";
+import type { ProxyUsername } from "@sessions-api/username";
+import { pickAsn, pickExitIp } from "../exit-ip.js";
+import { newSessionId } from "../ids.js";
+import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable } from "./database.js";
+import { migrate } from "./migrate.js";
+
+/** How long terminated sessions (and deleted application sessions, for paging) are kept: 24 hours. */
+export const AUDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How many proxied requests a session keeps as samples. */
+export const SAMPLES_KEPT = 10;
+
+export type BrowserSession = components["schemas"]["BrowserSession"];
+export type ProxiedRequest = TrafficReport["requests"][number];
+export type SessionStatusFilter = "active" | "terminated" | "all";
+
+/** A position in the list order (`started_at` descending, then `id` descending). */
+export interface SessionKey {
+  startedAt: string;
+  id: string;
+}
+
+export interface SessionListQuery {
+  account: string;
+  product: GatewayProduct;
+  /** The sub-users the key is limited to; null for all of the account's. */
+  subuserScope?: readonly string[] | null;
+  subuser?: string;
+  session_id?: string;
+  region?: string;
+  asn?: number;
+  repinned?: boolean;
+  status: SessionStatusFilter;
+  limit: number;
+  /** List only sessions after this position (exclusive). */
+  after?: SessionKey;
+}
+
+export interface SessionListPage {
+  sessions: Session[];
+  /** Where the next page starts, or null on the last page. */
+  next: SessionKey | null;
+}
+
+export interface TrafficInput {
+  account: string;
+  product: GatewayProduct;
+  username: string;
+  parsed: ProxyUsername;
+  requests: readonly ProxiedRequest[];
+  reassignExitIp: boolean;
+  now: Date;
+}
+
+/** An application session as stored; URIs are made per request from the server's origin. */
+export interface AppSessionRecord {
+  id: string;
+  account: string;
+  public_url: string;
+  browser_session: BrowserSession;
+  application_user_id: string;
+  endpoint_id: string;
+  edge_id: string | null;
+  route_id: string | null;
+  created_at: Date;
+  last_active: Date;
+  expires_at: Date;
+}
+
+/** A complete gateway session for seeding, with its samples (oldest first). */
+export interface SeedSession {
+  account: string;
+  session: Session;
+  samples: RequestSample[];
+}
+
+export interface SeedData {
+  subusers: { id: string; account: string }[];
+  sessions: SeedSession[];
+  appSessions: AppSessionRecord[];
+}
+
+interface SessionRow {
+  id: string;
+  product: GatewayProduct;
+  username: string;
+  subuser: string;
+  session_id: string;
+  region: string;
+  state: string | null;
+  city: string | null;
+  asn: number | string;
+  exit_ip: string;
+  started_at: Date;
+  expires_at: Date;
+  bytes_used: number | string;
+  requests: number | string;
+  repinned: boolean;
+  terminated_at: Date | null;
+}
+
+interface SampleRow {
+  at: Date;
+  method: string;
+  target_host: string;
+  target_port: number;
+  status_code: number;
+  bytes: number | string;
+  duration_ms: number;
+}
+
+interface AppSessionRow extends Omit<AppSessionRecord, "browser_session"> {
+  browser_session: BrowserSession | string;
+}
+
+const sessionColumns =
+  "id, product, username, subuser, session_id, region, state, city, asn, exit_ip, started_at, expires_at, bytes_used, requests, repinned, terminated_at";
+const appColumns =
+  "id, account, public_url, browser_session, application_user_id, endpoint_id, edge_id, route_id, created_at, last_active, expires_at";
+// live, or terminated inside the audit window; $now and $cutoff are numbered by the caller
+const visible = (now: string, cutoff: string) =>
+  `((terminated_at IS NULL AND expires_at > ${now}) OR terminated_at > ${cutoff})`;
+
+const iso = (date: Date) => date.toISOString();
+const cutoffOf = (now: Date) => new Date(now.getTime() - AUDIT_WINDOW_MS).toISOString();
+
+function toSession(row: SessionRow): Session {
+  return {
+    id: row.id,
+    product: row.product,
+    username: row.username,
+    subuser: row.subuser,
+    session_id: row.session_id,
+    region: row.region,
+    state: row.state,
+    city: row.city,
+    asn: Number(row.asn),
+    exit_ip: row.exit_ip,
+    started_at: iso(row.started_at),
+    expires_at: iso(row.expires_at),
+    bytes_used: Number(row.bytes_used),
+    requests: Number(row.requests),
+    repinned: row.repinned,
+    status: row.terminated_at === null ? "active" : "terminated",
+    terminated_at: row.terminated_at === null ? null : iso(row.terminated_at),
+  };
+}
+
+function toSample(row: SampleRow): RequestSample {
+  return {
+    at: iso(row.at),
+    method: row.method,
+    target_host: row.target_host,
+    target_port: row.target_port,
+    status_code: row.status_code,
+    bytes: Number(row.bytes),
+    duration_ms: row.duration_ms,
+  };
+}
+
+function toAppSession(row: AppSessionRow): AppSessionRecord {
+  const stored =
+    typeof row.browser_session === "string"
+      ? (JSON.parse(row.browser_session) as BrowserSession)
+      : row.browser_session;
+  // jsonb keeps keys in its own order; answer in the schema's
+  const { user_agent: ua, location } = stored;
+  return {
+    ...row,
+    browser_session: {
+      user_agent: {
+        raw: ua.raw,
+        browser_name: ua.browser_name,
+        browser_version: ua.browser_version,
+        device_type: ua.device_type,
+        os_name: ua.os_name,
+        os_version: ua.os_version,
+      },
+      ip_address: stored.ip_address,
+      location: {
+        country_code: location.country_code,
+        latitude: location.latitude,
+        longitude: location.longitude,
+        lat_long_radius_km: location.lat_long_radius_km,
+      },
+    },
+  };
+}
+
+async function insertSamples(
+  db: Queryable,
+  sessionPk: string,
+  samples: readonly (ProxiedRequest & { at: string })[],
+): Promise<void> {
+  if (samples.length === 0) return;
+  const params: unknown[] = [];
+  const values = samples.map((sample) => {
+    const base = params.length;
+    params.push(
+      sessionPk,
+      sample.at,
+      sample.method,
+      sample.target_host,
+      sample.target_port,
+      sample.status_code,
+      sample.bytes,
+      sample.duration_ms,
+    );
+    return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
+  });
+  await db.query(
+    `INSERT INTO session_samples (session_pk, at, method, target_host, target_port, status_code, bytes, duration_ms)
+     VALUES ${values.join(", ")}`,
+    params,
+  );
+}
+
+async function insertAppSession(db: Queryable, record: AppSessionRecord): Promise<void> {
+  await db.query(
+    `INSERT INTO app_sessions (${appColumns}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [
+      record.id,
+      record.account,
+      record.public_url,
+      JSON.stringify(record.browser_session),
+      record.application_user_id,
+      record.endpoint_id,
+      record.edge_id,
+      record.route_id,
+      iso(record.created_at),
+      iso(record.last_active),
+      iso(record.expires_at),
+    ],
+  );
+}
+
+/**
+ * The store of the reference server, over PGlite or PostgreSQL.
+ *
+ * @example
+ * const store = await SessionStore.open({ databaseUrl: process.env.DATABASE_URL });
+ * console.log(store.kind); // "postgres"
+ */
+export class SessionStore {
+  private constructor(private readonly db: Database) {}
+
+  /** Opens the database and applies pending migrations. */
+  static async open(options: OpenDatabaseOptions = {}): Promise<SessionStore> {
+    const db = await openDatabase(options);
+    try {
+      await migrate(db);
+    } catch (error) {
+      await db.close().catch(() => {});
+      throw error;
+    }
+    return new SessionStore(db);
+  }
+
+  get kind(): "pglite" | "postgres" {
+    return this.db.kind;
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+
+  /** Throws when the database cannot answer. */
+  async ping(): Promise<void> {
+    await this.db.query("SELECT 1");
+  }
+
+  /** Seconds the sandbox clock is ahead of real time. */
+  async clockOffsetSeconds(): Promise<number> {
+    const [row] = await this.db.query<{ offset_seconds: number | string }>(
+      "SELECT offset_seconds FROM clock WHERE id = 1",
+    );
+    return Number(row?.offset_seconds ?? 0);
+  }
+
+  /** Moves the sandbox clock forward; returns the new offset in seconds. */
+  async advanceClock(seconds: number): Promise<number> {
+    const [row] = await this.db.query<{ offset_seconds: number | string }>(
+      "UPDATE clock SET offset_seconds = offset_seconds + $1 WHERE id = 1 RETURNING offset_seconds",
+      [seconds],
+    );
+    return Number(row?.offset_seconds ?? 0);
+  }
+
+  /** The account that owns a sub-user, or null when nobody does. */
+  async subuserAccount(subuser: string): Promise<string | null> {
+    const [row] = await this.db.query<{ account: string }>("SELECT account FROM subusers WHERE id = $1", [
+      subuser,
+    ]);
+    return row?.account ?? null;
+  }
+
+  /** Gives an unowned sub-user to `account`; returns the owner (which may be another account). */
+  async claimSubuser(subuser: string, account: string, now: Date): Promise<string> {
+    await this.db.query(
+      "INSERT INTO subusers (id, account, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+      [subuser, account, iso(now)],
+    );
+    return (await this.subuserAccount(subuser)) ?? account;
+  }
+
+  /**
+   * Adds proxied requests to the live session of a username, starting a session (new id, new exit IP,
+   * `expires_at = now + sesstime`) when it has none.
+   */
+  async reportTraffic(input: TrafficInput): Promise<{ created: boolean; session: SessionDetail }> {
+    const { account, product, username, parsed, now } = input;
+    return this.db.transaction(async (tx) => {
+      // one writer per username at a time, across instances: two first reports must not start two sessions
+      await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${account}\n${product}\n${username}`]);
+      const [live] = await tx.query<SessionRow>(
+        `SELECT ${sessionColumns} FROM gateway_sessions
+         WHERE account = $1 AND product = $2 AND username = $3 AND terminated_at IS NULL AND expires_at > $4
+         ORDER BY started_at DESC LIMIT 1`,
+        [account, product, username, iso(now)],
+      );
+      const ipv6Share = product === "mobile" ? 0.5 : 0.2;
+      let id: string;
+      if (live === undefined) {
+        const [previous] = await tx.query<{ exit_ip: string }>(
+          `SELECT exit_ip FROM gateway_sessions WHERE account = $1 AND product = $2 AND username = $3
+           ORDER BY started_at DESC LIMIT 1`,
+          [account, product, username],
+        );
+        id = newSessionId();
+        await tx.query(
+          `INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, state, city,
+             asn, exit_ip, started_at, expires_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+          [
+            id,
+            account,
+            product,
+            username,
+            parsed.subuser,
+            parsed.session_id,
+            parsed.region,
+            parsed.state,
+            parsed.city,
+            parsed.asn ?? pickAsn(parsed.region),
+            pickExitIp({ previous: previous?.exit_ip ?? null, ipv6Share }),
+            iso(now),
+            new Date(now.getTime() + parsed.sesstime * 60_000).toISOString(),
+          ],
+        );
+      } else {
+        id = live.id;
+        if (input.reassignExitIp) {
+          await tx.query("UPDATE gateway_sessions SET exit_ip = $2, repinned = true WHERE id = $1", [
+            id,
+            pickExitIp({ previous: live.exit_ip, ipv6Share }),
+          ]);
+        }
+      }
+      const bytes = input.requests.reduce((sum, request) => sum + request.bytes, 0);
+      await tx.query(
+        "UPDATE gateway_sessions SET bytes_used = bytes_used + $2, requests = requests + $3 WHERE id = $1",
+        [id, bytes, input.requests.length],
+      );
+      // only the newest requests can be among the samples kept
+      const at = iso(now);
+      await insertSamples(
+        tx,
+        id,
+        input.requests.slice(-SAMPLES_KEPT).map((request) => ({ ...request, at })),
+      );
+      await tx.query(
+        `DELETE FROM session_samples WHERE session_pk = $1 AND seq NOT IN (
+           SELECT seq FROM session_samples WHERE session_pk = $1 ORDER BY at DESC, seq DESC LIMIT ${SAMPLES_KEPT})`,
+        [id],
+      );
+      const session = await this.readDetail(tx, id);
+      if (session === null) throw new Error(`Session ${id} vanished inside its own transaction`);
+      return { created: live === undefined, session };
+    });
+  }
+
+  /** A session of the account and product that is live or inside its audit window, or null. */
+  async findSession(
+    account: string,
+    product: GatewayProduct,
+    id: string,
+    now: Date,
+  ): Promise<SessionDetail | null> {
+    const [row] = await this.db.query<{ id: string }>(
+      `SELECT id FROM gateway_sessions WHERE id = $1 AND account = $2 AND product = $3 AND ${visible("$4", "$5")}`,
+      [id, account, product, iso(now), cutoffOf(now)],
+    );
+    return row === undefined ? null : this.readDetail(this.db, row.id);
+  }
+
+  /**
+   * Terminates a live session; a terminated one is returned unchanged. Null when the session is not
+   * visible (unknown, expired, purged, or another account's or product's).
+   */
+  async terminateSession(
+    account: string,
+    product: GatewayProduct,
+    id: string,
+    now: Date,
+  ): Promise<SessionDetail | null> {
+    await this.db.query(
+      `UPDATE gateway_sessions SET terminated_at = $4
+       WHERE id = $1 AND account = $2 AND product = $3 AND terminated_at IS NULL AND expires_at > $4`,
+      [id, account, product, iso(now)],
+    );
+    return this.findSession(account, product, id, now);
+  }
+
+  /** A page of sessions, newest first, by keyset on (`started_at`, `id`). */
+  async listSessions(query: SessionListQuery, now: Date): Promise<SessionListPage> {
+    const params: unknown[] = [query.account, query.product];
+    const where = ["account = $1", "product = $2"];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.subuserScope != null) where.push(`subuser = ANY(${param([...query.subuserScope])}::text[])`);
+    if (query.subuser !== undefined) where.push(`subuser = ${param(query.subuser)}`);
+    if (query.session_id !== undefined) where.push(`session_id = ${param(query.session_id)}`);
+    if (query.region !== undefined) where.push(`region = ${param(query.region)}`);
+    if (query.asn !== undefined) where.push(`asn = ${param(query.asn)}`);
+    if (query.repinned !== undefined) where.push(`repinned = ${param(query.repinned)}`);
+    const nowParam = param(iso(now));
+    if (query.status === "active") where.push(`terminated_at IS NULL AND expires_at > ${nowParam}`);
+    else if (query.status === "terminated") where.push(`terminated_at > ${param(cutoffOf(now))}`);
+    else where.push(visible(nowParam, param(cutoffOf(now))));
+    if (query.after !== undefined) {
+      where.push(
+        `(started_at, id) < (${param(query.after.startedAt)}::timestamptz, ${param(query.after.id)}::text)`,
+      );
+    }
+    const rows = await this.db.query<SessionRow>(
+      `SELECT ${sessionColumns} FROM gateway_sessions WHERE ${where.join(" AND ")}
+       ORDER BY started_at DESC, id DESC LIMIT ${param(query.limit + 1)}`,
+      params,
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    return {
+      sessions: page.map(toSession),
+      next:
+        rows.length > query.limit && last !== undefined
+          ? { startedAt: iso(last.started_at), id: last.id }
+          : null,
+    };
+  }
+
+  /** Deletes what is past keeping: sessions expired or terminated over 24 h ago, old application sessions. */
+  async purge(now: Date): Promise<{ sessions: number; appSessions: number }> {
+    const cutoff = cutoffOf(now);
+    const sessions = await this.db.query(
+      `DELETE FROM gateway_sessions WHERE (terminated_at IS NULL AND expires_at <= $1) OR terminated_at <= $1
+       RETURNING id`,
+      [cutoff],
+    );
+    const appSessions = await this.db.query(
+      "DELETE FROM app_sessions WHERE deleted_at <= $1 OR expires_at <= $1 RETURNING id",
+      [cutoff],
+    );
+    return { sessions: sessions.length, appSessions: appSessions.length };
+  }
+
+  async createAppSession(record: AppSessionRecord): Promise<AppSessionRecord> {
+    await insertAppSession(this.db, record);
+    return record;
+  }
+
+  /** A live (not deleted, not expired) application session of the account, or null. */
+  async findAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
+    const [row] = await this.db.query<AppSessionRow>(
+      `SELECT ${appColumns} FROM app_sessions
+       WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3`,
+      [id, account, iso(now)],
+    );
+    return row === undefined ? null : toAppSession(row);
+  }
+
+  /**
+   * Whether `id` may anchor paging for the account: any of its application sessions not yet purged,
+   * including ones deleted or expired in the last 24 hours.
+   */
+  async isPagingAnchor(account: string, id: string, now: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `SELECT 1 FROM app_sessions WHERE id = $1 AND account = $2
+       AND (deleted_at IS NULL OR deleted_at > $3) AND expires_at > $3`,
+      [id, account, cutoffOf(now)],
+    );
+    return rows.length > 0;
+  }
+
+  /** Live application sessions of the account, newest first, older than `beforeId` when given. */
+  async listAppSessions(
+    account: string,
+    options: { beforeId?: string; limit: number },
+    now: Date,
+  ): Promise<{ sessions: AppSessionRecord[]; hasMore: boolean }> {
+    const params: unknown[] = [account, iso(now)];
+    let before = "";
+    if (options.beforeId !== undefined) {
+      params.push(options.beforeId);
+      before = `AND id < $${params.length}`;
+    }
+    params.push(options.limit + 1);
+    const rows = await this.db.query<AppSessionRow>(
+      `SELECT ${appColumns} FROM app_sessions
+       WHERE account = $1 AND deleted_at IS NULL AND expires_at > $2 ${before}
+       ORDER BY id DESC LIMIT $${params.length}`,
+      params,
+    );
+    return { sessions: rows.slice(0, options.limit).map(toAppSession), hasMore: rows.length > options.limit };
+  }
+
+  /** Deletes a live application session; false when there was none to delete. */
+  async deleteAppSession(account: string, id: string, now: Date): Promise<boolean> {
+    const rows = await this.db.query(
+      `UPDATE app_sessions SET deleted_at = $3
+       WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING id`,
+      [id, account, iso(now)],
+    );
+    return rows.length > 0;
+  }
+
+  /** Sets `last_active` of a live application session to now; null when there is none. */
+  async touchAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
+    const [row] = await this.db.query<AppSessionRow>(
+      `UPDATE app_sessions SET last_active = $3
+       WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING ${appColumns}`,
+      [id, account, iso(now)],
+    );
+    return row === undefined ? null : toAppSession(row);
+  }
+
+  /**
+   * Writes demo data when the store holds nothing yet; true when it did. Safe when several instances
+   * start together over one database: only one of them seeds.
+   */
+  async seedIfEmpty(data: SeedData): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      await tx.query("SELECT pg_advisory_xact_lock($1, $2)", [0x5e55, 0x0002]);
+      const [state] = await tx.query<{ empty: boolean }>(
+        "SELECT NOT EXISTS (SELECT 1 FROM subusers) AND NOT EXISTS (SELECT 1 FROM app_sessions) AS empty",
+      );
+      if (state?.empty !== true) return false;
+      for (const subuser of data.subusers) {
+        await tx.query("INSERT INTO subusers (id, account, created_at) VALUES ($1, $2, now())", [
+          subuser.id,
+          subuser.account,
+        ]);
+      }
+      for (const { account, session: s, samples } of data.sessions) {
+        await tx.query(
+          `INSERT INTO gateway_sessions (${sessionColumns}, account)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+          [
+            s.id,
+            s.product,
+            s.username,
+            s.subuser,
+            s.session_id,
+            s.region,
+            s.state,
+            s.city,
+            s.asn,
+            s.exit_ip,
+            s.started_at,
+            s.expires_at,
+            s.bytes_used,
+            s.requests,
+            s.repinned,
+            s.terminated_at,
+            account,
+          ],
+        );
+        await insertSamples(tx, s.id, samples.slice(-SAMPLES_KEPT));
+      }
+      for (const record of data.appSessions) await insertAppSession(tx, record);
+      return true;
+    });
+  }
+
+  private async readDetail(db: Queryable, id: string): Promise<SessionDetail | null> {
+    const [row] = await db.query<SessionRow>(`SELECT ${sessionColumns} FROM gateway_sessions WHERE id = $1`, [
+      id,
+    ]);
+    if (row === undefined) return null;
+    const samples = await db.query<SampleRow>(
+      `SELECT at, method, target_host, target_port, status_code, bytes, duration_ms FROM session_samples
+       WHERE session_pk = $1 ORDER BY at DESC, seq DESC LIMIT ${SAMPLES_KEPT}`,
+      [id],
+    );
+    return { ...toSession(row), samples: samples.map(toSample) };
+  }
+}
