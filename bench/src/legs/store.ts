@@ -1,0 +1,273 @@
+/**
+ * Legs 2 and 3: the store at scale, then the sandbox ingest path, once on the embedded store (PGlite in a
+ * data directory, as `pnpm start` runs it) and once on PostgreSQL. Sessions are bulk-loaded in SQL, then
+ * every query goes through the server's HTTP API, the path users hit, one request at a time so that each
+ * latency is the query's alone.
+ *
+ * @example
+ * const result = await runStoreLeg({ store: "pglite", sessions: 20_000, queries: 100, ingestSeconds: 5 });
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { SessionPage } from "@sessions-api/openapi";
+import pg from "pg";
+import type { ChildServer } from "../lib/child.js";
+import { assertClean, runLoad } from "../lib/load.js";
+import { authHeaders, benchAccount, startReferenceServer } from "../lib/servers.js";
+import { percentile } from "../lib/stats.js";
+import { asnOf, bulkLoadSessions, dataset, type SqlRunner, subuserId } from "../store/bulk-load.js";
+
+export type StoreKind = "pglite" | "postgres";
+
+export interface StoreLegOptions {
+  store: StoreKind;
+  sessions: number;
+  /** Requests per query kind (bounded further by `querySeconds`). */
+  queries: number;
+  querySeconds: number;
+  ingestSeconds: number;
+  connections: number;
+  /** PostgreSQL URL of a database the benchmark may drop and recreate (required for `postgres`). */
+  databaseUrl?: string;
+  cpuProfileDir?: string;
+}
+
+export interface QueryRow {
+  query: string;
+  example: string;
+  requests: number;
+  p50_ms: number;
+  p99_ms: number;
+}
+
+export interface StoreLegResult {
+  store: StoreKind;
+  sessions: number;
+  load_seconds: number;
+  insert_seconds: number;
+  index_seconds: number;
+  start_seconds: number;
+  rss_mib_after_start: number;
+  rss_mib_after_queries: number;
+  /** Peak RSS from start to the end of the queries: the 1 GiB target. */
+  peak_rss_mib_queries: number;
+  /** Peak RSS including the ingest. */
+  peak_rss_mib: number;
+  queries: QueryRow[];
+  /** Usage reports over a pool of 5,000 usernames: the first report of each starts a session. */
+  ingest: { reports_per_s: number; p50_us: number; p99_us: number; reports: number };
+  rss_mib_after_ingest: number;
+}
+
+interface OpenedStore {
+  sql: SqlRunner;
+  close(): Promise<void>;
+}
+
+async function openStore(options: StoreLegOptions, dataDir: string): Promise<OpenedStore> {
+  if (options.store === "pglite") {
+    const db = await PGlite.create({ dataDir });
+    return {
+      sql: { query: async (text, params) => (await db.query(text, params as unknown[])).rows as never[] },
+      close: () => db.close(),
+    };
+  }
+  const client = new pg.Client({ connectionString: options.databaseUrl });
+  await client.connect();
+  return {
+    sql: { query: async (text, params) => (await client.query(text, params as unknown[])).rows as never[] },
+    close: () => client.end(),
+  };
+}
+
+async function timedGet(url: string): Promise<{ ms: number; page: SessionPage }> {
+  const started = process.hrtime.bigint();
+  const response = await fetch(url, { headers: authHeaders });
+  const text = await response.text();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status} ${text}`);
+  return { ms, page: JSON.parse(text) as SessionPage };
+}
+
+async function measureQuery(
+  base: string,
+  name: string,
+  makePath: (i: number) => string,
+  options: StoreLegOptions,
+): Promise<QueryRow> {
+  // a few unmeasured requests first: the first query of a kind pays for planning and cold pages
+  for (let i = 0; i < 5; i++) await timedGet(new URL(makePath(i), base).href);
+  const latencies: number[] = [];
+  const deadline = performance.now() + options.querySeconds * 1000;
+  for (let i = 0; i < options.queries && performance.now() < deadline; i++) {
+    const { ms, page } = await timedGet(new URL(makePath(i + 5), base).href);
+    if (page.data.length === 0)
+      throw new Error(`${name}: ${makePath(i + 5)} listed no sessions; the data set is wrong`);
+    latencies.push(ms);
+  }
+  return {
+    query: name,
+    example: makePath(0),
+    requests: latencies.length,
+    p50_ms: percentile(latencies, 50),
+    p99_ms: percentile(latencies, 99),
+  };
+}
+
+async function deepCursor(base: string, depth: number): Promise<string> {
+  let cursor: string | null = null;
+  let seen = 0;
+  while (seen < depth) {
+    const path: string = `/v1/residential/sessions?limit=200${cursor === null ? "" : `&cursor=${cursor}`}`;
+    const { page } = await timedGet(new URL(path, base).href);
+    seen += page.data.length;
+    if (page.next_cursor === null) break;
+    cursor = page.next_cursor;
+  }
+  if (cursor === null) throw new Error("deep page: the list has a single page");
+  return cursor;
+}
+
+async function runIngest(server: ChildServer, options: StoreLegOptions) {
+  let next = 0;
+  // a pool of usernames: the first report of each starts a session, later ones update it
+  const poolSize = 5000;
+  const body = () => {
+    const i = next++ % poolSize;
+    const region = dataset.regions[i % dataset.regions.length];
+    return JSON.stringify({
+      username: `user-sub_ingest${String(i % 50).padStart(4, "0")}-region-${region}-session-ing${i}-sesstime-1440`,
+      requests: [
+        {
+          method: "GET",
+          target_host: "www.example.com",
+          target_port: 443,
+          status_code: 200,
+          bytes: 4096,
+          duration_ms: 87,
+        },
+      ],
+    });
+  };
+  const result = await runLoad({
+    url: new URL("/sandbox/v1/residential/traffic", server.url).href,
+    method: "POST",
+    headers: authHeaders,
+    body,
+    connections: options.connections,
+    seconds: options.ingestSeconds,
+    maxRequests: options.ingestSeconds * 50_000,
+  });
+  assertClean(`${options.store} ingest`, result);
+  return {
+    reports_per_s: result.rps,
+    p50_us: result.p50us,
+    p99_us: result.p99us,
+    reports: result.requests,
+  };
+}
+
+/**
+ * Runs legs 2 and 3 on one store and returns load time, memory, query latencies and ingest rate.
+ *
+ * @example
+ * const embedded = await runStoreLeg({ store: "pglite", sessions: 1_000_000, queries: 300, querySeconds: 20,
+ *   ingestSeconds: 10, connections: 10 });
+ */
+export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegResult> {
+  if (options.store === "postgres" && options.databaseUrl === undefined) {
+    throw new Error("the postgres store leg needs a databaseUrl");
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), "sessions-bench-store-"));
+  const target = options.store === "pglite" ? { dataDir } : { databaseUrl: options.databaseUrl as string };
+  let server: ChildServer | undefined;
+  try {
+    // the server migrates its store on start: start it once on the empty store, then load underneath it
+    const migrating = await startReferenceServer({ name: `migrate-${options.store}`, ...target });
+    await migrating.stop();
+
+    console.error(`${options.store}: loading ${options.sessions} sessions`);
+    const store = await openStore(options, dataDir);
+    const loaded = await bulkLoadSessions(store.sql, {
+      account: benchAccount,
+      sessions: options.sessions,
+    }).finally(() => store.close());
+    console.error(`${options.store}: loaded in ${loaded.seconds.toFixed(1)} s`);
+
+    const startedAt = performance.now();
+    server = await startReferenceServer({
+      name: `server-${options.store}`,
+      ...target,
+      ...(options.cpuProfileDir === undefined ? {} : { cpuProfileDir: options.cpuProfileDir }),
+    });
+    const startSeconds = (performance.now() - startedAt) / 1000;
+    const rssAfterStart = server.rss() / 2 ** 20;
+    const base = server.url;
+
+    const cursor = await deepCursor(base, Math.min(10_000, Math.floor(options.sessions / 4)));
+    const queries: QueryRow[] = [];
+    const regions = dataset.regions;
+    queries.push(
+      await measureQuery(
+        base,
+        "subuser",
+        (i) => `/v1/residential/sessions?subuser=${subuserId((i * 37) % dataset.subusers)}&limit=100`,
+        options,
+      ),
+    );
+    queries.push(
+      await measureQuery(
+        base,
+        "region+asn",
+        (i) => {
+          const r = i % regions.length;
+          return `/v1/residential/sessions?region=${regions[r]}&asn=${asnOf(r, i % dataset.asnsPerRegion)}&limit=100`;
+        },
+        options,
+      ),
+    );
+    queries.push(
+      await measureQuery(
+        base,
+        "repinned=true",
+        () => "/v1/residential/sessions?repinned=true&limit=100",
+        options,
+      ),
+    );
+    queries.push(
+      await measureQuery(
+        base,
+        "deep page (cursor)",
+        () => `/v1/residential/sessions?limit=100&cursor=${cursor}`,
+        options,
+      ),
+    );
+    const rssAfterQueries = server.rss() / 2 ** 20;
+    const peakAfterQueries = server.peakRss() / 2 ** 20;
+    console.error(`${options.store}: queries done; ingest for ${options.ingestSeconds} s`);
+
+    const ingest = await runIngest(server, options);
+    const rssAfterIngest = server.rss() / 2 ** 20;
+    const peak = server.peakRss() / 2 ** 20;
+    return {
+      store: options.store,
+      sessions: options.sessions,
+      load_seconds: loaded.seconds,
+      insert_seconds: loaded.insertSeconds,
+      index_seconds: loaded.indexSeconds,
+      start_seconds: startSeconds,
+      rss_mib_after_start: rssAfterStart,
+      rss_mib_after_queries: rssAfterQueries,
+      peak_rss_mib_queries: peakAfterQueries,
+      peak_rss_mib: peak,
+      queries,
+      ingest,
+      rss_mib_after_ingest: rssAfterIngest,
+    };
+  } finally {
+    await server?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}

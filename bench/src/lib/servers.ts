@@ -1,0 +1,144 @@
+/**
+ * The three servers of the benchmark, each started in its own child process: the reference server's CLI
+ * (the built bundle users run), the bare node:http ceiling, and Prism's mock of the spec.
+ *
+ * @example
+ * const server = await startReferenceServer({ dataDir: "/tmp/x" });
+ * await server.stop();
+ */
+import { existsSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+import { type ChildServer, freePort, startChild } from "./child.js";
+
+export const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+export const benchRoot = join(repoRoot, "bench");
+export const cacheDir = join(benchRoot, ".cache");
+
+/** The key every benchmark request carries: full scope, no rate limit (the demo keys allow 6000/min). */
+export const benchKey = "sk_bench_unlimited";
+export const benchAccount = "acct_bench";
+export const authHeaders = { authorization: `Bearer ${benchKey}` };
+
+async function writeKeysFile(): Promise<string> {
+  await mkdir(cacheDir, { recursive: true });
+  const path = join(cacheDir, "bench-keys.json");
+  const keys = {
+    keys: [
+      {
+        key: benchKey,
+        account: benchAccount,
+        products: ["residential", "mobile"],
+        subusers: null,
+        rate_limit_per_minute: 0,
+      },
+    ],
+  };
+  await writeFile(path, `${JSON.stringify(keys, null, 2)}\n`);
+  return path;
+}
+
+export interface ReferenceServerOptions {
+  name?: string;
+  /** PGlite data directory (embedded store). */
+  dataDir?: string;
+  /** PostgreSQL URL; takes precedence over `dataDir`. */
+  databaseUrl?: string;
+  /** Write a V8 CPU profile of the server into this directory when it stops. */
+  cpuProfileDir?: string;
+}
+
+/**
+ * Starts `node apps/server/dist/main.js` on a free port with the benchmark key and no demo seed.
+ *
+ * @example
+ * const server = await startReferenceServer({ databaseUrl: process.env.DATABASE_URL });
+ */
+export async function startReferenceServer(options: ReferenceServerOptions): Promise<ChildServer> {
+  const main = join(repoRoot, "apps/server/dist/main.js");
+  if (!existsSync(main)) {
+    throw new Error(
+      `${main} is missing: run the benchmark as \`pnpm bench\` from the repository root (it builds first).`,
+    );
+  }
+  const keysFile = await writeKeysFile();
+  const profile =
+    options.cpuProfileDir === undefined ? [] : ["--cpu-prof", "--cpu-prof-dir", options.cpuProfileDir];
+  return startChild({
+    name: options.name ?? "server",
+    command: process.execPath,
+    args: [...profile, main],
+    cwd: cacheDir,
+    env: {
+      PORT: "0",
+      HOST: "127.0.0.1",
+      SESSIONS_API_KEYS_FILE: keysFile,
+      SESSIONS_API_SEED: "false",
+      SESSIONS_API_DATA_DIR: options.dataDir,
+      DATABASE_URL: options.databaseUrl,
+    },
+    ready: { kind: "listening-line" },
+    timeoutMs: 180_000,
+  });
+}
+
+/**
+ * Starts the node:http ceiling serving `routes` (request path with query -> body) behind `benchKey`.
+ * The ceiling is bundled to plain JavaScript first so that its process carries no TypeScript loader.
+ *
+ * @example
+ * const ceiling = await startCeilingServer({ "/v1/residential/sessions/ses_x": { id: "ses_x" } });
+ */
+export async function startCeilingServer(routes: Record<string, unknown>): Promise<ChildServer> {
+  await mkdir(cacheDir, { recursive: true });
+  const script = join(cacheDir, "ceiling-server.mjs");
+  await build({
+    entryPoints: [fileURLToPath(new URL("../ceiling/ceiling-server.ts", import.meta.url))],
+    outfile: script,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    logLevel: "error",
+  });
+  const routesFile = join(cacheDir, "ceiling-routes.json");
+  await writeFile(routesFile, JSON.stringify({ token: benchKey, routes }));
+  return startChild({
+    name: "ceiling",
+    command: process.execPath,
+    args: [script, routesFile],
+    ready: { kind: "listening-line" },
+  });
+}
+
+/**
+ * Starts `prism mock -v error` of spec/openapi.yaml on a free port.
+ *
+ * @example
+ * const prism = await startPrism();
+ */
+export async function startPrism(): Promise<ChildServer> {
+  const require = createRequire(import.meta.url);
+  const bin = join(require.resolve("@stoplight/prism-cli/package.json"), "..", "dist/index.js");
+  const port = await freePort();
+  return startChild({
+    name: "prism",
+    command: process.execPath,
+    args: [
+      bin,
+      "mock",
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-v",
+      "error",
+      join(repoRoot, "spec/openapi.yaml"),
+    ],
+    ready: { kind: "http-probe", url: `http://127.0.0.1:${port}`, probePath: "/healthz" },
+    timeoutMs: 60_000,
+  });
+}

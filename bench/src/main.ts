@@ -1,0 +1,136 @@
+/**
+ * `pnpm bench`: every leg of issue 7 in one run, a table on stdout, and the same in bench/results/
+ * (latest.md, latest.json with the machine description). Progress goes to stderr.
+ *
+ * Scale knobs (environment): BENCH_SESSIONS (1000000), BENCH_ROUNDS (3), BENCH_HTTP_SECONDS (5),
+ * BENCH_CONNECTIONS (10), BENCH_STORE_QUERIES (300), BENCH_QUERY_SECONDS (20), BENCH_INGEST_SECONDS (10),
+ * BENCH_CLIENT_MS (1000), BENCH_LEGS (client,http,pglite,postgres), BENCH_CPU_PROF (a directory: write
+ * V8 CPU profiles of the reference server there).
+ *
+ * @example
+ * // BENCH_SESSIONS=20000 BENCH_ROUNDS=3 pnpm bench
+ */
+import { mkdir, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { runClientLeg } from "./legs/client.js";
+import { runHttpLeg } from "./legs/http.js";
+import { runStoreLeg, type StoreLegResult } from "./legs/store.js";
+import { describeMachine } from "./lib/machine.js";
+import { preparePostgres } from "./lib/postgres.js";
+import { benchRoot } from "./lib/servers.js";
+import { type BenchResults, checkTargets, renderReport } from "./report.js";
+
+const allLegs = ["client", "http", "pglite", "postgres"] as const;
+
+function intFromEnv(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw.replaceAll("_", ""));
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be an integer from ${min} to ${max}; got ${JSON.stringify(raw)}.`);
+  }
+  return value;
+}
+
+function legsFromEnv(): string[] {
+  const raw = process.env.BENCH_LEGS;
+  if (raw === undefined || raw === "") return [...allLegs];
+  const legs = raw.split(",").map((leg) => leg.trim());
+  for (const leg of legs) {
+    if (!(allLegs as readonly string[]).includes(leg)) {
+      throw new Error(`BENCH_LEGS: unknown leg ${JSON.stringify(leg)}; choose from ${allLegs.join(", ")}.`);
+    }
+  }
+  return legs;
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const config = {
+    sessions: intFromEnv("BENCH_SESSIONS", 1_000_000, 1_000, 10_000_000),
+    rounds: intFromEnv("BENCH_ROUNDS", 3, 1, 20),
+    http_seconds: intFromEnv("BENCH_HTTP_SECONDS", 5, 1, 60),
+    connections: intFromEnv("BENCH_CONNECTIONS", 10, 1, 256),
+    store_queries: intFromEnv("BENCH_STORE_QUERIES", 300, 10, 100_000),
+    ingest_seconds: intFromEnv("BENCH_INGEST_SECONDS", 10, 1, 120),
+    legs: legsFromEnv(),
+  };
+  const querySeconds = intFromEnv("BENCH_QUERY_SECONDS", 20, 1, 600);
+  const clientMs = intFromEnv("BENCH_CLIENT_MS", 1000, 100, 60_000);
+  const cpuProfileDir = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
+  if (cpuProfileDir !== undefined) await mkdir(cpuProfileDir, { recursive: true });
+  const profile = cpuProfileDir === undefined ? {} : { cpuProfileDir };
+
+  const results: Omit<BenchResults, "targets"> = {
+    machine: describeMachine(),
+    config,
+    seconds: 0,
+    errors: [],
+  };
+  const leg = async (name: string, fn: () => Promise<void>) => {
+    if (!config.legs.includes(name)) return;
+    console.error(`--- ${name} ---`);
+    try {
+      await fn();
+    } catch (error) {
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      console.error(`leg ${name} failed: ${message}`);
+      results.errors.push(`${name}: ${message}`);
+    }
+  };
+
+  await leg("client", async () => {
+    results.client = await runClientLeg({ rounds: config.rounds, timeMs: clientMs });
+  });
+  await leg("http", async () => {
+    results.http = await runHttpLeg({
+      rounds: config.rounds,
+      seconds: config.http_seconds,
+      warmupSeconds: 1,
+      connections: config.connections,
+      ...profile,
+    });
+  });
+  const stores: StoreLegResult[] = [];
+  const storeOptions = {
+    sessions: config.sessions,
+    queries: config.store_queries,
+    querySeconds,
+    ingestSeconds: config.ingest_seconds,
+    connections: config.connections,
+    ...profile,
+  };
+  await leg("pglite", async () => {
+    stores.push(await runStoreLeg({ store: "pglite", ...storeOptions }));
+  });
+  await leg("postgres", async () => {
+    const postgres = await preparePostgres();
+    try {
+      stores.push(
+        await runStoreLeg({ store: "postgres", databaseUrl: postgres.databaseUrl, ...storeOptions }),
+      );
+    } finally {
+      await postgres.release();
+    }
+  });
+  if (stores.length > 0) results.stores = stores;
+
+  results.seconds = (performance.now() - started) / 1000;
+  const full: BenchResults = { ...results, targets: checkTargets(results) };
+  const markdown = renderReport(full);
+  const dir = join(benchRoot, "results");
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, "latest.md"), markdown);
+  await writeFile(join(dir, "latest.json"), `${JSON.stringify(full, null, 2)}\n`);
+  process.stdout.write(markdown);
+  console.error(`written to ${join(dir, "latest.md")} and latest.json`);
+  return results.errors.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

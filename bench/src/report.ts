@@ -1,0 +1,300 @@
+/**
+ * The benchmark's report: markdown tables of every leg and the targets of issue 7, each with met/missed
+ * and its margin. The same text is printed and written to bench/results/latest.md; the raw figures go to
+ * latest.json.
+ *
+ * @example
+ * const markdown = renderReport(results);
+ */
+import type { ClientRow, ClientSize } from "./legs/client.js";
+import type { Contender, HttpRow } from "./legs/http.js";
+import type { StoreLegResult } from "./legs/store.js";
+import type { MachineDescription } from "./lib/machine.js";
+
+export interface BenchConfig {
+  sessions: number;
+  rounds: number;
+  http_seconds: number;
+  connections: number;
+  store_queries: number;
+  ingest_seconds: number;
+  legs: string[];
+}
+
+export interface BenchResults {
+  machine: MachineDescription;
+  config: BenchConfig;
+  seconds: number;
+  http?: HttpRow[];
+  stores?: StoreLegResult[];
+  client?: { rows: ClientRow[]; size: ClientSize };
+  targets: TargetCheck[];
+  errors: string[];
+}
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+  /** How far past (positive) or short of (negative) the target, in words. */
+  margin: string;
+}
+
+const fmt = (value: number, digits = 0) =>
+  Number.isFinite(value)
+    ? value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    : "n/a";
+const pct = (ratio: number) => `${ratio >= 1 ? "+" : ""}${fmt((ratio - 1) * 100, 1)}%`;
+
+function table(headers: string[], rows: string[][]): string {
+  const lines = [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`];
+  for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
+  return lines.join("\n");
+}
+
+function httpRow(rows: HttpRow[], endpoint: string, contender: Contender): HttpRow | undefined {
+  return rows.find((row) => row.endpoint === endpoint && row.contender === contender);
+}
+
+/**
+ * Checks every target of issue 7 against the figures that were measured (a leg that did not run yields
+ * no check).
+ *
+ * @example
+ * const checks = checkTargets(results);
+ */
+export function checkTargets(results: Omit<BenchResults, "targets">): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const atLeast = (
+    target: string,
+    measured: number,
+    goal: number,
+    unit: string,
+    digits = 2,
+  ): TargetCheck => ({
+    target,
+    measured: `${fmt(measured, digits)}${unit}`,
+    met: measured >= goal,
+    margin: `${pct(measured / goal)} of target`,
+  });
+  const below = (target: string, measured: number, limit: number, unit: string, digits = 2): TargetCheck => ({
+    target,
+    measured: `${fmt(measured, digits)}${unit}`,
+    met: measured < limit,
+    margin:
+      measured < limit
+        ? `${fmt(limit - measured, digits)}${unit} to spare`
+        : `${fmt(measured / limit, 2)}x the limit`,
+  });
+  for (const endpoint of ["get-one", "list-100"]) {
+    const server = httpRow(results.http ?? [], endpoint, "server");
+    const ceiling = httpRow(results.http ?? [], endpoint, "ceiling");
+    const prism = httpRow(results.http ?? [], endpoint, "prism");
+    if (server && ceiling) {
+      checks.push(
+        atLeast(`${endpoint}: server >= 50% of node:http ceiling`, server.rps / ceiling.rps, 0.5, "x"),
+      );
+    }
+    if (server && prism)
+      checks.push(atLeast(`${endpoint}: server >= 10x Prism mock`, server.rps / prism.rps, 10, "x", 1));
+  }
+  for (const store of results.stores ?? []) {
+    const scale = store.sessions === 1_000_000 ? "1M" : `${fmt(store.sessions)} (not 1M: smoke run)`;
+    const limit = store.store === "pglite" ? 20 : 10;
+    const worst = store.queries.reduce((max, query) => Math.max(max, query.p99_ms), 0);
+    const worstName = store.queries.find((query) => query.p99_ms === worst)?.query ?? "";
+    checks.push(
+      below(
+        `${store.store} ${scale}: every filtered list p99 < ${limit} ms (worst: ${worstName})`,
+        worst,
+        limit,
+        " ms",
+      ),
+    );
+    if (store.store === "pglite") {
+      checks.push(
+        below(
+          `pglite ${scale}: server RSS < 1 GiB (peak, start to queries)`,
+          store.peak_rss_mib_queries,
+          1024,
+          " MiB",
+          0,
+        ),
+      );
+      checks.push(
+        atLeast(`pglite ${scale}: ingest >= 5,000 reports/s`, store.ingest.reports_per_s, 5000, " /s", 0),
+      );
+    }
+  }
+  for (const row of results.client?.rows ?? []) {
+    if (row.stub !== "http") continue;
+    checks.push(
+      atLeast(`client ${row.operation}: within 10% of bare fetch (HTTP stub)`, row.ratio, 0.9, "x"),
+    );
+  }
+  return checks;
+}
+
+/**
+ * Renders the results as markdown.
+ *
+ * @example
+ * console.log(renderReport(results));
+ */
+export function renderReport(results: BenchResults): string {
+  const { machine, config } = results;
+  const out: string[] = [];
+  out.push("# Sessions API benchmark");
+  out.push("");
+  out.push(
+    `${machine.date} · ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB · Node ${machine.node} · ${machine.os}` +
+      ` · commit ${machine.commit ?? "unknown"} · ${fmt(results.seconds)} s`,
+  );
+  out.push("");
+  out.push(
+    `Config: ${fmt(config.sessions)} sessions, ${config.rounds} interleaved rounds × ${config.http_seconds} s per HTTP run, ` +
+      `${config.connections} connections, ${config.store_queries} requests per store query, ${config.ingest_seconds} s ingest.`,
+  );
+
+  if (results.http && results.http.length > 0) {
+    out.push("", "## 1. HTTP, side by side (medians of interleaved rounds)", "");
+    const rows = results.http.map((row) => {
+      const server = httpRow(results.http ?? [], row.endpoint, "server");
+      const ratio = (other: Contender) => {
+        const o = httpRow(results.http ?? [], row.endpoint, other);
+        return server && o && row.contender === "server" ? `${fmt(server.rps / o.rps, 2)}x` : "";
+      };
+      return [
+        row.endpoint,
+        row.contender,
+        fmt(row.rps),
+        fmt(row.p50_us),
+        fmt(row.p99_us),
+        fmt(row.rss_mib),
+        Number.isFinite(row.body_bytes) ? fmt(row.body_bytes) : "(its example)",
+        ratio("ceiling"),
+        ratio("prism"),
+        row.rounds_rps.join(" / "),
+      ];
+    });
+    out.push(
+      table(
+        [
+          "endpoint",
+          "server",
+          "req/s",
+          "p50 µs",
+          "p99 µs",
+          "RSS MiB",
+          "body bytes",
+          "/ceiling",
+          "/Prism",
+          "rounds req/s",
+        ],
+        rows,
+      ),
+    );
+  }
+
+  if (results.stores && results.stores.length > 0) {
+    out.push("", "## 2. Store scale (live gateway sessions, queries over HTTP one at a time)", "");
+    out.push(
+      table(
+        [
+          "store",
+          "sessions",
+          "load s (insert + index)",
+          "server start s",
+          "RSS MiB after start",
+          "RSS MiB after queries",
+          "peak RSS MiB (queries)",
+        ],
+        results.stores.map((store) => [
+          store.store,
+          fmt(store.sessions),
+          `${fmt(store.load_seconds, 1)} (${fmt(store.insert_seconds, 1)} + ${fmt(store.index_seconds, 1)})`,
+          fmt(store.start_seconds, 1),
+          fmt(store.rss_mib_after_start),
+          fmt(store.rss_mib_after_queries),
+          fmt(store.peak_rss_mib_queries),
+        ]),
+      ),
+    );
+    out.push("");
+    out.push(
+      table(
+        ["store", "query", "requests", "p50 ms", "p99 ms", "example"],
+        results.stores.flatMap((store) =>
+          store.queries.map((query) => [
+            store.store,
+            query.query,
+            fmt(query.requests),
+            fmt(query.p50_ms, 2),
+            fmt(query.p99_ms, 2),
+            `\`${query.example.length > 70 ? `${query.example.slice(0, 67)}...` : query.example}\``,
+          ]),
+        ),
+      ),
+    );
+    out.push(
+      "",
+      "## 3. Sandbox traffic ingest (POST /sandbox/v1/residential/traffic, on the loaded store)",
+      "",
+    );
+    out.push(
+      table(
+        ["store", "reports/s", "p50 µs", "p99 µs", "reports", "RSS MiB after", "peak RSS MiB"],
+        results.stores.map((store) => [
+          store.store,
+          fmt(store.ingest.reports_per_s),
+          fmt(store.ingest.p50_us),
+          fmt(store.ingest.p99_us),
+          fmt(store.ingest.reports),
+          fmt(store.rss_mib_after_ingest),
+          fmt(store.peak_rss_mib),
+        ]),
+      ),
+    );
+  }
+
+  if (results.client) {
+    out.push("", "## 4. Client overhead (tinybench, medians of alternating rounds)", "");
+    out.push(
+      table(
+        ["stub", "operation", "client ops/s", "bare fetch ops/s", "client / fetch", "overhead µs/call"],
+        results.client.rows.map((row) => [
+          row.stub,
+          row.operation,
+          fmt(row.client_ops),
+          fmt(row.fetch_ops),
+          `${fmt(row.ratio, 3)}x`,
+          fmt(row.overhead_us, 1),
+        ]),
+      ),
+    );
+    const size = results.client.size;
+    out.push(
+      "",
+      `Client size (\`${size.entry}\`, esbuild --minify, gzip -9): ${fmt(size.min_bytes)} B min, ` +
+        `**${fmt(size.min_gzip_bytes)} B min+gzip** (openapi-fetch external); ${fmt(size.with_deps_min_gzip_bytes)} B min+gzip with openapi-fetch.`,
+    );
+  }
+
+  out.push("", "## Targets", "");
+  out.push(
+    table(
+      ["target", "measured", "result", "margin"],
+      results.targets.map((check) => [
+        check.target,
+        check.measured,
+        check.met ? "met" : "**missed**",
+        check.margin,
+      ]),
+    ),
+  );
+  if (results.errors.length > 0) {
+    out.push("", "## Legs that failed", "");
+    for (const error of results.errors) out.push(`- ${error.split("\n")[0]}`);
+  }
+  return `${out.join("\n")}\n`;
+}
