@@ -1,0 +1,36 @@
+/**
+ * Where exchanges are recorded: in the running test's `meta`, which vitest carries from the worker to
+ * the reporter in the main process. The coverage gate and the end-of-run report read it from there.
+ *
+ * @example
+ * import { getCurrentTest } from "vitest/suite";
+ * recordExchange(getCurrentTest()?.meta, { label: "getClock", method: "GET", url: "/sandbox/clock", status: 200, problems: [] });
+ */
+import type { ExchangeSummary } from "./report.js";
+
+export interface ContractMeta {
+  /** Every (operation, status) pair the test exercised, as `operationId status`. */
+  pairs: string[];
+  /** The exchanges that broke the contract. */
+  violations: ExchangeSummary[];
+}
+
+/** The suite's part of a test's meta (vitest's `TaskMeta` is open for this, untyped). */
+export function contractMetaOf(meta: object | undefined): ContractMeta | undefined {
+  return (meta as { contract?: ContractMeta } | undefined)?.contract;
+}
+
+export function recordExchange(taskMeta: object | undefined, exchange: ExchangeSummary): void {
+  if (!taskMeta) return;
+  const meta = taskMeta as { contract?: ContractMeta };
+  meta.contract ??= { pairs: [], violations: [] };
+  const pair = `${exchange.label} ${exchange.status}`;
+  if (!meta.contract.pairs.includes(pair)) meta.contract.pairs.push(pair);
+  if (exchange.problems.length > 0) meta.contract.violations.push(exchange);
+}
+
+/** Splits a recorded pair back into subject and status (subjects may contain spaces). */
+export function parsePair(pair: string): { subject: string; status: string } {
+  const at = pair.lastIndexOf(" ");
+  return { subject: pair.slice(0, at), status: pair.slice(at + 1) };
+}

@@ -1,0 +1,259 @@
+/**
+ * Negative cases generated from the spec: for every operation, each parameter and each top-level body
+ * field gets values its schema rejects (wrong type, out of range, unknown enum value, wrong shape), the
+ * body goes missing, malformed or over-specified, and the API key goes missing or unknown. Each case
+ * says what the spec promises: the documented 4xx, in the family's error body, naming the culprit.
+ * `invalidValueArbitrary` gives fast-check the same knowledge for property-based runs.
+ *
+ * @example
+ * import { generateNegativeCases } from "./negative-cases.js";
+ * for (const c of generateNegativeCases(loadSpecModel())) console.log(c.operationId, c.name, c.expect);
+ * // getSession "path id = \"ses_01HX2K3PQ4M\" (does not match the pattern)" { status: 400, code: "invalid_parameter", param: "id" }
+ */
+import fc from "fast-check";
+import type { ErrorFamily, SpecModel, SpecOperation, SpecParameter } from "./spec-model.js";
+
+export interface ExpectedError {
+  status: number;
+  /** The family's error code: `error.code` (gateway) or `error_code` (app). */
+  code: string;
+  /** The parameter or body field the error must name, when the spec says it names one. */
+  param?: string;
+}
+
+export interface NegativeCase {
+  operationId: string;
+  /** What is wrong with the request, in words. */
+  name: string;
+  path: Record<string, string>;
+  query: Record<string, string>;
+  body?: unknown;
+  rawBody?: string;
+  /** `undefined`: the target's valid key; `null`: no Authorization header; a string: that key. */
+  apiKey?: string | null;
+  expect: ExpectedError;
+  /** Why only a real server can answer this case (Prism's mock cannot), if that is so. */
+  serverOnly?: string;
+}
+
+const codes: Record<ErrorFamily, Record<"parameter" | "body" | "unauthorized", string>> = {
+  gateway: { parameter: "invalid_parameter", body: "invalid_request_body", unauthorized: "unauthorized" },
+  app: {
+    parameter: "ERR_INVALID_PARAMETER",
+    body: "ERR_INVALID_REQUEST_BODY",
+    unauthorized: "ERR_UNAUTHORIZED",
+  },
+};
+
+/** The error code a response body carries, whatever its family. */
+export function errorCodeOf(body: unknown): string | undefined {
+  const record = body as { error?: { code?: string }; error_code?: string } | undefined;
+  return record?.error?.code ?? record?.error_code;
+}
+
+/** The parameter a response body names as the culprit, whatever its family. */
+export function errorParamOf(body: unknown): string | undefined {
+  const record = body as { error?: { param?: string }; details?: { param?: string } } | undefined;
+  return record?.error?.param ?? record?.details?.param;
+}
+
+/** Whether a query or path value, as text on the wire, satisfies the parameter's schema. */
+export function acceptsParameterValue(model: SpecModel, parameter: SpecParameter, raw: string): boolean {
+  const type = parameter.schema.type;
+  if (type === "integer")
+    return /^-?\d+$/.test(raw) && model.validator.validate(parameter.schema, Number(raw)).valid;
+  if (type === "number")
+    return (
+      raw.trim() !== "" &&
+      !Number.isNaN(Number(raw)) &&
+      model.validator.validate(parameter.schema, Number(raw)).valid
+    );
+  if (type === "boolean") return raw === "true" || raw === "false";
+  return model.validator.validate(parameter.schema, raw).valid;
+}
+
+/** Rejected values for a parameter, each with why it is wrong; every one is checked against the schema. */
+export function invalidParameterValues(
+  model: SpecModel,
+  parameter: SpecParameter,
+): { value: string; why: string }[] {
+  const schema = parameter.schema;
+  const candidates: { value: string; why: string }[] = [];
+  if (schema.type === "integer" || schema.type === "number") {
+    candidates.push({ value: "abc", why: "not a number" });
+    if (schema.type === "integer") candidates.push({ value: "1.5", why: "not an integer" });
+    if (typeof schema.minimum === "number")
+      candidates.push({ value: String(schema.minimum - 1), why: `below the minimum ${schema.minimum}` });
+    if (typeof schema.maximum === "number")
+      candidates.push({ value: String(schema.maximum + 1), why: `above the maximum ${schema.maximum}` });
+  } else if (schema.type === "boolean") {
+    candidates.push({ value: "maybe", why: "not a boolean" }, { value: "1", why: "not true or false" });
+  } else {
+    if (Array.isArray(schema.enum))
+      candidates.push({ value: "unknown_value", why: "not one of the enum values" });
+    const example = typeof parameter.example === "string" ? parameter.example : "x";
+    if (typeof schema.pattern === "string") {
+      candidates.push(
+        { value: example.slice(0, -1), why: "one character short of the pattern" },
+        { value: `${example}!`, why: "a character outside the pattern" },
+        { value: example.toUpperCase(), why: "upper case where the pattern wants lower" },
+        { value: example.toLowerCase(), why: "lower case where the pattern wants upper" },
+        { value: `zz${example.slice(2)}`, why: "a foreign prefix" },
+      );
+    }
+    if (typeof schema.maxLength === "number")
+      candidates.push({ value: "a".repeat(schema.maxLength + 1), why: `longer than ${schema.maxLength}` });
+  }
+  const seen = new Set<string>();
+  return candidates.filter(({ value }) => {
+    if (value === "" || seen.has(value) || acceptsParameterValue(model, parameter, value)) return false;
+    seen.add(value);
+    return true;
+  });
+}
+
+/** Values that make a request valid, so that a case changes exactly one thing. */
+export function validBaseline(operation: SpecOperation): { path: Record<string, string>; body: unknown } {
+  const path: Record<string, string> = {};
+  for (const parameter of operation.parameters) {
+    if (parameter.in === "path") path[parameter.name] = String(parameter.example);
+  }
+  return { path, body: operation.requestBody?.examples[0] ?? (operation.requestBody ? {} : undefined) };
+}
+
+function wrongTypeValue(schema: Record<string, unknown>): { value: unknown; why: string } | undefined {
+  switch (schema.type) {
+    case "integer":
+    case "number":
+      return { value: "12", why: "a string where a number belongs" };
+    case "string":
+      return { value: 12, why: "a number where a string belongs" };
+    case "boolean":
+      return { value: "true", why: "a string where a boolean belongs" };
+    case "array":
+      return { value: "x", why: "a string where an array belongs" };
+    case "object":
+      return { value: [], why: "an array where an object belongs" };
+    default:
+      return undefined;
+  }
+}
+
+function bodyCases(
+  model: SpecModel,
+  operation: SpecOperation,
+  base: ReturnType<typeof validBaseline>,
+): NegativeCase[] {
+  if (!operation.requestBody) return [];
+  const schema = model.validator.resolve<Record<string, unknown>>(operation.requestBody.schema);
+  const properties = (schema.properties ?? {}) as Record<string, unknown>;
+  const required = (schema.required ?? []) as string[];
+  const baseBody = (base.body ?? {}) as Record<string, unknown>;
+  const code = codes[operation.family].body;
+  const cases: NegativeCase[] = [];
+  const make = (name: string, body: unknown, param?: string, rawBody?: string): NegativeCase => ({
+    operationId: operation.operationId,
+    name,
+    path: base.path,
+    query: {},
+    ...(rawBody === undefined ? { body } : { rawBody }),
+    expect: { status: 400, code, ...(param ? { param } : {}) },
+  });
+  cases.push({
+    ...make("body is not JSON", undefined, undefined, "{not json"),
+    serverOnly: "Prism 5.14.2's mock never answers a request whose JSON body does not parse",
+  });
+  if (operation.requestBody.required)
+    cases.push(make("body is not a JSON object", undefined, undefined, "[]"));
+  for (const field of required) {
+    const { [field]: _dropped, ...rest } = baseBody;
+    cases.push(make(`body without its required field ${field}`, rest, field));
+  }
+  if (schema.additionalProperties === false)
+    cases.push(make("body with an unknown field", { ...baseBody, not_a_field: 1 }));
+  for (const [field, rawProperty] of Object.entries(properties)) {
+    const property = model.validator.resolve<Record<string, unknown>>(rawProperty);
+    const wrong = wrongTypeValue(property);
+    if (wrong) cases.push(make(`body ${field}: ${wrong.why}`, { ...baseBody, [field]: wrong.value }, field));
+    if (typeof property.minimum === "number") {
+      cases.push(
+        make(
+          `body ${field}: below the minimum ${property.minimum}`,
+          { ...baseBody, [field]: property.minimum - 1 },
+          field,
+        ),
+      );
+    }
+    if (typeof property.maximum === "number") {
+      cases.push(
+        make(
+          `body ${field}: above the maximum ${property.maximum}`,
+          { ...baseBody, [field]: property.maximum + 1 },
+          field,
+        ),
+      );
+    }
+  }
+  return cases;
+}
+
+/** The explicit table of negative cases, generated from the spec. */
+export function generateNegativeCases(model: SpecModel): NegativeCase[] {
+  const cases: NegativeCase[] = [];
+  for (const operation of model.operations) {
+    const base = validBaseline(operation);
+    const family = operation.family;
+    for (const parameter of operation.parameters) {
+      if (parameter.in !== "path" && parameter.in !== "query") continue;
+      for (const { value, why } of invalidParameterValues(model, parameter)) {
+        cases.push({
+          operationId: operation.operationId,
+          name: `${parameter.in} ${parameter.name} = ${JSON.stringify(value)} (${why})`,
+          path: parameter.in === "path" ? { ...base.path, [parameter.name]: value } : base.path,
+          query: parameter.in === "query" ? { [parameter.name]: value } : {},
+          ...(base.body === undefined ? {} : { body: base.body }),
+          expect: { status: 400, code: codes[family].parameter, param: parameter.name },
+        });
+      }
+    }
+    cases.push(...bodyCases(model, operation, base));
+    if (operation.authenticated) {
+      for (const [apiKey, name] of [
+        [null, "no API key"],
+        ["sk_unknown_key", "an unknown API key"],
+      ] as const) {
+        cases.push({
+          operationId: operation.operationId,
+          name,
+          path: base.path,
+          query: {},
+          ...(base.body === undefined ? {} : { body: base.body }),
+          apiKey,
+          expect: { status: 401, code: codes[family].unauthorized },
+          ...(apiKey === null ? {} : { serverOnly: "Prism's mock takes any bearer token" }),
+        });
+      }
+    }
+  }
+  return cases;
+}
+
+/**
+ * fast-check arbitrary of raw values the parameter's schema rejects. Path values stay within URL
+ * characters that no router normalises away (`.` and `..` would change the path itself).
+ */
+export function invalidValueArbitrary(model: SpecModel, parameter: SpecParameter): fc.Arbitrary<string> {
+  const text =
+    parameter.in === "path"
+      ? fc.stringMatching(/^[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,40}$/)
+      : fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 80 });
+  const numeric = fc.oneof(
+    fc.integer().map(String),
+    fc.double({ noNaN: true }).map(String),
+    fc.bigInt().map(String),
+  );
+  const known = invalidParameterValues(model, parameter).map(({ value }) => value);
+  return fc
+    .oneof(text, numeric, ...(known.length > 0 ? [fc.constantFrom(...known)] : []))
+    .filter((value) => value !== "" && !acceptsParameterValue(model, parameter, value));
+}
