@@ -5,7 +5,7 @@
  * @example
  * for await (const session of client.app.sessions.list()) console.log(session.id, session.last_active);
  */
-import { type CallOptions, type ClientContext, callInit, type ListOptions, unwrap } from "./call.js";
+import { type CallOptions, type ClientContext, callInit, checkId, type ListOptions, unwrap } from "./call.js";
 import { type AutoPagingList, autoPage } from "./pagination.js";
 import type { ApplicationSession, ApplicationSessionList, ApplicationSessionListQuery } from "./types.js";
 
@@ -57,13 +57,6 @@ export interface ApplicationSessions {
   delete(id: string, options?: CallOptions): Promise<void>;
 }
 
-function checkId(id: string): string {
-  if (typeof id !== "string" || id === "") {
-    throw new TypeError(`An application session id must be a non-empty string; got ${String(id)}.`);
-  }
-  return id;
-}
-
 /**
  * Builds the application sessions resource over a client context.
  *
@@ -108,14 +101,14 @@ export function createApplicationSessions(context: ClientContext): ApplicationSe
     get: async (id, options) =>
       unwrap(
         context.raw.GET("/app/sessions/{id}", {
-          params: { path: { id: checkId(id) } },
+          params: { path: { id: checkId(id, "An application session id") } },
           ...callInit(context, options),
         }),
       ),
     async delete(id, options) {
       await unwrap(
         context.raw.DELETE("/app/sessions/{id}", {
-          params: { path: { id: checkId(id) } },
+          params: { path: { id: checkId(id, "An application session id") } },
           ...callInit(context, options),
         }),
       );

@@ -91,6 +91,20 @@ export function callInit(
 }
 
 /**
+ * Checks an id argument before it goes into a path.
+ *
+ * @internal
+ * @throws {TypeError} when it is not a non-empty string.
+ * @example
+ * checkId("ses_01HX2K3PQ4M5", "A session id");
+ */
+export function checkId(id: string, what: string): string {
+  if (typeof id !== "string" || id === "")
+    throw new TypeError(`${what} must be a non-empty string; got ${String(id)}.`);
+  return id;
+}
+
+/**
  * Resolves to the data of a successful response, or throws the `SessionsApiError` of an error response.
  *
  * @internal

@@ -7,7 +7,7 @@
  *   if (session.bytes_used > 1e9) await client.gateway.sessions.terminate("residential", session.id);
  * }
  */
-import { type CallOptions, type ClientContext, callInit, type ListOptions, unwrap } from "./call.js";
+import { type CallOptions, type ClientContext, callInit, checkId, type ListOptions, unwrap } from "./call.js";
 import { type AutoPagingList, autoPage } from "./pagination.js";
 import type {
   GatewayProduct,
@@ -86,12 +86,6 @@ function checkProduct(product: GatewayProduct): GatewayProduct {
   return product;
 }
 
-function checkId(id: string): string {
-  if (typeof id !== "string" || id === "")
-    throw new TypeError(`A session id must be a non-empty string; got ${String(id)}.`);
-  return id;
-}
-
 /**
  * Builds the gateway sessions resource over a client context.
  *
@@ -127,14 +121,14 @@ export function createGatewaySessions(context: ClientContext): GatewaySessions {
     get: async (product, id, options) =>
       unwrap(
         context.raw.GET("/v1/{product}/sessions/{id}", {
-          params: { path: { product: checkProduct(product), id: checkId(id) } },
+          params: { path: { product: checkProduct(product), id: checkId(id, "A session id") } },
           ...callInit(context, options),
         }),
       ),
     terminate: async (product, id, options) =>
       unwrap(
         context.raw.DELETE("/v1/{product}/sessions/{id}", {
-          params: { path: { product: checkProduct(product), id: checkId(id) } },
+          params: { path: { product: checkProduct(product), id: checkId(id, "A session id") } },
           ...callInit(context, options),
         }),
       ),
