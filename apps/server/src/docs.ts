@@ -1,0 +1,87 @@
+/**
+ * The interactive API reference at `/docs` and the spec itself at `/openapi.json`.
+ *
+ * The page is Scalar's standalone bundle, served by this server from the installed package: the docs
+ * work with no internet (sandboxes often have none), so nothing is loaded from a CDN, no web fonts are
+ * fetched and telemetry and the hosted AI agent are off. "Try it" requests go straight to this server.
+ *
+ * @example
+ * import { docsRoutes } from "./docs.js";
+ * app.route("/", docsRoutes());
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { gzipSync } from "node:zlib";
+import { openapiDocument } from "@sessions-api/openapi/document";
+import { Hono } from "hono";
+import { etag } from "hono/etag";
+
+const scalarBundlePath = "/docs/assets/scalar-standalone.js";
+
+interface StaticAsset {
+  body: Uint8Array;
+  gzipped: Uint8Array;
+}
+
+// read and compressed once, on first request: 4 MB of script must not cost each page view
+let scalarBundle: StaticAsset | undefined;
+function loadScalarBundle(): StaticAsset {
+  if (!scalarBundle) {
+    const entry = createRequire(import.meta.url).resolve("@scalar/api-reference");
+    const body = readFileSync(new URL("./browser/standalone.js", `file://${entry}`));
+    scalarBundle = { body, gzipped: gzipSync(body) };
+  }
+  return scalarBundle;
+}
+
+const escapeHtml = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+function docsPage(): string {
+  const configuration = {
+    url: "/openapi.json",
+    withDefaultFonts: false,
+    telemetry: false,
+    agent: { disabled: true },
+    hideDownloadButton: false,
+  };
+  const title = escapeHtml(`${openapiDocument.info.title} ${openapiDocument.info.version} reference`);
+  return `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>${title}</title>
+  </head>
+  <body>
+    <div id="app"></div>
+    <script src="${scalarBundlePath}"></script>
+    <script>
+      // "Try it" talks to the server that serves this page, whatever host and port it runs on.
+      const configuration = ${JSON.stringify(configuration)};
+      configuration.servers = [{ url: window.location.origin, description: "This reference server" }];
+      Scalar.createApiReference("#app", configuration);
+    </script>
+  </body>
+</html>
+`;
+}
+
+/** Routes for `/docs`, its script, and `/openapi.json`. They need no API key. */
+export function docsRoutes(): Hono {
+  const routes = new Hono();
+  const page = docsPage();
+  routes.get("/docs", (c) => c.html(page));
+  routes.get("/docs/", (c) => c.redirect("/docs", 301));
+  routes.get(scalarBundlePath, etag(), (c) => {
+    const asset = loadScalarBundle();
+    const gzip = /\bgzip\b/.test(c.req.header("accept-encoding") ?? "");
+    c.header("content-type", "text/javascript; charset=utf-8");
+    c.header("cache-control", "public, max-age=86400");
+    c.header("vary", "accept-encoding");
+    if (gzip) c.header("content-encoding", "gzip");
+    return c.body(gzip ? asset.gzipped : asset.body);
+  });
+  routes.get("/openapi.json", (c) => c.json(openapiDocument));
+  return routes;
+}
