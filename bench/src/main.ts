@@ -5,7 +5,8 @@
  * Scale knobs (environment): BENCH_SESSIONS (1000000), BENCH_ROUNDS (3), BENCH_HTTP_SECONDS (5),
  * BENCH_CONNECTIONS (10), BENCH_STORE_QUERIES (300), BENCH_QUERY_SECONDS (20), BENCH_INGEST_SECONDS (10),
  * BENCH_CLIENT_MS (1000), BENCH_LEGS (client,http,pglite,postgres), BENCH_CPU_PROF (a directory: write
- * V8 CPU profiles of the reference server there).
+ * V8 CPU profiles of the reference server there), BENCH_SERVER_MAIN (another server entry; default
+ * apps/server/dist/main.js).
  *
  * @example
  * // BENCH_SESSIONS=20000 BENCH_ROUNDS=3 pnpm bench

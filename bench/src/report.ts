@@ -171,7 +171,7 @@ export function renderReport(results: BenchResults): string {
         fmt(row.p50_us),
         fmt(row.p99_us),
         fmt(row.rss_mib),
-        Number.isFinite(row.body_bytes) ? fmt(row.body_bytes) : "(its example)",
+        fmt(row.body_bytes),
         ratio("ceiling"),
         ratio("prism"),
         row.rounds_rps.join(" / "),

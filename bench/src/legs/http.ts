@@ -12,7 +12,13 @@ import { join } from "node:path";
 import type { ApplicationSessionList, SessionDetail, SessionPage } from "@sessions-api/openapi";
 import type { ChildServer } from "../lib/child.js";
 import { assertClean, runLoad } from "../lib/load.js";
-import { authHeaders, startCeilingServer, startPrism, startReferenceServer } from "../lib/servers.js";
+import {
+  authHeaders,
+  startCeilingServer,
+  startPrism,
+  startReferenceServer,
+  writeSpecWithExamples,
+} from "../lib/servers.js";
 import { median } from "../lib/stats.js";
 
 export interface HttpLegOptions {
@@ -100,6 +106,7 @@ export async function runHttpLeg(options: HttpLegOptions): Promise<HttpRow[]> {
     servers.server = server;
     const paths = await seedReferenceServer(server.url);
     const bodies: Record<string, { body: unknown; bytes: number }> = {};
+    const prismBytes: Record<string, number> = {};
     for (const [endpoint, path] of Object.entries(paths))
       bodies[endpoint] = await fetchBody(server.url, path);
     const list = bodies["list-100"]?.body as SessionPage;
@@ -112,7 +119,22 @@ export async function runHttpLeg(options: HttpLegOptions): Promise<HttpRow[]> {
     servers.ceiling = await startCeilingServer(
       Object.fromEntries(Object.entries(paths).map(([endpoint, path]) => [path, bodies[endpoint]?.body])),
     );
-    servers.prism = await startPrism();
+    // Prism serves the first example of a response: make those the server's own bodies (same bytes)
+    const spec = await writeSpecWithExamples({
+      SessionDetail: bodies["get-one"]?.body,
+      SessionList: bodies["list-100"]?.body,
+      ApplicationSessionList: bodies["app-list"]?.body,
+    });
+    servers.prism = await startPrism(spec);
+    for (const [endpoint, path] of Object.entries(paths)) {
+      const served = await fetchBody(servers.prism.url, path);
+      if (served.bytes !== bodies[endpoint]?.bytes) {
+        console.error(
+          `  note: Prism serves ${served.bytes} bytes on ${endpoint}, the server ${bodies[endpoint]?.bytes}`,
+        );
+      }
+      prismBytes[endpoint] = served.bytes;
+    }
 
     const samples = new Map<string, { rps: number[]; p50: number[]; p99: number[]; rss: number[] }>();
     const measure = async (contender: Contender, endpoint: string, seconds: number, record: boolean) => {
@@ -158,7 +180,7 @@ export async function runHttpLeg(options: HttpLegOptions): Promise<HttpRow[]> {
           endpoint,
           path: paths[endpoint] as string,
           contender,
-          body_bytes: contender === "prism" ? Number.NaN : (bodies[endpoint]?.bytes ?? Number.NaN),
+          body_bytes: (contender === "prism" ? prismBytes[endpoint] : bodies[endpoint]?.bytes) ?? Number.NaN,
           rps: median(entry.rps),
           p50_us: median(entry.p50),
           p99_us: median(entry.p99),

@@ -9,8 +9,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openapiDocument } from "@sessions-api/openapi/document";
 import { build } from "esbuild";
 import { type ChildServer, freePort, startChild } from "./child.js";
 
@@ -58,7 +59,10 @@ export interface ReferenceServerOptions {
  * const server = await startReferenceServer({ databaseUrl: process.env.DATABASE_URL });
  */
 export async function startReferenceServer(options: ReferenceServerOptions): Promise<ChildServer> {
-  const main = join(repoRoot, "apps/server/dist/main.js");
+  // BENCH_SERVER_MAIN: benchmark another entry of the server (a .ts one runs through tsx)
+  const main = process.env.BENCH_SERVER_MAIN
+    ? resolve(process.env.BENCH_SERVER_MAIN)
+    : join(repoRoot, "apps/server/dist/main.js");
   if (!existsSync(main)) {
     throw new Error(
       `${main} is missing: run the benchmark as \`pnpm bench\` from the repository root (it builds first).`,
@@ -70,7 +74,7 @@ export async function startReferenceServer(options: ReferenceServerOptions): Pro
   return startChild({
     name: options.name ?? "server",
     command: process.execPath,
-    args: [...profile, main],
+    args: [...profile, ...(main.endsWith(".ts") ? ["--import", "tsx"] : []), main],
     cwd: cacheDir,
     env: {
       PORT: "0",
@@ -115,29 +119,42 @@ export async function startCeilingServer(routes: Record<string, unknown>): Promi
 }
 
 /**
- * Starts `prism mock -v error` of spec/openapi.yaml on a free port.
+ * The spec with the examples of some responses replaced by the given bodies, so that Prism's mock answers
+ * with the same bytes as the reference server (it serves the first example of a response). Keys are
+ * names in `components.responses`.
+ *
+ * @example
+ * const spec = await writeSpecWithExamples({ SessionDetail: detailBody });
+ */
+export async function writeSpecWithExamples(examples: Record<string, unknown>): Promise<string> {
+  const document = structuredClone(openapiDocument) as unknown as {
+    components: { responses: Record<string, { content?: Record<string, { examples?: unknown }> }> };
+  };
+  for (const [name, value] of Object.entries(examples)) {
+    const media = document.components.responses[name]?.content?.["application/json"];
+    if (media === undefined) throw new Error(`spec has no JSON response components.responses.${name}`);
+    media.examples = { bench: { summary: "The reference server's answer to the benchmark request", value } };
+  }
+  await mkdir(cacheDir, { recursive: true });
+  const path = join(cacheDir, "openapi-bench.json");
+  await writeFile(path, JSON.stringify(document));
+  return path;
+}
+
+/**
+ * Starts `prism mock -v error` of a spec (default spec/openapi.yaml) on a free port.
  *
  * @example
  * const prism = await startPrism();
  */
-export async function startPrism(): Promise<ChildServer> {
+export async function startPrism(spec = join(repoRoot, "spec/openapi.yaml")): Promise<ChildServer> {
   const require = createRequire(import.meta.url);
   const bin = join(require.resolve("@stoplight/prism-cli/package.json"), "..", "dist/index.js");
   const port = await freePort();
   return startChild({
     name: "prism",
     command: process.execPath,
-    args: [
-      bin,
-      "mock",
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(port),
-      "-v",
-      "error",
-      join(repoRoot, "spec/openapi.yaml"),
-    ],
+    args: [bin, "mock", "-h", "127.0.0.1", "-p", String(port), "-v", "error", spec],
     ready: { kind: "http-probe", url: `http://127.0.0.1:${port}`, probePath: "/healthz" },
     timeoutMs: 60_000,
   });
