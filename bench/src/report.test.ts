@@ -1,0 +1,96 @@
+import { describe, expect, test } from "vitest";
+import type { HttpRow } from "./legs/http.js";
+import type { StoreLegResult } from "./legs/store.js";
+import { checkTargets } from "./report.js";
+
+const machine = {
+  cpu: "test",
+  cores: 2,
+  memory_gib: 4,
+  node: "v20",
+  os: "linux",
+  date: "2026-01-01T00:00:00Z",
+  commit: null,
+};
+const config = {
+  sessions: 1_000_000,
+  rounds: 3,
+  http_seconds: 5,
+  connections: 10,
+  store_queries: 300,
+  ingest_seconds: 10,
+  legs: [],
+};
+
+function row(endpoint: string, contender: HttpRow["contender"], rps: number): HttpRow {
+  return {
+    endpoint,
+    path: "/",
+    contender,
+    body_bytes: 1,
+    rps,
+    p50_us: 1,
+    p99_us: 1,
+    rss_mib: 1,
+    rounds_rps: [rps],
+  };
+}
+
+function store(
+  kind: StoreLegResult["store"],
+  p99s: number[],
+  peakMib: number,
+  ingest: number,
+): StoreLegResult {
+  return {
+    store: kind,
+    sessions: 1_000_000,
+    load_seconds: 1,
+    insert_seconds: 1,
+    index_seconds: 0,
+    start_seconds: 1,
+    rss_mib_after_start: peakMib,
+    rss_mib_after_queries: peakMib,
+    peak_rss_mib_queries: peakMib,
+    peak_rss_mib: peakMib,
+    queries: p99s.map((p99, i) => ({ query: `q${i}`, example: "/", requests: 10, p50_ms: 1, p99_ms: p99 })),
+    ingest: { reports_per_s: ingest, p50_us: 1, p99_us: 1, reports: 10 },
+    rss_mib_after_ingest: peakMib,
+  };
+}
+
+describe("checkTargets", () => {
+  test("judges the server against half the ceiling and ten times Prism on get-one and list-100", () => {
+    const http = [
+      row("get-one", "server", 6000),
+      row("get-one", "ceiling", 10_000),
+      row("get-one", "prism", 500),
+      row("list-100", "server", 1000),
+      row("list-100", "ceiling", 4000),
+      row("list-100", "prism", 200),
+    ];
+    const checks = checkTargets({ machine, config, seconds: 1, http, errors: [] });
+    expect(checks.map((check) => [check.target, check.met])).toEqual([
+      ["get-one: server >= 50% of node:http ceiling", true],
+      ["get-one: server >= 10x Prism mock", true],
+      ["list-100: server >= 50% of node:http ceiling", false],
+      ["list-100: server >= 10x Prism mock", false],
+    ]);
+    expect(checks[2]?.measured).toBe("0.25x");
+    expect(checks[2]?.margin).toBe("-50.0% of target");
+  });
+
+  test("holds the embedded store to 20 ms, 1 GiB and 5,000 reports/s, and PostgreSQL to 10 ms", () => {
+    const stores = [store("pglite", [5, 19.9], 900, 6000), store("postgres", [5, 12], 200, 100)];
+    const checks = checkTargets({ machine, config, seconds: 1, stores, errors: [] });
+    expect(checks.map((check) => check.met)).toEqual([true, true, true, false]);
+    expect(checks[3]?.target).toContain("p99 < 10 ms (worst: q1)");
+    expect(checks[3]?.margin).toBe("1.20x the limit");
+  });
+
+  test("labels a run below a million sessions as a smoke run", () => {
+    const small = { ...store("pglite", [1], 100, 9000), sessions: 20_000 };
+    const [first] = checkTargets({ machine, config, seconds: 1, stores: [small], errors: [] });
+    expect(first?.target).toContain("not 1M: smoke run");
+  });
+});
