@@ -63,6 +63,10 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
     await setup.connect();
     try {
       await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } catch (error) {
+      // instances starting together race on IF NOT EXISTS; losing the race means the schema is there
+      const code = (error as { code?: string }).code;
+      if (code !== "23505" && code !== "42P06") throw error;
     } finally {
       await setup.end();
     }

@@ -442,10 +442,11 @@ export class SessionStore {
     if (query.region !== undefined) where.push(`region = ${param(query.region)}`);
     if (query.asn !== undefined) where.push(`asn = ${param(query.asn)}`);
     if (query.repinned !== undefined) where.push(`repinned = ${param(query.repinned)}`);
-    const nowParam = param(iso(now));
-    if (query.status === "active") where.push(`terminated_at IS NULL AND expires_at > ${nowParam}`);
-    else if (query.status === "terminated") where.push(`terminated_at > ${param(cutoffOf(now))}`);
-    else where.push(visible(nowParam, param(cutoffOf(now))));
+    const nowParam = () => `${param(iso(now))}::timestamptz`;
+    const cutoffParam = () => `${param(cutoffOf(now))}::timestamptz`;
+    if (query.status === "active") where.push(`terminated_at IS NULL AND expires_at > ${nowParam()}`);
+    else if (query.status === "terminated") where.push(`terminated_at > ${cutoffParam()}`);
+    else where.push(visible(nowParam(), cutoffParam()));
     if (query.after !== undefined) {
       where.push(
         `(started_at, id) < (${param(query.after.startedAt)}::timestamptz, ${param(query.after.id)}::text)`,

@@ -1,0 +1,227 @@
+import { parseUsername } from "@sessions-api/username";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
+import { migrate } from "./migrate.js";
+import type { SessionStore } from "./session-store.js";
+
+const t0 = Date.parse("2026-05-28T07:00:00.000Z");
+const at = (seconds: number) => new Date(t0 + seconds * 1000);
+let counter = 0;
+
+async function report(store: SessionStore, account: string, name: string, now: Date, reassign = false) {
+  const parsed = parseUsername(name);
+  await store.claimSubuser(parsed.subuser, account, now);
+  return store.reportTraffic({
+    account,
+    product: "residential",
+    username: name,
+    parsed,
+    requests: [
+      {
+        method: "GET",
+        target_host: "www.example.com",
+        target_port: 443,
+        status_code: 200,
+        bytes: 10,
+        duration_ms: 5,
+      },
+    ],
+    reassignExitIp: reassign,
+    now,
+  });
+}
+
+const freshAccount = () => `acct_store_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
+const user = (subuser: string, id: string, sesstime = 30) =>
+  `user-${subuser}-region-us-session-${id}-sesstime-${sesstime}`;
+
+describe("the PostgreSQL half of the store suite", () => {
+  test("runs under CI", () => {
+    if (process.env.CI === "true") expect(postgresUrl).toMatch(/^postgres/);
+  });
+});
+
+describe.each(storeBackends().map((make) => [make().name, make] as const))(
+  "SessionStore on %s",
+  (_, make) => {
+    let backend: StoreBackend;
+    let store: SessionStore;
+    beforeAll(async () => {
+      backend = make();
+      store = await backend.open();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await backend?.dispose();
+    });
+
+    test("applies each migration once, and again applies nothing", async () => {
+      const db = await backend.raw();
+      try {
+        expect(await migrate(db)).toEqual(backend.name === "pglite" ? ["0001-initial"] : []);
+        expect(await migrate(db)).toEqual([]);
+        const rows = await db.query<{ version: number }>("SELECT version FROM schema_migrations");
+        expect(rows.map((row) => Number(row.version))).toEqual([1]);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test("has an index for the keyset order under every list filter", async () => {
+      const db = await backend.raw();
+      try {
+        await migrate(db);
+        const rows = await db.query<{ indexdef: string }>(
+          "SELECT indexdef FROM pg_indexes WHERE tablename = 'gateway_sessions' AND schemaname = current_schema()",
+        );
+        const definitions = rows.map((row) => row.indexdef.replace(/^.*USING btree /, ""));
+        for (const filter of ["", "subuser, ", "session_id, ", "region, ", "asn, ", "repinned, "]) {
+          expect(definitions).toContain(`(account, product, ${filter}started_at DESC, id DESC)`);
+        }
+      } finally {
+        await db.close();
+      }
+    });
+
+    test("a filtered list is answered from an index, not a scan of every session", async () => {
+      const db = await backend.raw();
+      try {
+        await migrate(db);
+        const plans = await db.transaction(async (tx) => {
+          // with a handful of rows the planner would rightly prefer a scan; forbid it to see the index serve
+          await tx.query("SET LOCAL enable_seqscan = off");
+          const plan = async (filter: string) =>
+            (
+              await tx.query<{ "QUERY PLAN": string }>(
+                `EXPLAIN SELECT id FROM gateway_sessions WHERE account = 'a' AND product = 'residential' ${filter}
+               AND terminated_at IS NULL AND expires_at > now() ORDER BY started_at DESC, id DESC LIMIT 51`,
+              )
+            )
+              .map((row) => row["QUERY PLAN"])
+              .join("\n");
+          return Promise.all(
+            [
+              "",
+              "AND subuser = 's'",
+              "AND session_id = 'j'",
+              "AND region = 'us'",
+              "AND asn = 1",
+              "AND repinned = true",
+            ].map(plan),
+          );
+        });
+        for (const plan of plans) expect(plan).toMatch(/Index Scan|Index Only Scan/);
+        for (const plan of plans) expect(plan).not.toMatch(/Sort/);
+      } finally {
+        await db.close();
+      }
+    });
+
+    test("pages by (started_at, id) without repeats or gaps, also among sessions started at the same instant", async () => {
+      const account = freshAccount();
+      const ids: string[] = [];
+      for (let i = 0; i < 9; i++)
+        ids.push((await report(store, account, user("sub_page", `s${i}`), at(i < 5 ? 0 : 1))).session.id);
+      const expected = [...ids.slice(5).sort().reverse(), ...ids.slice(0, 5).sort().reverse()];
+      const seen: string[] = [];
+      let after: { startedAt: string; id: string } | undefined;
+      for (let page = 0; page < 10; page++) {
+        const result = await store.listSessions(
+          {
+            account,
+            product: "residential",
+            status: "active",
+            limit: 2,
+            ...(after === undefined ? {} : { after }),
+          },
+          at(2),
+        );
+        seen.push(...result.sessions.map((s) => s.id));
+        if (result.next === null) break;
+        after = result.next;
+      }
+      expect(seen).toEqual(expected);
+    });
+
+    test("paging stays stable while sessions start and are terminated between pages", async () => {
+      const account = freshAccount();
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++)
+        ids.push((await report(store, account, user("sub_stable", `s${i}`), at(i))).session.id);
+      const newestFirst = [...ids].reverse();
+      const query = { account, product: "residential" as const, status: "all" as const, limit: 3 };
+      const first = await store.listSessions(query, at(10));
+      await report(store, account, user("sub_stable", "late"), at(11));
+      await store.terminateSession(account, "residential", newestFirst[4] as string, at(11));
+      const second = await store.listSessions({ ...query, after: first.next ?? undefined }, at(12));
+      expect([...first.sessions, ...second.sessions].map((s) => s.id)).toEqual(newestFirst);
+      expect(second.next).toBeNull();
+    });
+
+    test("terminating is idempotent and keeps the first terminated_at", async () => {
+      const account = freshAccount();
+      const { session } = await report(store, account, user("sub_term", "a"), at(0));
+      const first = await store.terminateSession(account, "residential", session.id, at(5));
+      const again = await store.terminateSession(account, "residential", session.id, at(9));
+      expect(first?.terminated_at).toBe(at(5).toISOString());
+      expect(again).toEqual(first);
+      expect(await store.terminateSession("acct_nobody", "residential", session.id, at(9))).toBeNull();
+    });
+
+    test("purges sessions expired or terminated over 24 hours ago and nothing younger", async () => {
+      const account = freshAccount();
+      const day = 24 * 3600;
+      // ten days after the other tests' sessions, so the first purge clears those and counts only these
+      const base = 10 * day;
+      const expiring = (await report(store, account, user("sub_purge", "e", 1), at(base))).session;
+      const terminated = (await report(store, account, user("sub_purge", "t", 60), at(base))).session;
+      await store.terminateSession(account, "residential", terminated.id, at(base + 30));
+      await store.purge(at(base + 30 + day - 1));
+      expect(
+        await store.findSession(account, "residential", terminated.id, at(base + 30 + day - 1)),
+      ).not.toBeNull();
+      expect(await store.purge(at(base + 30 + day))).toEqual({ sessions: 1, appSessions: 0 });
+      expect(await store.purge(at(base + 60 + day - 1))).toEqual({ sessions: 0, appSessions: 0 });
+      expect(await store.purge(at(base + 60 + day))).toEqual({ sessions: 1, appSessions: 0 });
+      expect(await store.findSession(account, "residential", expiring.id, at(base))).toBeNull();
+    });
+
+    test("the clock offset lives in the database", async () => {
+      const before = await store.clockOffsetSeconds();
+      expect(await store.advanceClock(60)).toBe(before + 60);
+      expect(await store.clockOffsetSeconds()).toBe(before + 60);
+    });
+  },
+);
+
+describe.skipIf(postgresUrl === null)("several SessionStores over one PostgreSQL database", () => {
+  let backend: StoreBackend;
+  let stores: SessionStore[] = [];
+  beforeAll(async () => {
+    backend = postgresBackend();
+    // several instances starting together: the advisory lock makes them apply the migrations once
+    stores = await Promise.all([backend.open(), backend.open(), backend.open()]);
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    await backend?.dispose();
+  });
+
+  test("share the test clock", async () => {
+    const [a, b] = stores as [SessionStore, SessionStore];
+    const offset = await a.advanceClock(3600);
+    expect(await b.clockOffsetSeconds()).toBe(offset);
+  });
+
+  test("start one session when the first reports of a username arrive together", async () => {
+    const account = freshAccount();
+    const name = user("sub_race", "together");
+    const results = await Promise.all(
+      stores.flatMap((store) => [report(store, account, name, at(0)), report(store, account, name, at(0))]),
+    );
+    expect(new Set(results.map((result) => result.session.id)).size).toBe(1);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    const final = await stores[0]?.findSession(account, "residential", results[0]?.session.id ?? "", at(1));
+    expect(final?.requests).toBe(results.length);
+  });
+});

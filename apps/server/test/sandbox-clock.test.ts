@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  createTestApp,
+  expectGatewayError,
+  expectSchema,
+  newSubuser,
+  START_TIME,
+  type TestApp,
+  traffic,
+  username,
+} from "./helpers.js";
+
+// every test here moves the shared clock forward, so they only assert relative to the clock they read
+let app: TestApp;
+beforeAll(async () => {
+  app = await createTestApp();
+});
+afterAll(() => app.close());
+
+const advance = (seconds: number) => app.call("POST", "/sandbox/clock/advance", { body: { seconds } });
+
+describe("the sandbox clock", () => {
+  test("reads real time plus the offset, and advancing adds to the offset", async () => {
+    const before = await app.call("GET", "/sandbox/clock");
+    expect(before.status).toBe(200);
+    expectSchema("Clock", before.body);
+    const moved = await advance(90);
+    expect(moved.status).toBe(200);
+    expect(moved.body.offset_seconds).toBe(before.body.offset_seconds + 90);
+    expect(Date.parse(moved.body.now)).toBe(START_TIME + moved.body.offset_seconds * 1000);
+    expect((await app.call("GET", "/sandbox/clock")).body).toEqual(moved.body);
+  });
+
+  test.each([
+    ["zero seconds", { seconds: 0 }, "seconds"],
+    ["negative seconds", { seconds: -5 }, "seconds"],
+    ["more than a year", { seconds: 31_536_001 }, "seconds"],
+    ["a fraction", { seconds: 1.5 }, "seconds"],
+    ["a string", { seconds: "60" }, "seconds"],
+    ["no seconds", {}, "seconds"],
+    ["an unknown field", { seconds: 5, minutes: 1 }, "minutes"],
+  ])("advancing by %s is 400 invalid_request_body", async (_, body, param) => {
+    expectGatewayError(
+      await app.call("POST", "/sandbox/clock/advance", { body }),
+      400,
+      "invalid_request_body",
+      param,
+    );
+  });
+});
+
+describe("expiry and the audit window", () => {
+  test("a session is listed until started_at + sesstime, then leaves the list and reads as 404", async () => {
+    const subuser = newSubuser();
+    const created = await traffic(app, username(subuser, "short", { sesstime: 1 }));
+    const path = `/v1/residential/sessions/${created.body.id}`;
+    await advance(59);
+    expect((await app.call("GET", path)).status).toBe(200);
+    await advance(1);
+    expectGatewayError(await app.call("GET", path), 404, "session_not_found");
+    expectGatewayError(await app.call("DELETE", path), 404, "session_not_found");
+    for (const status of ["active", "terminated", "all"]) {
+      const listed = await app.call("GET", `/v1/residential/sessions?subuser=${subuser}&status=${status}`);
+      expect(listed.body.data).toEqual([]);
+    }
+  });
+
+  test("after expiry the same username starts a new session on a new exit IP", async () => {
+    const user = username(newSubuser(), "again", { sesstime: 1 });
+    const first = await traffic(app, user);
+    await advance(61);
+    const second = await traffic(app, user);
+    expect(second.status).toBe(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    expect(second.body.exit_ip).not.toBe(first.body.exit_ip);
+  });
+
+  test("a terminated session stays visible for 24 hours, past its expires_at, then is purged", async () => {
+    const subuser = newSubuser();
+    const created = await traffic(app, username(subuser, "audit", { sesstime: 5 }));
+    const path = `/v1/residential/sessions/${created.body.id}`;
+    const terminated = await app.call("DELETE", path);
+    await advance(24 * 3600 - 1);
+    expect((await app.call("GET", path)).body).toEqual(terminated.body);
+    const listed = await app.call("GET", `/v1/residential/sessions?subuser=${subuser}&status=terminated`);
+    expect(listed.body.data.map((s: { id: string }) => s.id)).toEqual([created.body.id]);
+    await advance(1);
+    expectGatewayError(await app.call("GET", path), 404, "session_not_found");
+    expect(
+      (await app.call("GET", `/v1/residential/sessions?subuser=${subuser}&status=all`)).body.data,
+    ).toEqual([]);
+  });
+
+  test("advancing the clock purges records past the audit window from the store", async () => {
+    const subuser = newSubuser();
+    const created = await traffic(app, username(subuser, "purged"));
+    await app.call("DELETE", `/v1/residential/sessions/${created.body.id}`);
+    const now = await app.sandbox.clock.now();
+    // the visibility predicate hides it either way; the purge must also have deleted the row
+    await advance(86_401);
+    expect(await app.sandbox.store.purge(new Date(now.getTime() + 86_401_000))).toEqual({
+      sessions: 0,
+      appSessions: 0,
+    });
+  });
+});

@@ -1,0 +1,53 @@
+// The two stores the server runs on, for tests parameterised over both: PGlite in memory, and the
+// PostgreSQL server of the global setup, in a fresh schema per test file (dropped afterwards).
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { inject } from "vitest";
+import { type Database, openDatabase } from "../src/store/database.js";
+import { SessionStore } from "../src/store/session-store.js";
+
+export interface StoreBackend {
+  name: "pglite" | "postgres";
+  /** Opens a store over this backend's test database (a second call reaches the same data on PostgreSQL). */
+  open(): Promise<SessionStore>;
+  /** A raw connection to the same database, for assertions on the schema. */
+  raw(): Promise<Database>;
+  /** Drops what the backend created. */
+  dispose(): Promise<void>;
+}
+
+export const postgresUrl = inject("databaseUrl");
+
+export function pgliteBackend(): StoreBackend {
+  return {
+    name: "pglite",
+    open: () => SessionStore.open(),
+    raw: () => openDatabase(),
+    dispose: async () => {},
+  };
+}
+
+export function postgresBackend(): StoreBackend {
+  const url = postgresUrl;
+  if (url === null) throw new Error(`PostgreSQL is unavailable: ${inject("databaseUnavailable")}`);
+  const schema = `test_${randomBytes(6).toString("hex")}`;
+  return {
+    name: "postgres",
+    open: () => SessionStore.open({ databaseUrl: url, schema }),
+    raw: () => openDatabase({ databaseUrl: url, schema }),
+    async dispose() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** Both backends; PostgreSQL only when the global setup could start it (always under CI=true). */
+export function storeBackends(): (() => StoreBackend)[] {
+  return postgresUrl === null ? [pgliteBackend] : [pgliteBackend, postgresBackend];
+}
