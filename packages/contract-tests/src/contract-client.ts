@@ -27,6 +27,8 @@ export interface ContractClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Per-request limit; a target that does not answer in time fails the case as a hang. */
   timeoutMs?: number;
+  /** Whether exchanges count for the coverage gate; off for targets that are not the one under test. */
+  record?: boolean;
 }
 
 export interface CallOptions {
@@ -121,7 +123,7 @@ export function createContractClient(options: ContractClientOptions): ContractCl
       text,
     });
     const summary: ExchangeSummary = { label: subject.label, method, url, status: response.status, problems };
-    recordExchange(getCurrentTest()?.meta, summary);
+    if (options.record !== false) recordExchange(getCurrentTest()?.meta, summary);
     if (problems.length > 0) throw new ContractViolationError(summary);
     let parsed: unknown;
     try {

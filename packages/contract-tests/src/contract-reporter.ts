@@ -40,12 +40,10 @@ export default class ContractReporter implements Reporter {
     for (const module of testModules) {
       for (const test of module.children.allTests()) {
         const contract = contractMetaOf(test.meta());
-        if (contract) {
-          pairs.push(...contract.pairs.map(parsePair));
-          violations.push(...contract.violations);
-        }
+        if (contract) pairs.push(...contract.pairs.map(parsePair));
         const result = test.result();
         if (result.state === "failed") {
+          violations.push(...(contract?.violations ?? []));
           failures.push({
             test: test.fullName,
             file: module.relativeModuleId,

@@ -69,7 +69,9 @@ describe("generateNegativeCases", () => {
 
   test("marks what only a real server can answer, with the reason", () => {
     const unknownKey = cases.find((c) => c.operationId === "getClock" && c.apiKey === "sk_unknown_key");
-    expect(unknownKey?.serverOnly).toMatch(/any bearer token/);
+    expect(unknownKey?.mockCannot).toMatch(/any bearer token/);
+    const missingKey = cases.find((c) => c.operationId === "getClock" && c.apiKey === null);
+    expect(missingKey?.proxyBypass).toMatch(/missing bearer token/);
   });
 });
 

@@ -32,8 +32,10 @@ export interface NegativeCase {
   /** `undefined`: the target's valid key; `null`: no Authorization header; a string: that key. */
   apiKey?: string | null;
   expect: ExpectedError;
-  /** Why only a real server can answer this case (Prism's mock cannot), if that is so. */
-  serverOnly?: string;
+  /** Why Prism's mock cannot answer this case as the spec says, if so: the case runs on servers only. */
+  mockCannot?: string;
+  /** Why Prism's proxy does not pass this case to the server, if so: on the proxy target it goes direct. */
+  proxyBypass?: string;
 }
 
 const codes: Record<ErrorFamily, Record<"parameter" | "body" | "unauthorized", string>> = {
@@ -161,7 +163,8 @@ function bodyCases(
   });
   cases.push({
     ...make("body is not JSON", undefined, undefined, "{not json"),
-    serverOnly: "Prism 5.14.2's mock never answers a request whose JSON body does not parse",
+    mockCannot: "Prism 5.14.2 never answers a request whose JSON body does not parse",
+    proxyBypass: "Prism 5.14.2 never answers a request whose JSON body does not parse",
   });
   if (operation.requestBody.required)
     cases.push(make("body is not a JSON object", undefined, undefined, "[]"));
@@ -230,7 +233,9 @@ export function generateNegativeCases(model: SpecModel): NegativeCase[] {
           ...(base.body === undefined ? {} : { body: base.body }),
           apiKey,
           expect: { status: 401, code: codes[family].unauthorized },
-          ...(apiKey === null ? {} : { serverOnly: "Prism's mock takes any bearer token" }),
+          ...(apiKey === null
+            ? { proxyBypass: "Prism's proxy answers a missing bearer token itself" }
+            : { mockCannot: "Prism's mock takes any bearer token" }),
         });
       }
     }

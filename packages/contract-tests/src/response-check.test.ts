@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   checkResponse,
   type ObservedResponse,
+  prismResponseViolations,
   subjectOfOperation,
   subjectOfUnknownPath,
   subjectOfUnsupportedMethod,
@@ -144,5 +145,29 @@ describe("checkResponse", () => {
       observed(404, { error_code: "ERR_NOT_FOUND" }),
     );
     expect(problems.map((p) => p.where)).toContain("body /");
+  });
+});
+
+describe("prismResponseViolations", () => {
+  test("reports what Prism's proxy found wrong with the response, not with the request", () => {
+    const headers = new Headers({
+      "sl-violations": JSON.stringify([
+        {
+          location: ["request", "query", "limit"],
+          severity: "Error",
+          code: "maximum",
+          message: "limit must be <= 200",
+        },
+        {
+          location: ["response", "body", "asn"],
+          severity: "Error",
+          code: "type",
+          message: "Response body property asn must be integer",
+        },
+      ]),
+    });
+    expect(prismResponseViolations(headers)).toEqual([
+      { where: "prism response.body.asn", message: "Response body property asn must be integer" },
+    ]);
   });
 });

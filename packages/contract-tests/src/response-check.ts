@@ -134,11 +134,11 @@ export function checkResponse(
       expected: [...subject.responses.keys()].join(" | "),
       actual: status,
     });
-    const violations = observed.headers.get("sl-violations");
-    if (violations) problems.push({ where: "prism sl-violations", message: violations });
+    problems.push(...prismResponseViolations(observed.headers));
     if (observed.text) problems.push({ where: "body", message: "as sent", actual: show(observed.text) });
     return problems;
   }
+  problems.push(...prismResponseViolations(observed.headers));
 
   const requestId = observed.headers.get("x-request-id");
   const documentsRequestId = documented.headers.some(
@@ -211,6 +211,27 @@ export function checkResponse(
   if (observed.status >= 400 && result.valid)
     problems.push(...checkErrorIdentity(subject.family, observed, body, requestId));
   return problems;
+}
+
+/**
+ * What Prism's validating proxy found wrong with the upstream's response (its `sl-violations` header).
+ * Violations of the request are left out: the suite sends invalid requests on purpose.
+ */
+export function prismResponseViolations(headers: Headers): ContractProblem[] {
+  const raw = headers.get("sl-violations");
+  if (!raw) return [];
+  let violations: { location?: unknown[]; message?: string; code?: unknown }[];
+  try {
+    violations = JSON.parse(raw);
+  } catch {
+    return [{ where: "prism sl-violations", message: raw }];
+  }
+  return violations
+    .filter((violation) => violation.location?.[0] === "response")
+    .map((violation) => ({
+      where: `prism ${(violation.location ?? []).join(".")}`,
+      message: violation.message ?? String(violation.code),
+    }));
 }
 
 // the spec promises the error body quotes the response's own request id (and, for the app family, status)
