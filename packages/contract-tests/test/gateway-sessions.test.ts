@@ -191,6 +191,9 @@ describe.runIf(target.stateful)("the full proxy username is the session key", ()
     expect(grown.samples).toHaveLength(5);
     const times = grown.samples.map((sample) => Date.parse(sample.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
+    const busy = await proxy(client, "residential", parts, { requests: 8, expect: 200 });
+    expect(busy.requests).toBe(13);
+    expect(busy.samples).toHaveLength(10);
   });
 
   test("the same session_id under another geo or sub-user is a different session", async () => {
@@ -237,7 +240,8 @@ describe.runIf(target.stateful)("the full proxy username is the session key", ()
 
   test("an upstream reassignment moves the session to a new exit IP and marks it repinned", async () => {
     const parts = { subuser: newSubuser(), region: "us", session_id: newSessionName(), sesstime: 30 };
-    const started = await proxy(client, "residential", parts);
+    // a reassignment asked for on the report that starts the session is ignored
+    const started = await proxy(client, "residential", parts, { reassignExitIp: true, expect: 201 });
     expect(started.repinned).toBe(false);
     const repinned = await proxy(client, "residential", parts, { reassignExitIp: true, expect: 200 });
     expect(repinned.id).toBe(started.id);

@@ -17,6 +17,15 @@ describe.runIf(target.stateful)("the service", () => {
     expect(body).toEqual({ status: "ok", store: "pglite" });
   });
 
+  test("gives every response its own request id, quoted by error bodies", async () => {
+    const first = await client.call("getClock", { expect: 200 });
+    const second = await client.call("getClock", { expect: 200 });
+    const failed = await client.call("getClock", { apiKey: "sk_unknown_key", expect: 401 });
+    const requestIds = [first.requestId, second.requestId, failed.requestId];
+    expect(new Set(requestIds).size).toBe(3);
+    expect(failed.body.error.request_id).toBe(failed.requestId);
+  });
+
   test("reads the test clock", async () => {
     const { body } = await client.call("getClock", { expect: 200 });
     expect(body.offset_seconds).toBeGreaterThanOrEqual(0);

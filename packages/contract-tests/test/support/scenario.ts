@@ -16,6 +16,7 @@ import type {
   SessionPage,
 } from "@sessions-api/openapi";
 import { formatUsername, type ProxyUsernameParts } from "@sessions-api/username";
+import { expect } from "vitest";
 import type { ContractClient, ContractResponse } from "../../src/contract-client.js";
 
 let counter = 0;
@@ -70,6 +71,8 @@ export async function proxy(
     },
     ...(options.expect === undefined ? {} : { expect: options.expect }),
   });
+  if (response.status === 201)
+    expect(response.headers.get("location")).toBe(`/v1/${product}/sessions/${response.body.id}`);
   return response.body;
 }
 
