@@ -18,6 +18,7 @@ import { mountAppSessionRoutes } from "./app-session-routes.js";
 import { Authenticator } from "./auth.js";
 import { ServerClock } from "./clock.js";
 import { buildDemoData } from "./demo-data.js";
+import { docsRoutes } from "./docs.js";
 import { ApiError, errorBody, errorFamilyOf } from "./errors.js";
 import { mountGatewayRoutes } from "./gateway-routes.js";
 import { newRequestId } from "./ids.js";
@@ -95,7 +96,7 @@ function knownPaths(): Map<string, string[]> {
   for (const operation of specOperations.values()) add(operation.honoPath, operation.method);
   // a product segment that is not a product still names this path, answered 404 product_has_no_sessions
   add("/v1/:product/sessions", "GET");
-  for (const path of ["/docs", "/openapi.json", "/openapi.yaml"]) add(path, "GET");
+  for (const path of ["/docs", "/openapi.json"]) add(path, "GET");
   return paths;
 }
 
@@ -173,10 +174,12 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     }
     throw ApiError.productHasNoSessions(product);
   });
-  // TODO(lead): mount the API reference once src/docs.ts exists: app.route("/", docsRoutes());
+  app.route("/", docsRoutes());
 
   for (const [path, allow] of knownPaths()) {
     app.all(path, (c) => {
+      // a listed method with no handler (the docs before they are mounted) is simply not there
+      if (allow.includes(c.req.method)) throw ApiError.routeNotFound(c.req.method, c.req.path);
       throw ApiError.methodNotAllowed(c.req.method, c.req.path, allow);
     });
   }

@@ -539,3 +539,21 @@ describe("routing", () => {
     expect(result.body).toBeUndefined();
   });
 });
+
+describe("the API reference and the spec", () => {
+  test("GET /docs and /openapi.json answer without a key, with a request id", async () => {
+    const docs = await app.sandbox.fetch(new Request("http://127.0.0.1:8080/docs"));
+    expect(docs.status).toBe(200);
+    expect(docs.headers.get("content-type")).toContain("text/html");
+    expect(docs.headers.get("x-request-id")).toMatch(/^req_/);
+    const spec = await app.call("GET", "/openapi.json", { key: null });
+    expect(spec.status).toBe(200);
+    expect(spec.body.openapi).toBe("3.1.0");
+  });
+
+  test("POST /docs is 405 with Allow", async () => {
+    const result = await app.call("POST", "/docs", { key: null });
+    expectGatewayError(result, 405, "method_not_allowed");
+    expect(result.headers.get("allow")).toBe("GET, HEAD");
+  });
+});

@@ -1,0 +1,100 @@
+import { request } from "node:http";
+import { describe, expect, test } from "vitest";
+import { createSessionsApp, DEMO_KEYS, type Logger, startSessionsServer } from "../src/index.js";
+
+describe("startSessionsServer", () => {
+  test("listens on a free loopback port and answers over HTTP", async () => {
+    const server = await startSessionsServer({ port: 0 });
+    try {
+      expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const response = await fetch(`${server.url}/v1/residential/sessions`, {
+        headers: { authorization: `Bearer ${DEMO_KEYS.full}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get("x-request-id")).toMatch(/^req_/);
+      expect(await response.json()).toEqual({ data: [], next_cursor: null });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("close lets a request in flight finish before the store closes", async () => {
+    const server = await startSessionsServer({ port: 0 });
+    const { port } = new URL(server.url);
+    const body = JSON.stringify({ seconds: 60 });
+    const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: "/sandbox/clock/advance",
+          headers: {
+            authorization: `Bearer ${DEMO_KEYS.full}`,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (chunk) => {
+            text += chunk;
+          });
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on("error", reject);
+      // half the body now, the rest once shutdown has begun
+      req.write(body.slice(0, 5));
+      setTimeout(() => {
+        closed = server.close();
+        setTimeout(() => req.end(body.slice(5)), 50);
+      }, 50);
+    });
+    let closed: Promise<void> | undefined;
+    const response = await answered;
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.text).offset_seconds).toBe(60);
+    await closed;
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+});
+
+describe("unexpected errors", () => {
+  test("become 500 in the family's body with the cause logged, never sent; /healthz answers 503", async () => {
+    const logged: Record<string, unknown>[] = [];
+    const logger: Logger = { info: () => {}, error: (msg, fields) => logged.push({ msg, ...fields }) };
+    const sandbox = await createSessionsApp({ logger, purgeIntervalMs: 0 });
+    // a closed store makes every query throw, as a lost database connection would
+    await sandbox.store.close();
+    const call = (path: string, key: string | null = DEMO_KEYS.full) =>
+      sandbox.fetch(
+        new Request(`http://localhost${path}`, {
+          headers: key === null ? {} : { authorization: `Bearer ${key}` },
+        }),
+      );
+    const gateway = await call("/v1/residential/sessions");
+    expect(gateway.status).toBe(500);
+    const gatewayBody: unknown = await gateway.json();
+    expect(gatewayBody).toEqual({
+      error: {
+        code: "internal_error",
+        message: "An unexpected error occurred; quote the request id to support.",
+        request_id: gateway.headers.get("x-request-id"),
+      },
+    });
+    const application = await call("/app/sessions");
+    expect(application.status).toBe(500);
+    expect(await application.json()).toMatchObject({ error_code: "ERR_INTERNAL", status_code: 500 });
+    const health = await call("/healthz", null);
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { error: { code: string } }).error.code).toBe("service_unavailable");
+    expect(logged.filter((entry) => entry.msg === "unhandled error")).toHaveLength(2);
+    expect(logged[0]).toMatchObject({
+      request_id: gateway.headers.get("x-request-id"),
+      path: "/v1/residential/sessions",
+    });
+    expect(typeof logged[0]?.error).toBe("string");
+    expect(JSON.stringify(gatewayBody)).not.toContain(String(logged[0]?.error));
+  });
+});
