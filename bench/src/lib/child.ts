@@ -10,8 +10,10 @@
  * await server.stop();
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export type Readiness =
   /** The child prints a JSON line `{"msg":"listening","url":...}` on stdout (the server's CLI does). */
@@ -38,12 +40,11 @@ export interface ChildServer {
   rss(): number;
   /** Peak resident set size since start, in bytes (VmHWM). */
   peakRss(): number;
-  /** The child's stdout and stderr so far, for error messages. */
-  output(): string;
   stop(): Promise<void>;
 }
 
 const running = new Set<ChildProcess>();
+let started = 0;
 
 function stopAllSync(): void {
   for (const child of running) child.kill("SIGKILL");
@@ -94,27 +95,32 @@ export function freePort(): Promise<number> {
  *   ready: { kind: "http-probe", url: "http://127.0.0.1:4010", probePath: "/healthz" } });
  */
 export async function startChild(options: StartChildOptions): Promise<ChildServer> {
+  // output goes to a file, not a pipe: a server logging every request would otherwise cost this process
+  // (the load generator's) CPU, or block on a full pipe
+  const logDir = join(tmpdir(), "sessions-bench-logs");
+  mkdirSync(logDir, { recursive: true });
+  const logPath = join(logDir, `${options.name}-${process.pid}-${++started}.log`);
+  const logFd = openSync(logPath, "w");
   const child = spawn(options.command, options.args, {
     cwd: options.cwd,
     env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", logFd, logFd],
   });
+  closeSync(logFd);
   running.add(child);
-  let log = "";
-  const keep = (chunk: Buffer) => {
-    // the head (startup) and tail (failure) are what matter; the middle would be request logs
-    log =
-      log.length < 20_000
-        ? log + chunk.toString("utf8")
-        : `${log.slice(0, 10_000)}\n...\n${chunk.toString("utf8")}`;
+  const log = () => {
+    try {
+      return readFileSync(logPath, "utf8");
+    } catch {
+      return "";
+    }
   };
-  child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
 
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) {
       running.delete(child);
+      rmSync(logPath, { force: true });
       return;
     }
     child.kill("SIGTERM");
@@ -122,12 +128,14 @@ export async function startChild(options: StartChildOptions): Promise<ChildServe
     await exited;
     clearTimeout(timer);
     running.delete(child);
+    rmSync(logPath, { force: true });
   };
 
   const timeoutMs = options.timeoutMs ?? 60_000;
   const fail = async (reason: string): Promise<never> => {
+    const output = log().slice(-4000);
     await stop();
-    throw new Error(`${options.name} did not start: ${reason}\n--- output ---\n${log.slice(-4000)}`);
+    throw new Error(`${options.name} did not start: ${reason}\n--- output ---\n${output}`);
   };
 
   const url = await new Promise<string>((resolve, reject) => {
@@ -141,22 +149,22 @@ export async function startChild(options: StartChildOptions): Promise<ChildServe
       reject(new Error(`exited with code ${code}`));
     });
     if (options.ready.kind === "listening-line") {
-      let buffered = "";
-      child.stdout?.on("data", (chunk: Buffer) => {
-        buffered += chunk.toString("utf8");
-        let newline = buffered.indexOf("\n");
-        while (newline >= 0) {
-          const line = buffered.slice(0, newline);
-          buffered = buffered.slice(newline + 1);
-          newline = buffered.indexOf("\n");
+      const poll = () => {
+        if (child.exitCode !== null) return;
+        for (const line of log().split("\n")) {
           try {
             const parsed = JSON.parse(line) as { msg?: unknown; url?: unknown };
-            if (parsed.msg === "listening" && typeof parsed.url === "string") done(parsed.url);
+            if (parsed.msg === "listening" && typeof parsed.url === "string") {
+              done(parsed.url);
+              return;
+            }
           } catch {
             // not a JSON log line
           }
         }
-      });
+        setTimeout(poll, 50);
+      };
+      poll();
     } else {
       const { url: base, probePath } = options.ready;
       const probe = async () => {
@@ -180,7 +188,6 @@ export async function startChild(options: StartChildOptions): Promise<ChildServe
     url,
     rss: () => readStatusKb(child.pid as number, "VmRSS"),
     peakRss: () => readStatusKb(child.pid as number, "VmHWM"),
-    output: () => log,
     stop,
   };
 }

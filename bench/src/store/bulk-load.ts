@@ -189,7 +189,10 @@ export async function bulkLoadSessions(sql: SqlRunner, options: BulkLoadOptions)
   const insertSeconds = (performance.now() - insertStart) / 1000;
 
   const indexStart = performance.now();
+  // index builds sort a million rows each: in memory rather than in temporary files
+  await sql.query("SET maintenance_work_mem = '256MB'");
   for (const index of indexes) await sql.query(index.indexdef);
+  await sql.query("RESET maintenance_work_mem");
   await sql.query("ANALYZE gateway_sessions");
   await sql.query("ANALYZE subusers");
   const indexSeconds = (performance.now() - indexStart) / 1000;
