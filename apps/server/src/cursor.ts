@@ -18,10 +18,12 @@ const sessionIdPattern = /^ses_[0-9A-HJKMNP-TV-Z]{12}$/;
 const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 function digest(scope: CursorScope): string {
+  // a filter left out and one given as undefined select the same sessions
   const canonical = JSON.stringify(
     Object.keys(scope)
+      .filter((name) => scope[name] !== undefined && scope[name] !== null)
       .sort()
-      .map((name) => [name, scope[name] ?? null]),
+      .map((name) => [name, scope[name]]),
   );
   return createHash("sha256").update(canonical).digest("base64url").slice(0, 16);
 }

@@ -37,8 +37,10 @@ export type PathOf<Id extends OperationId> =
 export type QueryOf<Id extends OperationId> = WithDefaults<
   OrEmpty<Parameters<Id> extends { query?: infer Q } ? Q : never>
 >;
-export type BodyOf<Id extends OperationId> =
-  NonNullable<Operation<Id>["requestBody"]> extends { content: { "application/json": infer B } }
+type RequestBody<Id extends OperationId> = NonNullable<Operation<Id>["requestBody"]>;
+export type BodyOf<Id extends OperationId> = [RequestBody<Id>] extends [never]
+  ? undefined
+  : RequestBody<Id> extends { content: { "application/json": infer B } }
     ? B
     : undefined;
 
