@@ -3,6 +3,7 @@ import { describe, expect, test } from "vitest";
 import {
   acceptsParameterValue,
   generateNegativeCases,
+  invalidBodyArbitrary,
   invalidParameterValues,
   invalidValueArbitrary,
 } from "./negative-cases.js";
@@ -73,6 +74,23 @@ describe("generateNegativeCases", () => {
     const missingKey = cases.find((c) => c.operationId === "getClock" && c.apiKey === null);
     expect(missingKey?.proxyBypass).toMatch(/missing bearer token/);
   });
+});
+
+describe("invalidBodyArbitrary", () => {
+  const withBody = model.operations.filter((operation) => operation.requestBody);
+  test.each(withBody.map((operation) => ({ operation, label: operation.operationId })))(
+    "never yields a body that $label's schema accepts",
+    ({ operation }) => {
+      const schema = operation.requestBody?.schema ?? {};
+      fc.assert(
+        fc.property(
+          invalidBodyArbitrary(model, operation),
+          (body) => !model.validator.validate(schema, body).valid,
+        ),
+        { seed: 1, numRuns: 200 },
+      );
+    },
+  );
 });
 
 describe("invalidValueArbitrary", () => {

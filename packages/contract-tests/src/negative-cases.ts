@@ -262,3 +262,26 @@ export function invalidValueArbitrary(model: SpecModel, parameter: SpecParameter
     .oneof(text, numeric, ...(known.length > 0 ? [fc.constantFrom(...known)] : []))
     .filter((value) => value !== "" && !acceptsParameterValue(model, parameter, value));
 }
+
+/**
+ * fast-check arbitrary of JSON request bodies the operation's body schema rejects: any JSON value, the
+ * valid example with one field replaced by any JSON value, or the example with extra fields.
+ */
+export function invalidBodyArbitrary(model: SpecModel, operation: SpecOperation): fc.Arbitrary<unknown> {
+  const requestBody = operation.requestBody;
+  if (!requestBody) throw new Error(`${operation.operationId} takes no request body`);
+  const schema = model.validator.resolve<Record<string, unknown>>(requestBody.schema);
+  const base = (validBaseline(operation).body ?? {}) as Record<string, unknown>;
+  const fields = Object.keys((schema.properties ?? {}) as object);
+  return fc
+    .oneof(
+      fc.jsonValue(),
+      fc
+        .record({ field: fc.constantFrom(...fields), value: fc.jsonValue() })
+        .map(({ field, value }) => ({ ...base, [field]: value })),
+      fc
+        .dictionary(fc.string({ minLength: 1, maxLength: 12 }), fc.jsonValue(), { minKeys: 1, maxKeys: 3 })
+        .map((extra) => ({ ...base, ...extra })),
+    )
+    .filter((body) => !model.validator.validate(requestBody.schema, body).valid);
+}
