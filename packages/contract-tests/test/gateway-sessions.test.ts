@@ -166,6 +166,8 @@ describe.runIf(target.stateful)("listing sticky sessions", () => {
       () =>
         listSessions(client, "residential", { subuser, region: "de", limit: 1, cursor: cursor ?? "" }, 400),
       () => listSessions(client, "residential", { limit: 1, cursor: cursor ?? "" }, 400),
+      () =>
+        listSessions(client, "residential", { subuser, status: "all", limit: 1, cursor: cursor ?? "" }, 400),
       () => listSessions(other, "residential", { subuser, limit: 1, cursor: cursor ?? "" }, 400),
       () => listSessions(client, "residential", { subuser, cursor: "AAAAAAAAAAAA" }, 400),
     ];
@@ -379,6 +381,30 @@ describe.runIf(target.stateful)("scopes and accounts", () => {
         ),
     ];
     for (const attempt of attempts) expect(errorCodeOf(await attempt())).toBe("subuser_scope_mismatch");
+    // its own sub-user's session on a product outside its scope is still out of scope
+    const mobile = await proxy(client, "mobile", {
+      subuser: "sub_01HX2K3PQ4M5",
+      region: "us",
+      session_id: newSessionName(),
+      sesstime: 30,
+    });
+    const { body: mobileRead } = await narrow.call("getSession", {
+      path: { product: "mobile", id: mobile.id },
+      expect: 403,
+    });
+    expect(errorCodeOf(mobileRead)).toBe("subuser_scope_mismatch");
+    // another account's session is invisible to it, not forbidden
+    const theirs = await proxy(other, "residential", {
+      subuser: newSubuser(),
+      region: "us",
+      session_id: "n",
+      sesstime: 30,
+    });
+    const { body: invisible } = await narrow.call("getSession", {
+      path: { product: "residential", id: theirs.id },
+      expect: 404,
+    });
+    expect(errorCodeOf(invisible)).toBe("session_not_found");
     // within its scope the narrow key reads normally, and its lists hold only its own sub-user
     await narrow.call("getSession", { path: { product: "residential", id: inScope.id }, expect: 200 });
     const listed = await listAll(narrow, "residential", {});
