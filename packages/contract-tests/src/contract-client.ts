@@ -84,6 +84,12 @@ function buildQuery(query: CallOptions["query"]): string {
   return text ? `?${text}` : "";
 }
 
+/**
+ * Creates a client bound to one target.
+ *
+ * @example
+ * const client = createContractClient({ baseUrl: prism.url, apiKey: "sk_demo_full" });
+ */
 export function createContractClient(options: ContractClientOptions): ContractClient {
   const model = options.model ?? loadSpecModel();
   const doFetch = options.fetch ?? ((request: Request) => fetch(request));

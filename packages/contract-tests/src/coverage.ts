@@ -64,7 +64,12 @@ export const unproducible: Readonly<Record<TargetName, readonly Unproducible[]>>
   ],
 };
 
-/** Every pair the spec documents: each operation's responses, plus the conventions of its description. */
+/**
+ * Every pair the spec documents: each operation's responses, plus the conventions of its description.
+ *
+ * @example
+ * documentedPairs(model).filter((pair) => pair.subject === "getClock"); // 200, 401, 429, 500
+ */
 export function documentedPairs(model: SpecModel): DocumentedPair[] {
   const pairs: DocumentedPair[] = [];
   for (const op of model.operations) {
@@ -105,7 +110,12 @@ export interface GateResult {
   passed: boolean;
 }
 
-/** Compares what a run exercised against what the target must produce. */
+/**
+ * Compares what a run exercised against what the target must produce.
+ *
+ * @example
+ * if (!evaluateGate(model, "mock", pairs).passed) process.exitCode = 1;
+ */
 export function evaluateGate(
   model: SpecModel,
   target: TargetName,
@@ -152,7 +162,12 @@ const symbols: Record<CellState, string> = {
   absent: "",
 };
 
-/** The matrix printed at the end of a run: one row per operation or convention, one column per status. */
+/**
+ * The matrix printed at the end of a run: one row per operation or convention, one column per status.
+ *
+ * @example
+ * console.log(formatMatrix(evaluateGate(model, "server", pairs)));
+ */
 export function formatMatrix(gate: GateResult): string {
   const subjects = [...new Set([...gate.documented, ...gate.undocumented].map((pair) => pair.subject))];
   const statuses = [...new Set([...gate.documented, ...gate.undocumented].map((pair) => pair.status))].sort();

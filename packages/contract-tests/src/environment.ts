@@ -7,6 +7,12 @@
  */
 import { type TargetName, targetNames } from "./coverage.js";
 
+/**
+ * The target of this run; throws with the scripts to use when the variable is missing or wrong.
+ *
+ * @example
+ * targetFromEnvironment("proxy"); // "proxy"
+ */
 export function targetFromEnvironment(value = process.env.CONTRACT_TARGET): TargetName {
   const found = targetNames.find((name) => name === value);
   if (!found) {

@@ -15,11 +15,22 @@ export interface ContractMeta {
   violations: ExchangeSummary[];
 }
 
-/** The suite's part of a test's meta (vitest's `TaskMeta` is open for this, untyped). */
+/**
+ * The suite's part of a test's meta (vitest's `TaskMeta` is open for this, untyped).
+ *
+ * @example
+ * contractMetaOf(testCase.meta())?.pairs; // ["getClock 200"]
+ */
 export function contractMetaOf(meta: object | undefined): ContractMeta | undefined {
   return (meta as { contract?: ContractMeta } | undefined)?.contract;
 }
 
+/**
+ * Adds an exchange to a test's meta: its pair always, the exchange itself if it broke the contract.
+ *
+ * @example
+ * recordExchange(getCurrentTest()?.meta, summary);
+ */
 export function recordExchange(taskMeta: object | undefined, exchange: ExchangeSummary): void {
   if (!taskMeta) return;
   const meta = taskMeta as { contract?: ContractMeta };
@@ -29,7 +40,12 @@ export function recordExchange(taskMeta: object | undefined, exchange: ExchangeS
   if (exchange.problems.length > 0) meta.contract.violations.push(exchange);
 }
 
-/** Splits a recorded pair back into subject and status (subjects may contain spaces). */
+/**
+ * Splits a recorded pair back into subject and status (subjects may contain spaces).
+ *
+ * @example
+ * parsePair("unsupported method on /healthz 405"); // { subject: "unsupported method on /healthz", status: "405" }
+ */
 export function parsePair(pair: string): { subject: string; status: string } {
   const at = pair.lastIndexOf(" ");
   return { subject: pair.slice(0, at), status: pair.slice(at + 1) };

@@ -47,19 +47,34 @@ const codes: Record<ErrorFamily, Record<"parameter" | "body" | "unauthorized", s
   },
 };
 
-/** The error code a response body carries, whatever its family. */
+/**
+ * The error code a response body carries, whatever its family.
+ *
+ * @example
+ * errorCodeOf({ error_code: "ERR_NOT_FOUND", status_code: 404, msg: "", details: { operation_id: "r" } }); // "ERR_NOT_FOUND"
+ */
 export function errorCodeOf(body: unknown): string | undefined {
   const record = body as { error?: { code?: string }; error_code?: string } | undefined;
   return record?.error?.code ?? record?.error_code;
 }
 
-/** The parameter a response body names as the culprit, whatever its family. */
+/**
+ * The parameter a response body names as the culprit, whatever its family.
+ *
+ * @example
+ * errorParamOf({ error: { code: "invalid_parameter", message: "", request_id: "r", param: "limit" } }); // "limit"
+ */
 export function errorParamOf(body: unknown): string | undefined {
   const record = body as { error?: { param?: string }; details?: { param?: string } } | undefined;
   return record?.error?.param ?? record?.details?.param;
 }
 
-/** Whether a query or path value, as text on the wire, satisfies the parameter's schema. */
+/**
+ * Whether a query or path value, as text on the wire, satisfies the parameter's schema.
+ *
+ * @example
+ * acceptsParameterValue(model, limit, "201"); // false: above the maximum
+ */
 export function acceptsParameterValue(model: SpecModel, parameter: SpecParameter, raw: string): boolean {
   const type = parameter.schema.type;
   if (type === "integer")
@@ -74,7 +89,12 @@ export function acceptsParameterValue(model: SpecModel, parameter: SpecParameter
   return model.validator.validate(parameter.schema, raw).valid;
 }
 
-/** Rejected values for a parameter, each with why it is wrong; every one is checked against the schema. */
+/**
+ * Rejected values for a parameter, each with why it is wrong; every one is checked against the schema.
+ *
+ * @example
+ * invalidParameterValues(model, limit).map((v) => v.value); // ["abc", "1.5", "0", "201"]
+ */
 export function invalidParameterValues(
   model: SpecModel,
   parameter: SpecParameter,
@@ -114,7 +134,12 @@ export function invalidParameterValues(
   });
 }
 
-/** Values that make a request valid, so that a case changes exactly one thing. */
+/**
+ * Values that make a request valid, so that a case changes exactly one thing.
+ *
+ * @example
+ * validBaseline(model.operation("getSession")).path; // { product: "residential", id: "ses_01HX2K3PQ4M5" }
+ */
 export function validBaseline(operation: SpecOperation): { path: Record<string, string>; body: unknown } {
   const path: Record<string, string> = {};
   for (const parameter of operation.parameters) {
@@ -200,7 +225,12 @@ function bodyCases(
   return cases;
 }
 
-/** The explicit table of negative cases, generated from the spec. */
+/**
+ * The explicit table of negative cases, generated from the spec.
+ *
+ * @example
+ * test.each(generateNegativeCases(model))("$operationId: $name", async (negative) => { ... });
+ */
 export function generateNegativeCases(model: SpecModel): NegativeCase[] {
   const cases: NegativeCase[] = [];
   for (const operation of model.operations) {
@@ -246,6 +276,9 @@ export function generateNegativeCases(model: SpecModel): NegativeCase[] {
 /**
  * fast-check arbitrary of raw values the parameter's schema rejects. Path values stay within URL
  * characters that no router normalises away (`.` and `..` would change the path itself).
+ *
+ * @example
+ * fc.assert(fc.asyncProperty(invalidValueArbitrary(model, limit), async (value) => { ... }), { seed: 1 });
  */
 export function invalidValueArbitrary(model: SpecModel, parameter: SpecParameter): fc.Arbitrary<string> {
   const text =
@@ -266,6 +299,9 @@ export function invalidValueArbitrary(model: SpecModel, parameter: SpecParameter
 /**
  * fast-check arbitrary of JSON request bodies the operation's body schema rejects: any JSON value, the
  * valid example with one field replaced by any JSON value, or the example with extra fields.
+ *
+ * @example
+ * fc.sample(invalidBodyArbitrary(model, model.operation("advanceClock")), 3);
  */
 export function invalidBodyArbitrary(model: SpecModel, operation: SpecOperation): fc.Arbitrary<unknown> {
   const requestBody = operation.requestBody;

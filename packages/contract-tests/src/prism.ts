@@ -34,7 +34,12 @@ export interface RunningPrism {
   close(): Promise<void>;
 }
 
-/** A port the OS reports free now; Prism takes no port 0, so the race window is one spawn. */
+/**
+ * A port the OS reports free now; Prism takes no port 0, so the race window is one spawn.
+ *
+ * @example
+ * const port = await freePort();
+ */
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
@@ -70,7 +75,12 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-/** Starts Prism and resolves once `GET /healthz` gets any HTTP answer through it. */
+/**
+ * Starts Prism and resolves once `GET /healthz` gets any HTTP answer through it.
+ *
+ * @example
+ * const proxy = await startPrism({ mode: "proxy", upstream: server.url });
+ */
 export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
   const port = await freePort();
   const document = options.document ?? specPath;

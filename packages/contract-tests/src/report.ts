@@ -22,12 +22,24 @@ export interface ExchangeSummary {
   problems: ContractProblem[];
 }
 
+/**
+ * One problem on one line: where, what, expected and actual.
+ *
+ * @example
+ * formatProblem({ where: "body /asn", message: "must be integer", actual: "\"7922\"" }); // body /asn: must be integer; actual "7922"
+ */
 export function formatProblem(problem: ContractProblem): string {
   const expected = problem.expected === undefined ? "" : `; expected ${problem.expected}`;
   const actual = problem.actual === undefined ? "" : `; actual ${problem.actual}`;
   return `${problem.where}: ${problem.message}${expected}${actual}`;
 }
 
+/**
+ * The message of a failed case: the operation, the request, then each problem.
+ *
+ * @example
+ * throw new Error(formatViolation(summary));
+ */
 export function formatViolation(exchange: ExchangeSummary): string {
   return [
     `${exchange.label}: ${exchange.method} ${exchange.url} -> ${exchange.status} breaks the contract:`,
@@ -53,7 +65,12 @@ export interface FailedCase {
   message: string;
 }
 
-/** The end-of-run report of a target: its failed cases, grouped by operation. */
+/**
+ * The end-of-run report of a target: its failed cases, grouped by operation.
+ *
+ * @example
+ * console.log(formatFailureReport("server", failures, violations));
+ */
 export function formatFailureReport(
   target: string,
   failures: FailedCase[],

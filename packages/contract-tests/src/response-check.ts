@@ -42,6 +42,12 @@ export interface ContractProblem {
   actual?: string;
 }
 
+/**
+ * The subject that holds a response to an operation's documented responses.
+ *
+ * @example
+ * checkResponse(model, subjectOfOperation(model.operation("getClock")), observed);
+ */
 export function subjectOfOperation(operation: SpecOperation): CheckSubject {
   return { label: operation.operationId, family: operation.family, responses: operation.responses };
 }
@@ -60,7 +66,12 @@ function conventionResponse(status: string, family: ErrorFamily, extraHeaders: s
   };
 }
 
-/** The spec's convention for a method a path does not support: `405` in the family's body with `Allow`. */
+/**
+ * The spec's convention for a method a path does not support: `405` in the family's body with `Allow`.
+ *
+ * @example
+ * client.send(subjectOfUnsupportedMethod(model, "/healthz"), "POST", "/healthz", { expect: 405 });
+ */
 export function subjectOfUnsupportedMethod(model: SpecModel, path: string): CheckSubject {
   const methods = model.paths.get(path);
   if (!methods) throw new Error(`The spec has no path ${path}`);
@@ -73,7 +84,12 @@ export function subjectOfUnsupportedMethod(model: SpecModel, path: string): Chec
   };
 }
 
-/** The spec's convention for a path that does not exist: `404 not_found` in the family's body. */
+/**
+ * The spec's convention for a path that does not exist: `404 not_found` in the family's body.
+ *
+ * @example
+ * client.send(subjectOfUnknownPath("app"), "GET", "/app/nothing", { expect: 404 });
+ */
 export function subjectOfUnknownPath(family: ErrorFamily): CheckSubject {
   return {
     label: `unknown ${family} path`,
@@ -118,7 +134,12 @@ function checkHeaderValue(model: SpecModel, name: string, schema: Record<string,
       ];
 }
 
-/** Returns every way `observed` breaks the contract of `subject`; an empty list means it conforms. */
+/**
+ * Returns every way `observed` breaks the contract of `subject`; an empty list means it conforms.
+ *
+ * @example
+ * const problems = checkResponse(model, subject, { status: 200, headers, text });
+ */
 export function checkResponse(
   model: SpecModel,
   subject: CheckSubject,
@@ -216,6 +237,9 @@ export function checkResponse(
 /**
  * What Prism's validating proxy found wrong with the upstream's response (its `sl-violations` header).
  * Violations of the request are left out: the suite sends invalid requests on purpose.
+ *
+ * @example
+ * prismResponseViolations(response.headers); // [{ where: "prism response.body.asn", message: "..." }]
  */
 export function prismResponseViolations(headers: Headers): ContractProblem[] {
   const raw = headers.get("sl-violations");

@@ -23,6 +23,12 @@ export interface ServerTarget {
 
 const suiteKeys = { exhausted: "sk_ct_exhausted", appPaging: "sk_ct_app_paging" };
 
+/**
+ * Starts the reference server for a contract run.
+ *
+ * @example
+ * const { url, keys, close } = await startServerTarget();
+ */
 export async function startServerTarget(): Promise<ServerTarget> {
   const server = await startSessionsServer({
     port: 0,

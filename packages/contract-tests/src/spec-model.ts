@@ -71,7 +71,12 @@ export interface SpecModel {
   operation(operationId: string): SpecOperation;
 }
 
-/** The family a path belongs to, as the spec's conventions assign it (`/app`, `/sandbox/app`: app). */
+/**
+ * The family a path belongs to, as the spec's conventions assign it (`/app`, `/sandbox/app`: app).
+ *
+ * @example
+ * familyOfPath("/sandbox/app/sessions"); // "app"
+ */
 export function familyOfPath(path: string): ErrorFamily {
   return path === "/app" ||
     path.startsWith("/app/") ||
@@ -81,7 +86,12 @@ export function familyOfPath(path: string): ErrorFamily {
     : "gateway";
 }
 
-/** The schema of a family's error body. */
+/**
+ * The schema of a family's error body.
+ *
+ * @example
+ * validator.validate(errorSchemaOf("gateway"), body);
+ */
 export function errorSchemaOf(family: ErrorFamily): { $ref: string } {
   return { $ref: family === "app" ? "#/components/schemas/AppError" : "#/components/schemas/GatewayError" };
 }
@@ -95,6 +105,9 @@ function asRecord(value: unknown): Json {
 /**
  * Reads the document into a model. Pass another document (for example a copy with an extra operation)
  * to see what the suite would make of it.
+ *
+ * @example
+ * loadSpecModel().operation("getSession").path; // "/v1/{product}/sessions/{id}"
  */
 export function loadSpecModel(document: OpenApiDocument = openapiDocument): SpecModel {
   const validator = createSchemaValidator(document);
@@ -179,7 +192,12 @@ export function loadSpecModel(document: OpenApiDocument = openapiDocument): Spec
   };
 }
 
-/** Fills a path template (`/v1/{product}/sessions/{id}`) with encoded values. */
+/**
+ * Fills a path template (`/v1/{product}/sessions/{id}`) with encoded values.
+ *
+ * @example
+ * fillPath("/app/sessions/{id}", { id: "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE" });
+ */
 export function fillPath(template: string, values: Record<string, string>): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = values[name];

@@ -51,6 +51,12 @@ export interface UsableTarget extends TargetContext {
 
 const model = loadSpecModel();
 
+/**
+ * The target of the running contract file, with clients bound to it.
+ *
+ * @example
+ * const { client, keys } = useTarget(); await client(keys.narrow).call("listMobileSessions", { expect: 403 });
+ */
 export function useTarget(): UsableTarget {
   const context = inject("contractTarget");
   return {
