@@ -144,13 +144,14 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
       }
       requireProductScope(key, product);
       const now = await clock.now();
-      const owner = (await store.subuserAccount(parsed.subuser)) ?? key.account;
-      if (owner !== key.account) {
-        throw new ApiError(404, "subuser_not_found", `Your account has no sub-user ${parsed.subuser}.`);
-      }
+      const notFound = () =>
+        new ApiError(404, "subuser_not_found", `Your account has no sub-user ${parsed.subuser}.`);
+      const owner = await store.subuserAccount(parsed.subuser);
+      if (owner !== null && owner !== key.account) throw notFound();
       requireSubuserScope(key, product, parsed.subuser);
-      if ((await store.claimSubuser(parsed.subuser, key.account, now)) !== key.account) {
-        throw new ApiError(404, "subuser_not_found", `Your account has no sub-user ${parsed.subuser}.`);
+      // first use creates the sub-user in the key's account, unless another account just took it
+      if (owner === null && (await store.claimSubuser(parsed.subuser, key.account, now)) !== key.account) {
+        throw notFound();
       }
       const { created, session } = await store.reportTraffic({
         account: key.account,

@@ -175,6 +175,15 @@ describe("sandbox traffic", () => {
     expect(result.body.error.param).toBe(param);
   });
 
+  test("a body over 1 MiB is 400 invalid_request_body", async () => {
+    const rawBody = JSON.stringify({ username: "x".repeat(1024 * 1024), requests: [] });
+    expectGatewayError(
+      await app.call("POST", "/sandbox/v1/residential/traffic", { rawBody }),
+      400,
+      "invalid_request_body",
+    );
+  });
+
   test("a sub-user of another account is 404 subuser_not_found", async () => {
     const subuser = newSubuser();
     await traffic(app, username(subuser), { key: DEMO_KEYS.other });

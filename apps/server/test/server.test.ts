@@ -98,3 +98,27 @@ describe("unexpected errors", () => {
     expect(JSON.stringify(gatewayBody)).not.toContain(String(logged[0]?.error));
   });
 });
+
+describe("publicUrl", () => {
+  test("is the origin of every absolute URI, whatever host the request came to", async () => {
+    const sandbox = await createSessionsApp({
+      publicUrl: "https://sandbox.example.com/",
+      purgeIntervalMs: 0,
+    });
+    try {
+      const response = await sandbox.fetch(
+        new Request("http://127.0.0.1:9999/sandbox/app/sessions", {
+          method: "POST",
+          headers: { authorization: `Bearer ${DEMO_KEYS.full}` },
+        }),
+      );
+      expect(response.status).toBe(201);
+      const created = (await response.json()) as { id: string; uri: string; endpoint: { uri: string } };
+      expect(created.uri).toBe(`https://sandbox.example.com/app/sessions/${created.id}`);
+      expect(response.headers.get("location")).toBe(created.uri);
+      expect(created.endpoint.uri.startsWith("https://sandbox.example.com/endpoints/")).toBe(true);
+    } finally {
+      await sandbox.close();
+    }
+  });
+});
