@@ -9,7 +9,7 @@
  * await prism.close();
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -76,7 +76,43 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Prism and resolves once `GET /healthz` gets any HTTP answer through it.
+ * Whether the process `pid` holds the listening socket on `port` (Linux `/proc`; elsewhere assumed).
+ * Several targets start in parallel under turbo: an answer on the port must come from our own Prism,
+ * not from another run's that happened to get the same free port.
+ *
+ * @example
+ * listensOn(child.pid, 4010); // true once Prism is up
+ */
+export function listensOn(pid: number | undefined, port: number): boolean {
+  if (pid === undefined || !existsSync("/proc/net/tcp")) return true;
+  let inodes: Set<string>;
+  try {
+    inodes = new Set(
+      readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+        const link = readlinkSync(`/proc/${pid}/fd/${fd}`, { encoding: "utf8" });
+        return link.startsWith("socket:[") ? [link.slice(8, -1)] : [];
+      }),
+    );
+  } catch {
+    return false;
+  }
+  const portHex = port.toString(16).toUpperCase().padStart(4, "0");
+  return ["/proc/net/tcp", "/proc/net/tcp6"].some(
+    (table) =>
+      existsSync(table) &&
+      readFileSync(table, "utf8")
+        .split("\n")
+        .slice(1)
+        .some((line) => {
+          const fields = line.trim().split(/\s+/);
+          // fields: sl, local_address, rem_address, st (0A = LISTEN), ..., inode (index 9)
+          return fields[1]?.endsWith(`:${portHex}`) && fields[3] === "0A" && inodes.has(fields[9] ?? "");
+        }),
+  );
+}
+
+/**
+ * Starts Prism and resolves once it answers `GET /healthz` on a port it holds itself.
  *
  * @example
  * const proxy = await startPrism({ mode: "proxy", upstream: server.url });
@@ -106,7 +142,8 @@ export async function startPrism(options: PrismOptions): Promise<RunningPrism> {
       throw new Error(`prism ${options.mode} exited with ${child.exitCode}:\n${output}`);
     try {
       await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(1_000) });
-      return { url, pid: child.pid, close: () => stop(child) };
+      if (listensOn(child.pid, port)) return { url, pid: child.pid, close: () => stop(child) };
+      await new Promise((wait) => setTimeout(wait, 150));
     } catch {
       await new Promise((wait) => setTimeout(wait, 150));
     }
