@@ -85,17 +85,23 @@ function stop(child: ChildProcess): Promise<void> {
  */
 export function listensOn(pid: number | undefined, port: number): boolean {
   if (pid === undefined || !existsSync("/proc/net/tcp")) return true;
-  let inodes: Set<string>;
+  let fds: string[];
   try {
-    inodes = new Set(
-      readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
-        const link = readlinkSync(`/proc/${pid}/fd/${fd}`, { encoding: "utf8" });
-        return link.startsWith("socket:[") ? [link.slice(8, -1)] : [];
-      }),
-    );
+    fds = readdirSync(`/proc/${pid}/fd`);
   } catch {
     return false;
   }
+  const inodes = new Set(
+    fds.flatMap((fd) => {
+      try {
+        const link = readlinkSync(`/proc/${pid}/fd/${fd}`, { encoding: "utf8" });
+        return link.startsWith("socket:[") ? [link.slice(8, -1)] : [];
+      } catch {
+        // the descriptor closed between listing and reading it (readdir's own, for one)
+        return [];
+      }
+    }),
+  );
   const portHex = port.toString(16).toUpperCase().padStart(4, "0");
   return ["/proc/net/tcp", "/proc/net/tcp6"].some(
     (table) =>
