@@ -21,6 +21,8 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: "pglite" | "postgres";
+  /** PGlite only: a snapshot of the whole data directory, to start another in-memory instance from. */
+  snapshot?(): Promise<Blob>;
   /** Runs `fn` in a transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -33,12 +35,16 @@ export interface OpenDatabaseOptions {
   schema?: string;
   /** Without `databaseUrl`: PGlite's data directory; omitted keeps the data in memory. */
   dataDir?: string;
+  /** Without `databaseUrl` and `dataDir`: start from this snapshot instead of an empty cluster. */
+  snapshot?: Blob;
 }
 
 const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
-  const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
+  const db = await PGlite.create(
+    dataDir !== undefined ? { dataDir } : snapshot !== undefined ? { loadDataDir: snapshot } : {},
+  );
   const wrap = (runner: Pick<PGlite, "query" | "exec">): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return (await runner.query<Row>(sql, params as unknown[])).rows;
@@ -52,6 +58,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     kind: "pglite",
     ...base,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
+    snapshot: () => db.dumpDataDir("none"),
     close: () => db.close(),
   };
 }
@@ -115,6 +122,6 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
  */
 export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   return options.databaseUrl === undefined
-    ? openPglite(options.dataDir)
+    ? openPglite(options.dataDir, options.snapshot)
     : openPostgres(options.databaseUrl, options.schema);
 }
