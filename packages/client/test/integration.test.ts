@@ -278,6 +278,23 @@ describe.each([
       );
     }
     expect(error).toBeInstanceOf(RateLimitedError);
-    expect((error as RateLimitedError).retryAfter).toBeGreaterThanOrEqual(1);
+    const retryAfter = (error as RateLimitedError).retryAfter ?? 0;
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+
+    // with retries on, the server's Retry-After is honoured: a wait past the time budget is not started
+    let sent = 0;
+    const send = target.fetch ?? ((request: Request) => fetch(request));
+    const patient = createSessionsClient({
+      baseUrl: target.baseUrl,
+      apiKey: DEMO_KEYS.limited,
+      // a backoff (at most 100 ms) would fit the budget; the server's Retry-After (at least 1 s) does not
+      retry: { initialDelayMs: 100, maxDelayMs: 100, maxElapsedMs: 900 },
+      fetch: (request) => {
+        sent++;
+        return send(request);
+      },
+    });
+    await expect(patient.gateway.sessions.listPage("residential")).rejects.toBeInstanceOf(RateLimitedError);
+    expect(sent).toBe(1);
   });
 });
