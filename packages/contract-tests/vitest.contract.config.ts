@@ -13,6 +13,8 @@ export default defineConfig({
     reporters: ["default", "./src/contract-reporter.ts"],
     // the server's test clock is global: its files run one at a time, so advancing it disturbs no other case
     fileParallelism: target === "mock",
+    // the files share one module graph: the spec is compiled to validators once per worker, not per file
+    isolate: false,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
