@@ -8,6 +8,8 @@
  * const rows = await db.query<{ one: number }>("SELECT 1 AS one");
  * await db.close();
  */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 
@@ -41,10 +43,59 @@ export interface OpenDatabaseOptions {
 
 const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
 
+const heldLocks = new Set<string>();
+
+const isRunning = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === "EPERM";
+  }
+};
+
+/**
+ * Takes the data directory for this process: PGlite has no lock of its own, and two processes writing one
+ * directory would corrupt it. A lock left by a process that is gone is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  mkdirSync(dataDir, { recursive: true });
+  const lockFile = join(dataDir, "sessions-api.lock");
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(lockFile, String(process.pid), { flag: "wx" });
+      heldLocks.add(lockFile);
+      return () => {
+        heldLocks.delete(lockFile);
+        rmSync(lockFile, { force: true });
+      };
+    } catch (error) {
+      if ((error as { code?: string }).code !== "EEXIST") throw error;
+      const holder = Number(readFileSync(lockFile, "utf8"));
+      // our own pid on a lock this process never took is a leftover of an earlier life (containers reuse pids)
+      const live = holder === process.pid ? heldLocks.has(lockFile) : isRunning(holder);
+      if (Number.isInteger(holder) && holder > 0 && live) {
+        throw new Error(
+          `The data directory ${dataDir} is in use by process ${holder}; stop it or use another SESSIONS_API_DATA_DIR.`,
+        );
+      }
+      rmSync(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Cannot lock the data directory ${dataDir}`);
+}
+
 async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
-  const db = await PGlite.create(
-    dataDir !== undefined ? { dataDir } : snapshot !== undefined ? { loadDataDir: snapshot } : {},
-  );
+  const unlock = dataDir === undefined ? () => {} : lockDataDir(dataDir);
+  let db: PGlite;
+  try {
+    db = await PGlite.create(
+      dataDir !== undefined ? { dataDir } : snapshot !== undefined ? { loadDataDir: snapshot } : {},
+    );
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const wrap = (runner: Pick<PGlite, "query" | "exec">): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
       return (await runner.query<Row>(sql, params as unknown[])).rows;
@@ -59,7 +110,13 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     ...base,
     transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
     snapshot: () => db.dumpDataDir("none"),
-    close: () => db.close(),
+    async close() {
+      try {
+        await db.close();
+      } finally {
+        unlock();
+      }
+    },
   };
 }
 
