@@ -1,0 +1,75 @@
+// Several server instances over one PostgreSQL database, as users run it at scale.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { createSessionsApp, DEMO_KEYS, type SessionsSandbox } from "../src/index.js";
+import { postgresUrl } from "./store-backends.js";
+
+describe.skipIf(postgresUrl === null)("two instances over one PostgreSQL database", () => {
+  let instances: SessionsSandbox[] = [];
+  const schema = `test_instances_${process.pid}`;
+  beforeAll(async () => {
+    const options = {
+      databaseUrl: postgresUrl ?? "",
+      databaseSchema: schema,
+      seedDemoData: true,
+      purgeIntervalMs: 0,
+    };
+    // started together: migrations and demo data are applied once
+    instances = await Promise.all([createSessionsApp(options), createSessionsApp(options)]);
+  });
+  afterAll(async () => {
+    await Promise.all(instances.map((instance) => instance.close()));
+    const pg = await import("pg");
+    const client = new pg.default.Client({ connectionString: postgresUrl ?? "" });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.end();
+  });
+
+  const call = async (
+    instance: SessionsSandbox | undefined,
+    method: string,
+    path: string,
+    body?: unknown,
+  ) => {
+    const response = await (instance as SessionsSandbox).fetch(
+      new Request(`http://127.0.0.1${path}`, {
+        method,
+        headers: { authorization: `Bearer ${DEMO_KEYS.full}`, "content-type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      }),
+    );
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+
+  test("see the same seeded sessions, each once", async () => {
+    const [a, b] = instances;
+    const fromA = await call(a, "GET", "/v1/residential/sessions?subuser=sub_01HX2K3PQ4M5");
+    const fromB = await call(b, "GET", "/v1/residential/sessions?subuser=sub_01HX2K3PQ4M5");
+    expect(fromA.body).toEqual(fromB.body);
+    const ids = (fromA.body.data as { id: string }[]).map((session) => session.id);
+    expect(ids).toContain("ses_01HX2K3PQ4M5");
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await call(a, "GET", "/healthz")).body).toEqual({ status: "ok", store: "postgres" });
+  });
+
+  test("share sessions and the test clock", async () => {
+    const [a, b] = instances;
+    const username = "user-sub_01HX2K3PQ4M5-region-nl-session-shared-sesstime-5";
+    const requests = [
+      {
+        method: "GET",
+        target_host: "a.example",
+        target_port: 443,
+        status_code: 200,
+        bytes: 1,
+        duration_ms: 1,
+      },
+    ];
+    const started = await call(a, "POST", "/sandbox/v1/residential/traffic", { username, requests });
+    const added = await call(b, "POST", "/sandbox/v1/residential/traffic", { username, requests });
+    expect([started.status, added.status]).toEqual([201, 200]);
+    expect(added.body.id).toBe(started.body.id);
+    await call(a, "POST", "/sandbox/clock/advance", { seconds: 301 });
+    expect((await call(b, "GET", `/v1/residential/sessions/${started.body.id}`)).status).toBe(404);
+  });
+});
