@@ -19,8 +19,8 @@ import { etag } from "hono/etag";
 const scalarBundlePath = "/docs/assets/scalar-standalone.js";
 
 interface StaticAsset {
-  body: Uint8Array;
-  gzipped: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
+  gzipped: Uint8Array<ArrayBuffer>;
 }
 
 // read and compressed once, on first request: 4 MB of script must not cost each page view
@@ -28,8 +28,8 @@ let scalarBundle: StaticAsset | undefined;
 function loadScalarBundle(): StaticAsset {
   if (!scalarBundle) {
     const entry = createRequire(import.meta.url).resolve("@scalar/api-reference");
-    const body = readFileSync(new URL("./browser/standalone.js", `file://${entry}`));
-    scalarBundle = { body, gzipped: gzipSync(body) };
+    const body = new Uint8Array(readFileSync(new URL("./browser/standalone.js", `file://${entry}`)));
+    scalarBundle = { body, gzipped: new Uint8Array(gzipSync(body)) };
   }
   return scalarBundle;
 }
