@@ -1,6 +1,7 @@
 import { parseUsername } from "@sessions-api/username";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
+import type { Database } from "./database.js";
 import { migrate } from "./migrate.js";
 import type { SessionStore } from "./session-store.js";
 
@@ -46,75 +47,63 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
   (_, make) => {
     let backend: StoreBackend;
     let store: SessionStore;
+    // a second connection to the store's database (on PGlite: a database of its own) for schema checks
+    let db: Database;
     beforeAll(async () => {
       backend = make();
-      store = await backend.open();
+      [store, db] = await Promise.all([backend.open(), backend.raw()]);
     });
     afterAll(async () => {
       await store?.close();
+      await db?.close();
       await backend?.dispose();
     });
 
     test("applies each migration once, and again applies nothing", async () => {
-      const db = await backend.raw();
-      try {
-        expect(await migrate(db)).toEqual(backend.name === "pglite" ? ["0001-initial"] : []);
-        expect(await migrate(db)).toEqual([]);
-        const rows = await db.query<{ version: number }>("SELECT version FROM schema_migrations");
-        expect(rows.map((row) => Number(row.version))).toEqual([1]);
-      } finally {
-        await db.close();
-      }
+      expect(await migrate(db)).toEqual(backend.name === "pglite" ? ["0001-initial"] : []);
+      expect(await migrate(db)).toEqual([]);
+      const rows = await db.query<{ version: number }>("SELECT version FROM schema_migrations");
+      expect(rows.map((row) => Number(row.version))).toEqual([1]);
     });
 
     test("has an index for the keyset order under every list filter", async () => {
-      const db = await backend.raw();
-      try {
-        await migrate(db);
-        const rows = await db.query<{ indexdef: string }>(
-          "SELECT indexdef FROM pg_indexes WHERE tablename = 'gateway_sessions' AND schemaname = current_schema()",
-        );
-        const definitions = rows.map((row) => row.indexdef.replace(/^.*USING btree /, ""));
-        for (const filter of ["", "subuser, ", "session_id, ", "region, ", "asn, ", "repinned, "]) {
-          expect(definitions).toContain(`(account, product, ${filter}started_at DESC, id DESC)`);
-        }
-      } finally {
-        await db.close();
+      await migrate(db);
+      const rows = await db.query<{ indexdef: string }>(
+        "SELECT indexdef FROM pg_indexes WHERE tablename = 'gateway_sessions' AND schemaname = current_schema()",
+      );
+      const definitions = rows.map((row) => row.indexdef.replace(/^.*USING btree /, ""));
+      for (const filter of ["", "subuser, ", "session_id, ", "region, ", "asn, ", "repinned, "]) {
+        expect(definitions).toContain(`(account, product, ${filter}started_at DESC, id DESC)`);
       }
     });
 
     test("a filtered list is answered from an index, not a scan of every session", async () => {
-      const db = await backend.raw();
-      try {
-        await migrate(db);
-        const plans = await db.transaction(async (tx) => {
-          // with a handful of rows the planner would rightly prefer a scan; forbid it to see the index serve
-          await tx.query("SET LOCAL enable_seqscan = off");
-          const plan = async (filter: string) =>
-            (
-              await tx.query<{ "QUERY PLAN": string }>(
-                `EXPLAIN SELECT id FROM gateway_sessions WHERE account = 'a' AND product = 'residential' ${filter}
+      await migrate(db);
+      const plans = await db.transaction(async (tx) => {
+        // with a handful of rows the planner would rightly prefer a scan; forbid it to see the index serve
+        await tx.query("SET LOCAL enable_seqscan = off");
+        const plan = async (filter: string) =>
+          (
+            await tx.query<{ "QUERY PLAN": string }>(
+              `EXPLAIN SELECT id FROM gateway_sessions WHERE account = 'a' AND product = 'residential' ${filter}
                AND terminated_at IS NULL AND expires_at > now() ORDER BY started_at DESC, id DESC LIMIT 51`,
-              )
             )
-              .map((row) => row["QUERY PLAN"])
-              .join("\n");
-          return Promise.all(
-            [
-              "",
-              "AND subuser = 's'",
-              "AND session_id = 'j'",
-              "AND region = 'us'",
-              "AND asn = 1",
-              "AND repinned = true",
-            ].map(plan),
-          );
-        });
-        for (const plan of plans) expect(plan).toMatch(/Index Scan|Index Only Scan/);
-        for (const plan of plans) expect(plan).not.toMatch(/Sort/);
-      } finally {
-        await db.close();
-      }
+          )
+            .map((row) => row["QUERY PLAN"])
+            .join("\n");
+        return Promise.all(
+          [
+            "",
+            "AND subuser = 's'",
+            "AND session_id = 'j'",
+            "AND region = 'us'",
+            "AND asn = 1",
+            "AND repinned = true",
+          ].map(plan),
+        );
+      });
+      for (const plan of plans) expect(plan).toMatch(/Index Scan|Index Only Scan/);
+      for (const plan of plans) expect(plan).not.toMatch(/Sort/);
     });
 
     test("pages by (started_at, id) without repeats or gaps, also among sessions started at the same instant", async () => {
