@@ -125,26 +125,32 @@ export function createTransport(options: {
   async function attempt(request: Request): Promise<Response> {
     const callerSignal = request.signal;
     callerSignal.throwIfAborted();
-    const controller = new AbortController();
-    const abort = () => controller.abort(callerSignal.reason);
-    callerSignal.addEventListener("abort", abort, { once: true });
+    let signal = callerSignal;
     let timedOut = false;
-    const timer =
-      timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-            timedOut = true;
-            controller.abort(timeoutError(request, timeoutMs));
-          }, timeoutMs);
+    let cleanup = () => {};
+    // without a timeout the caller's signal is enough, and the response streams as fetch gave it
+    if (timeoutMs !== undefined) {
+      const controller = new AbortController();
+      const abort = () => controller.abort(callerSignal.reason);
+      callerSignal.addEventListener("abort", abort, { once: true });
+      const timer = setTimeout(() => {
+        timedOut = true;
+        controller.abort(timeoutError(request, timeoutMs));
+      }, timeoutMs);
+      cleanup = () => {
+        clearTimeout(timer);
+        callerSignal.removeEventListener("abort", abort);
+      };
+      signal = controller.signal;
+      request = new Request(request, { signal });
+    }
     try {
-      const response = await raceAbort(
-        fetchOnce(new Request(request, { signal: controller.signal })),
-        controller.signal,
-      );
+      const response = await raceAbort(fetchOnce(request), signal);
+      if (timeoutMs === undefined) return response;
       // buffering inside the timer makes a stalled body time out too; API responses are small JSON
       const body = nullBodyStatuses.has(response.status)
         ? null
-        : await raceAbort(response.arrayBuffer(), controller.signal);
+        : await raceAbort(response.arrayBuffer(), signal);
       return new Response(body, {
         status: response.status,
         statusText: response.statusText,
@@ -159,8 +165,7 @@ export function createTransport(options: {
         cause: error,
       });
     } finally {
-      clearTimeout(timer);
-      callerSignal.removeEventListener("abort", abort);
+      cleanup();
     }
   }
 
@@ -173,8 +178,8 @@ export function createTransport(options: {
       let response: Response | undefined;
       let failure: unknown;
       try {
-        // the original request stays unread for the next attempt
-        response = await attempt(last ? request : request.clone());
+        // a request with a body is cloned, so that the original stays unread for the next attempt
+        response = await attempt(last || request.body === null ? request : request.clone());
         if (last || !(response.status === 429 || response.status >= 500)) return response;
       } catch (error) {
         if (last || !(error instanceof SessionsApiConnectionError)) throw error;
@@ -186,6 +191,8 @@ export function createTransport(options: {
         if (response) return response;
         throw failure;
       }
+      // frees the connection of a response that nobody will read
+      response?.body?.cancel().catch(() => {});
       await sleep(delay, request.signal);
     }
   };

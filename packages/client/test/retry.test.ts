@@ -152,6 +152,20 @@ describe("retries of idempotent requests", () => {
     expect((await call).error).toBeInstanceOf(Error);
   });
 
+  test("cancel the unread body of a response it retries past, freeing its connection", async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      cancel() {
+        cancelled = true;
+      },
+    });
+    const server = sequence(() => new Response(body, { status: 502 }), ok);
+    const call = settle(clientFor(server).gateway.sessions.listPage("residential"));
+    await vi.advanceTimersByTimeAsync(250);
+    expect(cancelled).toBe(true);
+    expect((await call).value).toEqual(clock);
+  });
+
   test("do not retry 4xx other than 429", async () => {
     const server = sequence(() => gatewayError(404, "session_not_found"), ok);
     const call = settle(clientFor(server).gateway.sessions.get("residential", "ses_01HX2K3PQ4M5"));
