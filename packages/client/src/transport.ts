@@ -107,9 +107,10 @@ export function checkTimeout(timeoutMs: number | undefined): number | undefined 
  * Builds the `fetch` with timeouts and retries around `options.fetch` (looked up on `globalThis` at call
  * time when left out).
  *
- * Each attempt reads the whole response body before it counts as done, so `timeoutMs` bounds the entire
- * exchange, not only the arrival of the headers. An abort by the caller's signal rejects with the
- * signal's reason at once, also during a backoff wait.
+ * With a timeout, each attempt reads the whole response body before it counts as done, so `timeoutMs`
+ * bounds the entire exchange, not only the arrival of the headers; without one, the response is passed
+ * on as `fetch` gave it. An abort by the caller's signal rejects with the signal's reason at once, also
+ * during a backoff wait.
  *
  * @example
  * const send = createTransport({ fetch: (request) => sandbox.fetch(request), retry: false, timeoutMs: undefined });
