@@ -12,6 +12,7 @@
  * // BENCH_SESSIONS=20000 BENCH_ROUNDS=3 pnpm bench
  */
 import { mkdir, writeFile } from "node:fs/promises";
+import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { runClientLeg } from "./legs/client.js";
 import { runHttpLeg } from "./legs/http.js";
@@ -117,6 +118,7 @@ async function main(): Promise<number> {
   if (stores.length > 0) results.stores = stores;
 
   results.seconds = (performance.now() - started) / 1000;
+  results.load_average_end = loadavg().map((value) => Math.round(value * 100) / 100);
   const full: BenchResults = { ...results, targets: checkTargets(results) };
   const markdown = renderReport(full);
   const dir = join(benchRoot, "results");

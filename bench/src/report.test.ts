@@ -11,6 +11,7 @@ const machine = {
   os: "linux",
   date: "2026-01-01T00:00:00Z",
   commit: null,
+  load_average: [0, 0, 0],
 };
 const config = {
   sessions: 1_000_000,
@@ -32,6 +33,7 @@ function row(endpoint: string, contender: HttpRow["contender"], rps: number): Ht
     p50_us: 1,
     p99_us: 1,
     rss_mib: 1,
+    cpu_us_per_request: 1,
     rounds_rps: [rps],
   };
 }
@@ -53,8 +55,16 @@ function store(
     rss_mib_after_queries: peakMib,
     peak_rss_mib_queries: peakMib,
     peak_rss_mib: peakMib,
-    queries: p99s.map((p99, i) => ({ query: `q${i}`, example: "/", requests: 10, p50_ms: 1, p99_ms: p99 })),
-    ingest: { reports_per_s: ingest, p50_us: 1, p99_us: 1, reports: 10 },
+    queries: p99s.map((p99, i) => ({
+      query: `q${i}`,
+      example: "/",
+      requests: 10,
+      p50_ms: 1,
+      p99_ms: p99,
+      server_cpu_ms_per_request: 1,
+    })),
+    plans: [],
+    ingest: { reports_per_s: ingest, p50_us: 1, p99_us: 1, reports: 10, server_cpu_us_per_report: 1 },
     rss_mib_after_ingest: peakMib,
   };
 }

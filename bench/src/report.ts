@@ -25,6 +25,8 @@ export interface BenchResults {
   machine: MachineDescription;
   config: BenchConfig;
   seconds: number;
+  /** 1, 5 and 15 minute load averages when the run ended (other processes slow every figure alike). */
+  load_average_end?: number[];
   http?: HttpRow[];
   stores?: StoreLegResult[];
   client?: { rows: ClientRow[]; size: ClientSize };
@@ -148,7 +150,9 @@ export function renderReport(results: BenchResults): string {
   out.push("");
   out.push(
     `${machine.date} · ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gib} GiB · Node ${machine.node} · ${machine.os}` +
-      ` · commit ${machine.commit ?? "unknown"} · ${fmt(results.seconds)} s`,
+      ` · commit ${machine.commit ?? "unknown"} · ${fmt(results.seconds)} s` +
+      ` · load average ${machine.load_average.map((value) => fmt(value, 1)).join(" ")} at start, ` +
+      `${(results.load_average_end ?? []).map((value) => fmt(value, 1)).join(" ")} at end`,
   );
   out.push("");
   out.push(
@@ -171,6 +175,7 @@ export function renderReport(results: BenchResults): string {
         fmt(row.p50_us),
         fmt(row.p99_us),
         fmt(row.rss_mib),
+        fmt(row.cpu_us_per_request),
         fmt(row.body_bytes),
         ratio("ceiling"),
         ratio("prism"),
@@ -186,6 +191,7 @@ export function renderReport(results: BenchResults): string {
           "p50 µs",
           "p99 µs",
           "RSS MiB",
+          "CPU µs/req",
           "body bytes",
           "/ceiling",
           "/Prism",
@@ -223,16 +229,30 @@ export function renderReport(results: BenchResults): string {
     out.push("");
     out.push(
       table(
-        ["store", "query", "requests", "p50 ms", "p99 ms", "example"],
+        [
+          "store",
+          "query",
+          "requests",
+          "HTTP p50 ms",
+          "HTTP p99 ms",
+          "server CPU ms/req",
+          "DB exec ms p50 / max",
+          "plan",
+        ],
         results.stores.flatMap((store) =>
-          store.queries.map((query) => [
-            store.store,
-            query.query,
-            fmt(query.requests),
-            fmt(query.p50_ms, 2),
-            fmt(query.p99_ms, 2),
-            `\`${query.example.length > 70 ? `${query.example.slice(0, 67)}...` : query.example}\``,
-          ]),
+          store.queries.map((query) => {
+            const plan = store.plans.find((row) => row.query === query.query);
+            return [
+              store.store,
+              query.query,
+              fmt(query.requests),
+              fmt(query.p50_ms, 2),
+              fmt(query.p99_ms, 2),
+              fmt(query.server_cpu_ms_per_request, 2),
+              plan ? `${fmt(plan.exec_ms_p50, 2)} / ${fmt(plan.exec_ms_max, 2)}` : "n/a",
+              plan ? plan.plan : "n/a",
+            ];
+          }),
         ),
       ),
     );
@@ -243,13 +263,23 @@ export function renderReport(results: BenchResults): string {
     );
     out.push(
       table(
-        ["store", "reports/s", "p50 µs", "p99 µs", "reports", "RSS MiB after", "peak RSS MiB"],
+        [
+          "store",
+          "reports/s",
+          "p50 µs",
+          "p99 µs",
+          "reports",
+          "server CPU µs/report",
+          "RSS MiB after",
+          "peak RSS MiB",
+        ],
         results.stores.map((store) => [
           store.store,
           fmt(store.ingest.reports_per_s),
           fmt(store.ingest.p50_us),
           fmt(store.ingest.p99_us),
           fmt(store.ingest.reports),
+          fmt(store.ingest.server_cpu_us_per_report),
           fmt(store.rss_mib_after_ingest),
           fmt(store.peak_rss_mib),
         ]),

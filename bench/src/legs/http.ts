@@ -41,6 +41,8 @@ export interface HttpRow {
   p50_us: number;
   p99_us: number;
   rss_mib: number;
+  /** Server CPU time (user + system) per response: comparable even when the machine is busy. */
+  cpu_us_per_request: number;
   /** Each round's req/s, to show the spread behind the median. */
   rounds_rps: number[];
 }
@@ -136,10 +138,14 @@ export async function runHttpLeg(options: HttpLegOptions): Promise<HttpRow[]> {
       prismBytes[endpoint] = served.bytes;
     }
 
-    const samples = new Map<string, { rps: number[]; p50: number[]; p99: number[]; rss: number[] }>();
+    const samples = new Map<
+      string,
+      { rps: number[]; p50: number[]; p99: number[]; rss: number[]; cpu: number[] }
+    >();
     const measure = async (contender: Contender, endpoint: string, seconds: number, record: boolean) => {
       const target = servers[contender] as ChildServer;
       const path = paths[endpoint] as string;
+      const cpuBefore = target.cpuSeconds();
       const result = await runLoad({
         url: new URL(path, target.url).href,
         headers: authHeaders,
@@ -148,9 +154,11 @@ export async function runHttpLeg(options: HttpLegOptions): Promise<HttpRow[]> {
         maxRequests: Math.ceil(seconds * 100_000),
       });
       assertClean(`${contender} ${endpoint}`, result);
+      const cpuUs = ((target.cpuSeconds() - cpuBefore) / result.requests) * 1e6;
       if (!record) return;
       const key = `${endpoint}|${contender}`;
-      const entry = samples.get(key) ?? { rps: [], p50: [], p99: [], rss: [] };
+      const entry = samples.get(key) ?? { rps: [], p50: [], p99: [], rss: [], cpu: [] };
+      entry.cpu.push(cpuUs);
       entry.rps.push(result.rps);
       entry.p50.push(result.p50us);
       entry.p99.push(result.p99us);
@@ -185,6 +193,7 @@ export async function runHttpLeg(options: HttpLegOptions): Promise<HttpRow[]> {
           p50_us: median(entry.p50),
           p99_us: median(entry.p99),
           rss_mib: median(entry.rss),
+          cpu_us_per_request: median(entry.cpu),
           rounds_rps: entry.rps.map((value) => Math.round(value)),
         });
       }

@@ -18,6 +18,7 @@ import { assertClean, runLoad } from "../lib/load.js";
 import { authHeaders, benchAccount, startReferenceServer } from "../lib/servers.js";
 import { percentile } from "../lib/stats.js";
 import { asnOf, bulkLoadSessions, dataset, type SqlRunner, subuserId } from "../store/bulk-load.js";
+import { explainListQueries, type PlanRow } from "../store/explain.js";
 
 export type StoreKind = "pglite" | "postgres";
 
@@ -40,6 +41,8 @@ export interface QueryRow {
   requests: number;
   p50_ms: number;
   p99_ms: number;
+  /** Server CPU time (user + system) per request. */
+  server_cpu_ms_per_request: number;
 }
 
 export interface StoreLegResult {
@@ -56,8 +59,16 @@ export interface StoreLegResult {
   /** Peak RSS including the ingest. */
   peak_rss_mib: number;
   queries: QueryRow[];
+  /** The same filters under EXPLAIN ANALYZE on the store itself: the database's share of the latency. */
+  plans: PlanRow[];
   /** Usage reports over a pool of 5,000 usernames: the first report of each starts a session. */
-  ingest: { reports_per_s: number; p50_us: number; p99_us: number; reports: number };
+  ingest: {
+    reports_per_s: number;
+    p50_us: number;
+    p99_us: number;
+    reports: number;
+    server_cpu_us_per_report: number;
+  };
   rss_mib_after_ingest: number;
 }
 
@@ -92,6 +103,7 @@ async function timedGet(url: string): Promise<{ ms: number; page: SessionPage }>
 }
 
 async function measureQuery(
+  server: ChildServer,
   base: string,
   name: string,
   makePath: (i: number) => string,
@@ -100,6 +112,7 @@ async function measureQuery(
   // a few unmeasured requests first: the first query of a kind pays for planning and cold pages
   for (let i = 0; i < 5; i++) await timedGet(new URL(makePath(i), base).href);
   const latencies: number[] = [];
+  const cpuBefore = server.cpuSeconds();
   const deadline = performance.now() + options.querySeconds * 1000;
   for (let i = 0; i < options.queries && performance.now() < deadline; i++) {
     const { ms, page } = await timedGet(new URL(makePath(i + 5), base).href);
@@ -111,6 +124,7 @@ async function measureQuery(
     query: name,
     example: makePath(0),
     requests: latencies.length,
+    server_cpu_ms_per_request: ((server.cpuSeconds() - cpuBefore) / latencies.length) * 1000,
     p50_ms: percentile(latencies, 50),
     p99_ms: percentile(latencies, 99),
   };
@@ -151,6 +165,7 @@ async function runIngest(server: ChildServer, options: StoreLegOptions) {
       ],
     });
   };
+  const cpuBefore = server.cpuSeconds();
   const result = await runLoad({
     url: new URL("/sandbox/v1/residential/traffic", server.url).href,
     method: "POST",
@@ -166,6 +181,7 @@ async function runIngest(server: ChildServer, options: StoreLegOptions) {
     p50_us: result.p50us,
     p99_us: result.p99us,
     reports: result.requests,
+    server_cpu_us_per_report: ((server.cpuSeconds() - cpuBefore) / result.requests) * 1e6,
   };
 }
 
@@ -190,10 +206,13 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
 
     console.error(`${options.store}: loading ${options.sessions} sessions`);
     const store = await openStore(options, dataDir);
-    const loaded = await bulkLoadSessions(store.sql, {
-      account: benchAccount,
-      sessions: options.sessions,
-    }).finally(() => store.close());
+    const depth = Math.min(10_000, Math.floor(options.sessions / 4));
+    const { loaded, plans } = await (async () => {
+      const loaded = await bulkLoadSessions(store.sql, { account: benchAccount, sessions: options.sessions });
+      // the plans are read on the store directly, before the server opens it (PGlite has one owner)
+      const plans = await explainListQueries(store.sql, { account: benchAccount, depth, runs: 10 });
+      return { loaded, plans };
+    })().finally(() => store.close());
     console.error(`${options.store}: loaded in ${loaded.seconds.toFixed(1)} s`);
 
     const startedAt = performance.now();
@@ -206,11 +225,12 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
     const rssAfterStart = server.rss() / 2 ** 20;
     const base = server.url;
 
-    const cursor = await deepCursor(base, Math.min(10_000, Math.floor(options.sessions / 4)));
+    const cursor = await deepCursor(base, depth);
     const queries: QueryRow[] = [];
     const regions = dataset.regions;
     queries.push(
       await measureQuery(
+        server,
         base,
         "subuser",
         (i) => `/v1/residential/sessions?subuser=${subuserId((i * 37) % dataset.subusers)}&limit=100`,
@@ -219,6 +239,7 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
     );
     queries.push(
       await measureQuery(
+        server,
         base,
         "region+asn",
         (i) => {
@@ -230,6 +251,7 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
     );
     queries.push(
       await measureQuery(
+        server,
         base,
         "repinned=true",
         () => "/v1/residential/sessions?repinned=true&limit=100",
@@ -238,6 +260,7 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
     );
     queries.push(
       await measureQuery(
+        server,
         base,
         "deep page (cursor)",
         () => `/v1/residential/sessions?limit=100&cursor=${cursor}`,
@@ -263,6 +286,7 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
       peak_rss_mib_queries: peakAfterQueries,
       peak_rss_mib: peak,
       queries,
+      plans,
       ingest,
       rss_mib_after_ingest: rssAfterIngest,
     };

@@ -6,7 +6,7 @@
  * const machine = describeMachine(); // { cpu: "AMD EPYC", cores: 2, memory_gib: 23.5, node: "v20.20.2", ... }
  */
 import { execFileSync } from "node:child_process";
-import { arch, cpus, platform, release, totalmem } from "node:os";
+import { arch, cpus, loadavg, platform, release, totalmem } from "node:os";
 
 export interface MachineDescription {
   cpu: string;
@@ -16,6 +16,8 @@ export interface MachineDescription {
   os: string;
   date: string;
   commit: string | null;
+  /** 1, 5 and 15 minute load averages at the start: a busy machine slows every figure. */
+  load_average: number[];
 }
 
 /**
@@ -39,5 +41,6 @@ export function describeMachine(): MachineDescription {
     os: `${platform()} ${release()} ${arch()}`,
     date: new Date().toISOString(),
     commit,
+    load_average: loadavg().map((value) => Math.round(value * 100) / 100),
   };
 }
