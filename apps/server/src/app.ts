@@ -25,7 +25,8 @@ import { newRequestId } from "./ids.js";
 import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
 import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
 import { RateLimiter } from "./rate-limiter.js";
-import { specOperations } from "./spec-operations.js";
+import { validateParameter } from "./request-validation.js";
+import { specOperation, specOperations } from "./spec-operations.js";
 import { SessionStore } from "./store/session-store.js";
 
 export interface SessionsAppOptions {
@@ -120,7 +121,14 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
   });
   const clock = new ServerClock(store, options.now);
-  if (options.seedDemoData === true) await store.seedIfEmpty(buildDemoData(await clock.now()));
+  if (options.seedDemoData === true) {
+    try {
+      await store.seedIfEmpty(buildDemoData(await clock.now()));
+    } catch (error) {
+      await store.close().catch(() => {});
+      throw error;
+    }
+  }
 
   const auth = new Authenticator(options.keys ?? demoKeyConfigs(), new RateLimiter());
   const publicUrl = options.publicUrl?.replace(/\/+$/, "");
@@ -163,22 +171,19 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     }
     return { status: 200, body: { status: "ok" as const, store: store.kind } };
   });
+  // the spec lists sessions only under /v1/residential and /v1/mobile; any other product is told why
+  const productParameter = specOperation("getSession").parameters.find((p) => p.name === "product");
   app.get("/v1/:product/sessions", (c) => {
     auth.authenticate(c.req.header("authorization"));
     const product = c.req.param("product");
-    if (!/^[a-z][a-z0-9_]{0,31}$/.test(product)) {
-      throw ApiError.invalidParameter(
-        "product",
-        `product must match ^[a-z][a-z0-9_]{0,31}$; got "${product}".`,
-      );
-    }
+    if (productParameter !== undefined) validateParameter(productParameter, product);
     throw ApiError.productHasNoSessions(product);
   });
   app.route("/", docsRoutes());
 
   for (const [path, allow] of knownPaths()) {
     app.all(path, (c) => {
-      // a listed method with no handler (the docs before they are mounted) is simply not there
+      // a listed method lands here only when no route serves this exact path: it is not there
       if (allow.includes(c.req.method)) throw ApiError.routeNotFound(c.req.method, c.req.path);
       throw ApiError.methodNotAllowed(c.req.method, c.req.path, allow);
     });

@@ -61,7 +61,14 @@ function coerce(schema: SchemaNode, raw: string): unknown {
   }
 }
 
-function checkParameter(parameter: ParameterSpec, raw: string): unknown {
+/**
+ * One parameter's raw string, coerced to its schema's type and validated.
+ *
+ * @throws {ApiError} `400 invalid_parameter` naming the parameter.
+ * @example
+ * validateParameter(limitParameter, "50"); // 50
+ */
+export function validateParameter(parameter: ParameterSpec, raw: string): unknown {
   const value = coerce(parameter.resolved, raw);
   if (!schemaValidator.validate(parameter.schema, value).valid) {
     throw ApiError.invalidParameter(
@@ -93,14 +100,14 @@ export function validateParameters(
       const raw = pathParams[parameter.name];
       if (raw === undefined)
         throw ApiError.invalidParameter(parameter.name, `${parameter.name} is required.`);
-      path[parameter.name] = checkParameter(parameter, raw);
+      path[parameter.name] = validateParameter(parameter, raw);
     } else if (parameter.in === "query") {
       const values = searchParams.getAll(parameter.name);
       if (values.length > 1) {
         throw ApiError.invalidParameter(parameter.name, `${parameter.name} must be given at most once.`);
       }
       const [raw] = values;
-      if (raw !== undefined) query[parameter.name] = checkParameter(parameter, raw);
+      if (raw !== undefined) query[parameter.name] = validateParameter(parameter, raw);
       else if (parameter.required) {
         throw ApiError.invalidParameter(parameter.name, `${parameter.name} is required.`);
       } else if (parameter.resolved.default !== undefined) query[parameter.name] = parameter.resolved.default;

@@ -370,6 +370,10 @@ describe("GET /v1/{product}/sessions", () => {
   test.each(["isp", "datacenter"])("listing %s is 404 product_has_no_sessions", async (product) => {
     expectGatewayError(await app.call("GET", `/v1/${product}/sessions`), 404, "product_has_no_sessions");
   });
+
+  test("listing a product name outside the spec's pattern is 400 invalid_parameter", async () => {
+    expectGatewayError(await app.call("GET", "/v1/ISP/sessions"), 400, "invalid_parameter", "product");
+  });
 });
 
 describe("GET and DELETE /v1/{product}/sessions/{id}", () => {
