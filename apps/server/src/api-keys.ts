@@ -24,7 +24,12 @@ export interface ApiKeyConfig {
   rate_limit_per_minute?: number;
 }
 
-/** The default budget of a key, in requests per minute. */
+/**
+ * The default budget of a key, in requests per minute.
+ *
+ * @example
+ * const perMinute = config.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
+ */
 export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6000;
 
 /**

@@ -29,6 +29,12 @@ import { validateParameter } from "./request-validation.js";
 import { specOperation, specOperations } from "./spec-operations.js";
 import { SessionStore } from "./store/session-store.js";
 
+/**
+ * Options of `createSessionsApp` (and `startSessionsServer`).
+ *
+ * @example
+ * const options: SessionsAppOptions = { databaseUrl: process.env.DATABASE_URL, seedDemoData: true };
+ */
 export interface SessionsAppOptions {
   /** A PostgreSQL URL; omitted: embedded PGlite. */
   databaseUrl?: string | undefined;

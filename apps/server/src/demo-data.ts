@@ -12,9 +12,19 @@ import { formatUsername, type ProxyUsernameParts } from "@sessions-api/username"
 import { DEFAULT_USER_AGENT, newAppSessionRecord } from "./app-session-routes.js";
 import type { SeedData, SeedSession } from "./store/session-store.js";
 
-/** The sub-user of the docs' examples, in `acct_demo`. */
+/**
+ * The sub-user of the docs' examples, in `acct_demo`.
+ *
+ * @example
+ * fetch(`${url}/v1/residential/sessions?subuser=${DEMO_SUBUSER}`, { headers });
+ */
 export const DEMO_SUBUSER = "sub_01HX2K3PQ4M5";
-/** The session id of the docs' examples. */
+/**
+ * The session id of the docs' examples (seeded for `DEMO_SUBUSER`).
+ *
+ * @example
+ * fetch(`${url}/v1/residential/sessions/${DEMO_SESSION_ID}`, { headers });
+ */
 export const DEMO_SESSION_ID = "ses_01HX2K3PQ4M5";
 
 const minute = 60_000;

@@ -8,6 +8,12 @@
  */
 export type LogFields = Record<string, unknown>;
 
+/**
+ * Where the server logs: one call per line.
+ *
+ * @example
+ * const quiet: Logger = { info: () => {}, error: (msg, fields) => console.error(msg, fields) };
+ */
 export interface Logger {
   info(msg: string, fields?: LogFields): void;
   error(msg: string, fields?: LogFields): void;

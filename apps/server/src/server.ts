@@ -11,6 +11,12 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
 
+/**
+ * Options of `startSessionsServer`: the app's, plus where to listen.
+ *
+ * @example
+ * const options: SessionsServerOptions = { port: 0, host: "127.0.0.1", shutdownGraceMs: 5000 };
+ */
 export interface SessionsServerOptions extends SessionsAppOptions {
   /** Port to listen on; 0 (the default here) picks a free one. */
   port?: number | undefined;
