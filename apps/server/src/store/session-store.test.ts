@@ -147,6 +147,32 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       expect(second.next).toBeNull();
     });
 
+    test("filters by every list filter and by the key's sub-user scope", async () => {
+      const account = freshAccount();
+      const a = (
+        await report(store, account, "user-sub_scope1-region-us-asn-7922-session-a-sesstime-30", at(0))
+      ).session;
+      const b = (await report(store, account, "user-sub_scope2-region-de-session-b-sesstime-30", at(1)))
+        .session;
+      await report(store, account, "user-sub_scope2-region-de-session-b-sesstime-30", at(2), true);
+      const ids = async (filters: Partial<Parameters<SessionStore["listSessions"]>[0]>) =>
+        (
+          await store.listSessions(
+            { account, product: "residential", status: "active", limit: 10, ...filters },
+            at(3),
+          )
+        ).sessions.map((s) => s.id);
+      expect(await ids({})).toEqual([b.id, a.id]);
+      expect(await ids({ subuserScope: ["sub_scope1"] })).toEqual([a.id]);
+      expect(await ids({ subuserScope: [] })).toEqual([]);
+      expect(await ids({ subuser: "sub_scope2" })).toEqual([b.id]);
+      expect(await ids({ session_id: "a" })).toEqual([a.id]);
+      expect(await ids({ region: "de" })).toEqual([b.id]);
+      expect(await ids({ asn: 7922 })).toEqual([a.id]);
+      expect(await ids({ repinned: true })).toEqual([b.id]);
+      expect(await ids({ repinned: false })).toEqual([a.id]);
+    });
+
     test("terminating is idempotent and keeps the first terminated_at", async () => {
       const account = freshAccount();
       const { session } = await report(store, account, user("sub_term", "a"), at(0));
