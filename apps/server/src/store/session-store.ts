@@ -261,6 +261,8 @@ let memoryTemplate: Promise<Blob> | undefined;
  * console.log(store.kind); // "postgres"
  */
 export class SessionStore {
+  private offsetCache: number | undefined;
+
   private constructor(private readonly db: Database) {}
 
   /** Opens the database and applies pending migrations. */
@@ -298,10 +300,15 @@ export class SessionStore {
 
   /** Seconds the sandbox clock is ahead of real time. */
   async clockOffsetSeconds(): Promise<number> {
+    if (this.offsetCache !== undefined) return this.offsetCache;
     const [row] = await this.db.query<{ offset_seconds: number | string }>(
       "SELECT offset_seconds FROM clock WHERE id = 1",
     );
-    return Number(row?.offset_seconds ?? 0);
+    const offset = Number(row?.offset_seconds ?? 0);
+    // PGlite is this process's alone (its data directory is locked), so only this store moves its clock;
+    // over PostgreSQL other instances may, and every read goes to the database
+    if (this.db.kind === "pglite") this.offsetCache = offset;
+    return offset;
   }
 
   /** Moves the sandbox clock forward; returns the new offset in seconds. */
@@ -310,7 +317,9 @@ export class SessionStore {
       "UPDATE clock SET offset_seconds = offset_seconds + $1 WHERE id = 1 RETURNING offset_seconds",
       [seconds],
     );
-    return Number(row?.offset_seconds ?? 0);
+    const offset = Number(row?.offset_seconds ?? 0);
+    if (this.db.kind === "pglite") this.offsetCache = offset;
+    return offset;
   }
 
   /** The account that owns a sub-user, or null when nobody does. */
