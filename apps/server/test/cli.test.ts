@@ -1,7 +1,7 @@
 // The built CLI as a new user runs it: starts on a fresh data directory, prints its URL, docs URL and
 // demo keys, serves the seeds' curl examples, stops on SIGTERM, and keeps its data across a restart.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,10 +17,16 @@ interface Running {
   stderr: () => string;
 }
 
-function startCli(dataDir: string): Promise<Running> {
+function startCli(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
   const child = spawn(process.execPath, [mainJs], {
     cwd: dataDir,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", SESSIONS_API_DATA_DIR: join(dataDir, ".data") },
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      SESSIONS_API_DATA_DIR: join(dataDir, ".data"),
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -58,7 +64,7 @@ describe("node dist/main.js", () => {
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  test("serves the seeds' curl examples, stops on SIGTERM and keeps its data across a restart", async () => {
+  test("serves the seeds' curl examples, stops on SIGTERM and keeps its data across a restart with a keys file", async () => {
     const first = await startCli(dataDir);
     let firstExit: number | null;
     try {
@@ -103,9 +109,21 @@ describe("node dist/main.js", () => {
     expect(firstExit).toBe(0);
     expect(first.stdout()).toContain('"msg":"stopped"');
 
-    const second = await startCli(dataDir);
+    // restarted with a keys file: only its keys work, and the data is still there
+    const keysFile = join(dataDir, "keys.json");
+    writeFileSync(
+      keysFile,
+      JSON.stringify({
+        keys: [{ key: "sk_test_own_key", account: "acct_demo", products: ["residential"], subusers: null }],
+      }),
+    );
+    const second = await startCli(dataDir, { SESSIONS_API_KEYS_FILE: keysFile });
     try {
-      const kept = await fetch(`${second.url}/v1/residential/sessions/ses_01HX2K3PQ4M5`, { headers: auth });
+      const demo = await fetch(`${second.url}/v1/residential/sessions/ses_01HX2K3PQ4M5`, { headers: auth });
+      expect(demo.status).toBe(401);
+      const kept = await fetch(`${second.url}/v1/residential/sessions/ses_01HX2K3PQ4M5`, {
+        headers: { authorization: "Bearer sk_test_own_key" },
+      });
       expect(((await kept.json()) as { status: string }).status).toBe("terminated");
     } finally {
       expect(await stop(second)).toBe(0);
