@@ -197,12 +197,13 @@ describe("GET, DELETE /app/sessions/{id} and activity", () => {
     );
   });
 
-  test.each(["GET", "DELETE"])(
-    "%s with a malformed id is 400 ERR_INVALID_PARAMETER naming id",
-    async (method) => {
-      expectAppError(await app.call(method, "/app/sessions/as_nope"), 400, "ERR_INVALID_PARAMETER", "id");
-    },
-  );
+  test.each([
+    ["GET", "/app/sessions/as_nope"],
+    ["DELETE", "/app/sessions/as_nope"],
+    ["POST", "/sandbox/app/sessions/as_nope/activity"],
+  ])("%s %s is 400 ERR_INVALID_PARAMETER naming id", async (method, path) => {
+    expectAppError(await app.call(method, path), 400, "ERR_INVALID_PARAMETER", "id");
+  });
 
   test("no key is 401 ERR_UNAUTHORIZED", async () => {
     expectAppError(await app.call("GET", "/app/sessions", { key: null }), 401, "ERR_UNAUTHORIZED");
