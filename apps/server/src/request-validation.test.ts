@@ -22,11 +22,17 @@ describe("validateParameters", () => {
     expect(query).toEqual({ asn: 7922, repinned: false, region: "us", status: "active", limit: 50 });
   });
 
-  test("ignores query parameters the operation does not define", () => {
-    expect(validateParameters(list, {}, new URLSearchParams("utm_source=x")).query).toEqual({
-      status: "active",
-      limit: 50,
+  test("rejects a query parameter the operation does not define, naming the ones it takes", () => {
+    expect(failure(() => validateParameters(list, {}, new URLSearchParams("sub_user=sub_acme")))).toEqual({
+      code: "invalid_parameter",
+      param: "sub_user",
+      message:
+        "Unknown query parameter sub_user: this operation takes subuser, session_id, region, asn, repinned, status, limit, cursor.",
     });
+  });
+
+  test("ignores query parameters on an operation that takes none (it documents no 400)", () => {
+    expect(validateParameters(specOperation("getClock"), {}, new URLSearchParams("x=1")).query).toEqual({});
   });
 
   test.each([

@@ -81,7 +81,8 @@ export function validateParameter(parameter: ParameterSpec, raw: string): unknow
 
 /**
  * The operation's path and query parameters, validated, coerced, with the spec's defaults filled in.
- * Query parameters the operation does not define are ignored.
+ * On an operation that takes query parameters, one it does not define is rejected: a misspelled filter
+ * must not widen a list. Operations without query parameters document no 400 for it, and ignore them.
  *
  * @throws {ApiError} `400 invalid_parameter` naming the parameter.
  * @example
@@ -95,6 +96,15 @@ export function validateParameters(
 ): { path: Record<string, unknown>; query: Record<string, unknown> } {
   const path: Record<string, unknown> = {};
   const query: Record<string, unknown> = {};
+  const known = operation.parameters.filter((parameter) => parameter.in === "query").map((p) => p.name);
+  for (const name of known.length === 0 ? [] : searchParams.keys()) {
+    if (!known.includes(name)) {
+      throw ApiError.invalidParameter(
+        name,
+        `Unknown query parameter ${name}: this operation takes ${known.join(", ")}.`,
+      );
+    }
+  }
   for (const parameter of operation.parameters) {
     if (parameter.in === "path") {
       const raw = pathParams[parameter.name];

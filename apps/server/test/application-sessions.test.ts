@@ -135,6 +135,7 @@ describe("GET /app/sessions", () => {
     ["limit", "limit=ten"],
     ["before_id", "before_id=nope"],
     ["before_id", "before_id=as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"],
+    ["page_size", "page_size=10"],
   ])("a bad %s (%s) is 400 ERR_INVALID_PARAMETER naming it", async (param, query) => {
     expectAppError(await app.call("GET", `/app/sessions?${query}`), 400, "ERR_INVALID_PARAMETER", param);
   });

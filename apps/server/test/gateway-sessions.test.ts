@@ -353,6 +353,12 @@ describe("GET /v1/{product}/sessions", () => {
     expect(result.body.error.message).toContain(name);
   });
 
+  test("a misspelled filter is 400 invalid_parameter, never an unfiltered list", async () => {
+    const result = await app.call("GET", "/v1/residential/sessions?sub_user=sub_01HX2K3PQ4M5");
+    expectGatewayError(result, 400, "invalid_parameter", "sub_user");
+    expect(result.body.error.message).toContain("takes subuser, session_id");
+  });
+
   test("a parameter given twice is 400 invalid_parameter", async () => {
     expectGatewayError(
       await app.call("GET", "/v1/residential/sessions?limit=1&limit=2"),

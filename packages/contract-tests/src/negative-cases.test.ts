@@ -68,6 +68,15 @@ describe("generateNegativeCases", () => {
     );
   });
 
+  test("sends an undefined query parameter to every operation that takes query parameters, and only those", () => {
+    const unknownParameter = cases.filter((c) => "not_a_parameter" in c.query).map((c) => c.operationId);
+    expect(unknownParameter.sort()).toEqual([
+      "listApplicationSessions",
+      "listMobileSessions",
+      "listResidentialSessions",
+    ]);
+  });
+
   test("marks what only a real server can answer, with the reason", () => {
     const unknownKey = cases.find((c) => c.operationId === "getClock" && c.apiKey === "sk_unknown_key");
     expect(unknownKey?.mockCannot).toMatch(/any bearer token/);

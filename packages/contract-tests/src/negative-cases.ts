@@ -249,6 +249,16 @@ export function generateNegativeCases(model: SpecModel): NegativeCase[] {
         });
       }
     }
+    if (operation.parameters.some((parameter) => parameter.in === "query"))
+      cases.push({
+        operationId: operation.operationId,
+        name: "query not_a_parameter = 1 (a query parameter the operation does not define)",
+        path: base.path,
+        query: { not_a_parameter: "1" },
+        ...(base.body === undefined ? {} : { body: base.body }),
+        expect: { status: 400, code: codes[family].parameter, param: "not_a_parameter" },
+        mockCannot: "Prism's mock ignores query parameters the spec does not define",
+      });
     cases.push(...bodyCases(model, operation, base));
     if (operation.authenticated) {
       for (const [apiKey, name] of [
