@@ -159,7 +159,7 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
         username: body.username,
         parsed,
         requests: body.requests,
-        reassignExitIp: body.reassign_exit_ip,
+        reassignExitIp: body.reassign_exit_ip === true,
         now,
       });
       return created

@@ -19,7 +19,8 @@ const header = (what) =>
 async function render() {
   const specText = await readFile(specUrl, "utf8");
   const document = parse(specText);
-  const ast = await openapiTS(document, { alphabetize: false, defaultNonNullable: true });
+  // a request-body field with a default may be left out by the caller, so it stays optional in the types
+  const ast = await openapiTS(document, { alphabetize: false, defaultNonNullable: false });
   return {
     "schema.ts": `${header("the TypeScript types of every path, operation and schema")}\n${astToString(ast)}`,
     "openapi-document.ts": [

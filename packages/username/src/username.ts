@@ -16,14 +16,35 @@ import type { UsernameViolation } from "@sessions-api/openapi";
 
 export type { UsernameViolation };
 
-/** Longest username accepted, in characters. */
+/**
+ * Longest username accepted, in characters.
+ *
+ * @example
+ * if (username.length > USERNAME_MAX_LENGTH) throw new Error("username too long");
+ */
 export const USERNAME_MAX_LENGTH = 256;
-/** Shortest `sesstime`, in minutes. */
+/**
+ * Shortest `sesstime`, in minutes.
+ *
+ * @example
+ * const sesstime = Math.max(SESSTIME_MIN_MINUTES, minutesWanted);
+ */
 export const SESSTIME_MIN_MINUTES = 1;
-/** Longest `sesstime`, in minutes (one day). */
+/**
+ * Longest `sesstime`, in minutes (one day).
+ *
+ * @example
+ * const sesstime = Math.min(SESSTIME_MAX_MINUTES, minutesWanted);
+ */
 export const SESSTIME_MAX_MINUTES = 1440;
 
-/** The parts of a proxy username. Optional targeting that the username leaves out is `null`. */
+/**
+ * The parts of a proxy username. Optional targeting that the username leaves out is `null`.
+ *
+ * @example
+ * const parts: ProxyUsername = parseUsername("user-sub_acme-region-us-session-job1-sesstime-30");
+ * parts.city; // null
+ */
 export interface ProxyUsername {
   subuser: string;
   region: string;
@@ -35,11 +56,25 @@ export interface ProxyUsername {
   sesstime: number;
 }
 
-/** What `formatUsername` takes: optional targeting may be left out. */
+/**
+ * What `formatUsername` takes: optional targeting may be left out.
+ *
+ * @example
+ * const parts: ProxyUsernameParts = { subuser: "sub_acme", region: "us", session_id: "job1", sesstime: 30 };
+ */
 export type ProxyUsernameParts = Pick<ProxyUsername, "subuser" | "region" | "session_id" | "sesstime"> &
   Partial<Pick<ProxyUsername, "state" | "city" | "asn">>;
 
-/** A username that breaks the grammar. `code` names the rule, as the API's `reason` field does. */
+/**
+ * A username that breaks the grammar. `code` names the rule, as the API's `reason` field does.
+ *
+ * @example
+ * try {
+ *   parseUsername("user-sub_acme-region-us-session-job1-sesstime-2000");
+ * } catch (error) {
+ *   if (error instanceof UsernameError) console.error(error.code); // "sesstime_out_of_range"
+ * }
+ */
 export class UsernameError extends Error {
   override readonly name = "UsernameError";
   constructor(

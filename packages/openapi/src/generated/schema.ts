@@ -439,7 +439,7 @@ export interface components {
              *     IP and `repinned` becomes `true`. Ignored when the report starts a new session.
              * @default false
              */
-            reassign_exit_ip: boolean;
+            reassign_exit_ip?: boolean;
         };
         ProxiedRequest: {
             method: string;
@@ -616,12 +616,12 @@ export interface components {
              * @description `true` for an agent-initiated endpoint: `edge` and `route` are null.
              * @default false
              */
-            agent_initiated: boolean;
+            agent_initiated?: boolean;
             /**
              * @description Lifetime of the session; `expires_at = created_at + ttl_seconds`.
              * @default 86400
              */
-            ttl_seconds: number;
+            ttl_seconds?: number;
         };
         /**
          * AppError
