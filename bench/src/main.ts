@@ -4,7 +4,7 @@
  *
  * Scale knobs (environment): BENCH_SESSIONS (1000000), BENCH_ROUNDS (3), BENCH_HTTP_SECONDS (5),
  * BENCH_CONNECTIONS (10), BENCH_STORE_QUERIES (300), BENCH_QUERY_SECONDS (20), BENCH_INGEST_SECONDS (10),
- * BENCH_CLIENT_MS (1000), BENCH_LEGS (client,http,pglite,postgres), BENCH_CPU_PROF (a directory: write
+ * BENCH_CLIENT_MS (2000), BENCH_LEGS (client,http,pglite,postgres), BENCH_CPU_PROF (a directory: write
  * V8 CPU profiles of the reference server there), BENCH_SERVER_MAIN (another server entry; default
  * apps/server/dist/main.js).
  *
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
     legs: legsFromEnv(),
   };
   const querySeconds = intFromEnv("BENCH_QUERY_SECONDS", 20, 1, 600);
-  const clientMs = intFromEnv("BENCH_CLIENT_MS", 1000, 100, 60_000);
+  const clientMs = intFromEnv("BENCH_CLIENT_MS", 2000, 100, 60_000);
   const cpuProfileDir = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
   if (cpuProfileDir !== undefined) await mkdir(cpuProfileDir, { recursive: true });
   const profile = cpuProfileDir === undefined ? {} : { cpuProfileDir };
