@@ -133,7 +133,10 @@ async function compare(
   for (const pair of pairs) {
     const clientOps: number[] = [];
     const fetchOps: number[] = [];
-    for (let round = 0; round < options.rounds; round++) {
+    // an even number of rounds, so that each side runs first equally often (the first task of a bench
+    // runs on a colder process)
+    const rounds = options.rounds + (options.rounds % 2);
+    for (let round = 0; round < rounds; round++) {
       const bench = new Bench({ time: options.timeMs, warmupTime: Math.min(500, options.timeMs / 2) });
       // alternate which side goes first, so that neither always runs on a warmer process
       if (round % 2 === 0) bench.add("client", pair.client).add("fetch", pair.fetch);
