@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { PgliteSession } from "./pglite-session.js";
 
 /** Something that runs SQL: the database itself or a transaction. */
 export interface Queryable {
@@ -96,23 +97,16 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     unlock();
     throw error;
   }
-  const wrap = (runner: Pick<PGlite, "query" | "exec">): Queryable => ({
-    async query<Row>(sql: string, params: readonly unknown[] = []) {
-      return (await runner.query<Row>(sql, params as unknown[])).rows;
-    },
-    async exec(sql: string) {
-      await runner.exec(sql);
-    },
-  });
-  const base = wrap(db);
+  const session = new PgliteSession(db);
   return {
     kind: "pglite",
-    ...base,
-    transaction: (fn) => db.transaction((tx) => fn(wrap(tx))),
-    snapshot: () => db.dumpDataDir("none"),
+    query: (sql, params) => session.query(sql, params),
+    exec: (sql) => session.exec(sql),
+    transaction: (fn) => session.transaction(fn),
+    snapshot: () => session.exclusive(() => db.dumpDataDir("none")),
     async close() {
       try {
-        await db.close();
+        await session.exclusive(() => db.close());
       } finally {
         unlock();
       }
