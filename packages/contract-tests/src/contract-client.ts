@@ -11,7 +11,7 @@
  *   expect: 200,
  * });
  */
-import { getCurrentTest } from "vitest/suite";
+import { TestRunner } from "vitest";
 import { recordExchange } from "./exchange-log.js";
 import { ContractViolationError, type ExchangeSummary } from "./report.js";
 import { type CheckSubject, checkResponse, subjectOfOperation } from "./response-check.js";
@@ -129,7 +129,7 @@ export function createContractClient(options: ContractClientOptions): ContractCl
       text,
     });
     const summary: ExchangeSummary = { label: subject.label, method, url, status: response.status, problems };
-    if (options.record !== false) recordExchange(getCurrentTest()?.meta, summary);
+    if (options.record !== false) recordExchange(TestRunner.getCurrentTest()?.meta, summary);
     if (problems.length > 0) throw new ContractViolationError(summary);
     let parsed: unknown;
     try {

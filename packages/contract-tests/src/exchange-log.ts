@@ -3,8 +3,8 @@
  * the reporter in the main process. The coverage gate and the end-of-run report read it from there.
  *
  * @example
- * import { getCurrentTest } from "vitest/suite";
- * recordExchange(getCurrentTest()?.meta, { label: "getClock", method: "GET", url: "/sandbox/clock", status: 200, problems: [] });
+ * import { TestRunner } from "vitest";
+ * recordExchange(TestRunner.getCurrentTest()?.meta, { label: "getClock", method: "GET", url: "/sandbox/clock", status: 200, problems: [] });
  */
 import type { ExchangeSummary } from "./report.js";
 
@@ -29,7 +29,7 @@ export function contractMetaOf(meta: object | undefined): ContractMeta | undefin
  * Adds an exchange to a test's meta: its pair always, the exchange itself if it broke the contract.
  *
  * @example
- * recordExchange(getCurrentTest()?.meta, summary);
+ * recordExchange(TestRunner.getCurrentTest()?.meta, summary);
  */
 export function recordExchange(taskMeta: object | undefined, exchange: ExchangeSummary): void {
   if (!taskMeta) return;
