@@ -136,9 +136,22 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   });
   // an idle client that loses its server emits here; without a listener it would crash the process
   pool.on("error", () => {});
+  // each distinct statement is prepared once per connection (by name) and only bound and run afterwards
+  const statementNames = new Map<string, string>();
+  const nameOf = (sql: string) => {
+    let name = statementNames.get(sql);
+    if (name === undefined && statementNames.size < 500) {
+      name = `sessions_api_${statementNames.size}`;
+      statementNames.set(sql, name);
+    }
+    return name;
+  };
   const wrap = (runner: pg.Pool | pg.PoolClient): Queryable => ({
     async query<Row>(sql: string, params: readonly unknown[] = []) {
-      return (await runner.query(sql, params as unknown[])).rows as Row[];
+      const name = nameOf(sql);
+      const values = params as unknown[];
+      return (await runner.query(name === undefined ? { text: sql, values } : { name, text: sql, values }))
+        .rows as Row[];
     },
     async exec(sql: string) {
       await runner.query(sql);
