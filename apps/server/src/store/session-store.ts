@@ -108,16 +108,18 @@ interface SessionRow {
   city: string | null;
   asn: number | string;
   exit_ip: string;
-  started_at: Date;
-  expires_at: Date;
+  // ISO 8601 text (sessionSelect): cheaper than a Date made from PostgreSQL's text and written back out
+  started_at: string;
+  expires_at: string;
   bytes_used: number | string;
   requests: number | string;
   repinned: boolean;
-  terminated_at: Date | null;
+  terminated_at: string | null;
 }
 
-interface SampleRow {
-  at: Date;
+// a sample as the database writes it in JSON: `at` already in the API's ISO 8601 form
+interface SampleJson {
+  at: string;
   method: string;
   target_host: string;
   target_port: number;
@@ -126,14 +128,32 @@ interface SampleRow {
   duration_ms: number;
 }
 
-interface AppSessionRow extends Omit<AppSessionRecord, "browser_session"> {
+interface AppSessionRow
+  extends Omit<AppSessionRecord, "browser_session" | "created_at" | "last_active" | "expires_at"> {
   browser_session: BrowserSession | string;
+  // ISO 8601 text (appSelect)
+  created_at: string;
+  last_active: string;
+  expires_at: string;
 }
 
 const sessionColumns =
   "id, product, username, subuser, session_id, region, state, city, asn, exit_ip, started_at, expires_at, bytes_used, requests, repinned, terminated_at";
 const appColumns =
   "id, account, public_url, browser_session, application_user_id, endpoint_id, edge_id, route_id, created_at, last_active, expires_at";
+// a timestamptz as Date.toISOString writes it (UTC, milliseconds, "Z"), whatever the session's TimeZone
+const isoSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const withIsoTimes = (columns: string, times: readonly string[]) =>
+  columns
+    .split(", ")
+    .map((column) => (times.includes(column) ? `${isoSql(column)} AS ${column}` : column))
+    .join(", ");
+const sessionSelect = withIsoTimes(sessionColumns, ["started_at", "expires_at", "terminated_at"]);
+const appSelect = withIsoTimes(appColumns, ["created_at", "last_active", "expires_at"]);
+// the newest samples of session s, newest first, as a JSON array (null when there are none)
+const samplesJson = `SELECT json_agg(json_build_object('at', ${isoSql("at")}, 'method', method, 'target_host', target_host,
+    'target_port', target_port, 'status_code', status_code, 'bytes', bytes, 'duration_ms', duration_ms) ORDER BY at DESC, seq DESC)
+  FROM (SELECT * FROM session_samples WHERE session_pk = s.id ORDER BY at DESC, seq DESC LIMIT ${SAMPLES_KEPT}) latest`;
 // live, or terminated inside the audit window; $now and $cutoff are numbered by the caller
 const visible = (now: string, cutoff: string) =>
   `((terminated_at IS NULL AND expires_at > ${now}) OR terminated_at > ${cutoff})`;
@@ -153,19 +173,19 @@ function toSession(row: SessionRow): Session {
     city: row.city,
     asn: Number(row.asn),
     exit_ip: row.exit_ip,
-    started_at: iso(row.started_at),
-    expires_at: iso(row.expires_at),
+    started_at: row.started_at,
+    expires_at: row.expires_at,
     bytes_used: Number(row.bytes_used),
     requests: Number(row.requests),
     repinned: row.repinned,
     status: row.terminated_at === null ? "active" : "terminated",
-    terminated_at: row.terminated_at === null ? null : iso(row.terminated_at),
+    terminated_at: row.terminated_at,
   };
 }
 
-function toSample(row: SampleRow): RequestSample {
+function toSample(row: SampleJson): RequestSample {
   return {
-    at: iso(row.at),
+    at: row.at,
     method: row.method,
     target_host: row.target_host,
     target_port: row.target_port,
@@ -184,6 +204,9 @@ function toAppSession(row: AppSessionRow): AppSessionRecord {
   const { user_agent: ua, location } = stored;
   return {
     ...row,
+    created_at: new Date(row.created_at),
+    last_active: new Date(row.last_active),
+    expires_at: new Date(row.expires_at),
     browser_session: {
       user_agent: {
         raw: ua.raw,
@@ -348,25 +371,24 @@ export class SessionStore {
     return this.db.transaction(async (tx) => {
       // one writer per username at a time, across instances: two first reports must not start two sessions
       await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${account}\n${product}\n${username}`]);
-      const [live] = await tx.query<SessionRow>(
-        `SELECT ${sessionColumns} FROM gateway_sessions
-         WHERE account = $1 AND product = $2 AND username = $3 AND terminated_at IS NULL AND expires_at > $4
-         ORDER BY started_at DESC LIMIT 1`,
+      // the newest live session of the username first; without one, its newest session of all (for the
+      // exit IP): one statement instead of two
+      const [latest] = await tx.query<{ id: string; exit_ip: string; live: boolean }>(
+        `SELECT id, exit_ip, (terminated_at IS NULL AND expires_at > $4) AS live FROM gateway_sessions
+         WHERE account = $1 AND product = $2 AND username = $3
+         ORDER BY (terminated_at IS NULL AND expires_at > $4) DESC, started_at DESC LIMIT 1`,
         [account, product, username, iso(now)],
       );
+      const live = latest?.live === true ? latest : undefined;
       const ipv6Share = product === "mobile" ? 0.5 : 0.2;
+      const bytes = input.requests.reduce((sum, request) => sum + request.bytes, 0);
       let id: string;
       if (live === undefined) {
-        const [previous] = await tx.query<{ exit_ip: string }>(
-          `SELECT exit_ip FROM gateway_sessions WHERE account = $1 AND product = $2 AND username = $3
-           ORDER BY started_at DESC LIMIT 1`,
-          [account, product, username],
-        );
         id = newSessionId();
         await tx.query(
           `INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, state, city,
-             asn, exit_ip, started_at, expires_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+             asn, exit_ip, started_at, expires_at, bytes_used, requests)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             id,
             account,
@@ -378,25 +400,28 @@ export class SessionStore {
             parsed.state,
             parsed.city,
             parsed.asn ?? pickAsn(parsed.region),
-            pickExitIp({ previous: previous?.exit_ip ?? null, ipv6Share }),
+            pickExitIp({ previous: latest?.exit_ip ?? null, ipv6Share }),
             iso(now),
             new Date(now.getTime() + parsed.sesstime * 60_000).toISOString(),
+            bytes,
+            input.requests.length,
           ],
         );
       } else {
         id = live.id;
         if (input.reassignExitIp) {
-          await tx.query("UPDATE gateway_sessions SET exit_ip = $2, repinned = true WHERE id = $1", [
-            id,
-            pickExitIp({ previous: live.exit_ip, ipv6Share }),
-          ]);
+          await tx.query(
+            `UPDATE gateway_sessions SET exit_ip = $2, repinned = true, bytes_used = bytes_used + $3,
+               requests = requests + $4 WHERE id = $1`,
+            [id, pickExitIp({ previous: live.exit_ip, ipv6Share }), bytes, input.requests.length],
+          );
+        } else {
+          await tx.query(
+            "UPDATE gateway_sessions SET bytes_used = bytes_used + $2, requests = requests + $3 WHERE id = $1",
+            [id, bytes, input.requests.length],
+          );
         }
       }
-      const bytes = input.requests.reduce((sum, request) => sum + request.bytes, 0);
-      await tx.query(
-        "UPDATE gateway_sessions SET bytes_used = bytes_used + $2, requests = requests + $3 WHERE id = $1",
-        [id, bytes, input.requests.length],
-      );
       // only the newest requests can be among the samples kept
       const at = iso(now);
       await insertSamples(
@@ -422,11 +447,12 @@ export class SessionStore {
     id: string,
     now: Date,
   ): Promise<SessionDetail | null> {
-    const [row] = await this.db.query<{ id: string }>(
-      `SELECT id FROM gateway_sessions WHERE id = $1 AND account = $2 AND product = $3 AND ${visible("$4", "$5")}`,
-      [id, account, product, iso(now), cutoffOf(now)],
-    );
-    return row === undefined ? null : this.readDetail(this.db, row.id);
+    return this.readDetail(this.db, id, `AND account = $2 AND product = $3 AND ${visible("$4", "$5")}`, [
+      account,
+      product,
+      iso(now),
+      cutoffOf(now),
+    ]);
   }
 
   /**
@@ -472,7 +498,7 @@ export class SessionStore {
       );
     }
     const rows = await this.db.query<SessionRow>(
-      `SELECT ${sessionColumns} FROM gateway_sessions WHERE ${where.join(" AND ")}
+      `SELECT ${sessionSelect} FROM gateway_sessions WHERE ${where.join(" AND ")}
        ORDER BY started_at DESC, id DESC LIMIT ${param(query.limit + 1)}`,
       params,
     );
@@ -481,9 +507,7 @@ export class SessionStore {
     return {
       sessions: page.map(toSession),
       next:
-        rows.length > query.limit && last !== undefined
-          ? { startedAt: iso(last.started_at), id: last.id }
-          : null,
+        rows.length > query.limit && last !== undefined ? { startedAt: last.started_at, id: last.id } : null,
     };
   }
 
@@ -510,7 +534,7 @@ export class SessionStore {
   /** A live (not deleted, not expired) application session of the account, or null. */
   async findAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
     const [row] = await this.db.query<AppSessionRow>(
-      `SELECT ${appColumns} FROM app_sessions
+      `SELECT ${appSelect} FROM app_sessions
        WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3`,
       [id, account, iso(now)],
     );
@@ -544,7 +568,7 @@ export class SessionStore {
     }
     params.push(options.limit + 1);
     const rows = await this.db.query<AppSessionRow>(
-      `SELECT ${appColumns} FROM app_sessions
+      `SELECT ${appSelect} FROM app_sessions
        WHERE account = $1 AND deleted_at IS NULL AND expires_at > $2 ${before}
        ORDER BY id DESC LIMIT $${params.length}`,
       params,
@@ -566,7 +590,7 @@ export class SessionStore {
   async touchAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
     const [row] = await this.db.query<AppSessionRow>(
       `UPDATE app_sessions SET last_active = $3
-       WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING ${appColumns}`,
+       WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING ${appSelect}`,
       [id, account, iso(now)],
     );
     return row === undefined ? null : toAppSession(row);
@@ -620,16 +644,20 @@ export class SessionStore {
     });
   }
 
-  private async readDetail(db: Queryable, id: string): Promise<SessionDetail | null> {
-    const [row] = await db.query<SessionRow>(`SELECT ${sessionColumns} FROM gateway_sessions WHERE id = $1`, [
-      id,
-    ]);
-    if (row === undefined) return null;
-    const samples = await db.query<SampleRow>(
-      `SELECT at, method, target_host, target_port, status_code, bytes, duration_ms FROM session_samples
-       WHERE session_pk = $1 ORDER BY at DESC, seq DESC LIMIT ${SAMPLES_KEPT}`,
-      [id],
+  // the session and its samples in one statement: each statement is a round trip (and, on PGlite, the
+  // larger part of a request's CPU)
+  private async readDetail(
+    db: Queryable,
+    id: string,
+    where = "",
+    params: unknown[] = [],
+  ): Promise<SessionDetail | null> {
+    const [row] = await db.query<SessionRow & { samples: SampleJson[] | string | null }>(
+      `SELECT ${sessionSelect}, (${samplesJson}) AS samples FROM gateway_sessions s WHERE id = $1 ${where}`,
+      [id, ...params],
     );
-    return { ...toSession(row), samples: samples.map(toSample) };
+    if (row === undefined) return null;
+    const samples = typeof row.samples === "string" ? (JSON.parse(row.samples) as SampleJson[]) : row.samples;
+    return { ...toSession(row), samples: (samples ?? []).map(toSample) };
   }
 }
