@@ -156,14 +156,15 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
       });
     }
   });
-  app.use(
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw ApiError.invalidBody(`The body is larger than ${maxBodyBytes} bytes.`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw ApiError.invalidBody(`The body is larger than ${maxBodyBytes} bytes.`);
+    },
+  });
+  // a GET or HEAD request has no body to limit; asking would make the Node adapter build a whole fetch
+  // Request (abort signal and all) for each of them, the costliest step of a cached read
+  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
 
   const deps = { auth, store, clock, publicUrl };
   mountGatewayRoutes(app, deps);
