@@ -369,8 +369,12 @@ export class SessionStore {
   async reportTraffic(input: TrafficInput): Promise<{ created: boolean; session: SessionDetail }> {
     const { account, product, username, parsed, now } = input;
     return this.db.transaction(async (tx) => {
-      // one writer per username at a time, across instances: two first reports must not start two sessions
-      await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${account}\n${product}\n${username}`]);
+      // one writer per username at a time, across instances: two first reports must not start two sessions.
+      // PGlite has one connection, whose transactions already run one at a time (and one process per
+      // data directory): the lock would be a statement for nothing
+      if (this.db.kind === "postgres") {
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${account}\n${product}\n${username}`]);
+      }
       // the newest live session of the username first; without one, its newest session of all (for the
       // exit IP): one statement instead of two
       const [latest] = await tx.query<{ id: string; exit_ip: string; live: boolean }>(
