@@ -98,6 +98,14 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     throw error;
   }
   const session = new PgliteSession(db);
+  // the store reads UTC times as text in the ISO form (PGlite's default too; said here so it stays so)
+  try {
+    await session.exec("SET DateStyle TO ISO");
+  } catch (error) {
+    await db.close().catch(() => {});
+    unlock();
+    throw error;
+  }
   return {
     kind: "pglite",
     query: (sql, params) => session.query(sql, params),
@@ -132,7 +140,8 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
-    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
+    // DateStyle ISO: the store reads UTC times as text in that form, whatever the server's default
+    options: schema === undefined ? "-c DateStyle=ISO" : `-c search_path=${schema} -c DateStyle=ISO`,
   });
   // an idle client that loses its server emits here; without a listener it would crash the process
   pool.on("error", () => {});

@@ -108,7 +108,7 @@ interface SessionRow {
   city: string | null;
   asn: number | string;
   exit_ip: string;
-  // ISO 8601 text (sessionSelect): cheaper than a Date made from PostgreSQL's text and written back out
+  // UTC wall time as text (sessionSelect), for isoTime
   started_at: string;
   expires_at: string;
   bytes_used: number | string;
@@ -117,7 +117,7 @@ interface SessionRow {
   terminated_at: string | null;
 }
 
-// a sample as the database writes it in JSON: `at` already in the API's ISO 8601 form
+// a sample as the database writes it in JSON: `at` is UTC wall time, for isoTime
 interface SampleJson {
   at: string;
   method: string;
@@ -131,7 +131,7 @@ interface SampleJson {
 interface AppSessionRow
   extends Omit<AppSessionRecord, "browser_session" | "created_at" | "last_active" | "expires_at"> {
   browser_session: BrowserSession | string;
-  // ISO 8601 text (appSelect)
+  // UTC wall time as text (appSelect), for isoTime
   created_at: string;
   last_active: string;
   expires_at: string;
@@ -141,17 +141,19 @@ const sessionColumns =
   "id, product, username, subuser, session_id, region, state, city, asn, exit_ip, started_at, expires_at, bytes_used, requests, repinned, terminated_at";
 const appColumns =
   "id, account, public_url, browser_session, application_user_id, endpoint_id, edge_id, route_id, created_at, last_active, expires_at";
-// a timestamptz as Date.toISOString writes it (UTC, milliseconds, "Z"), whatever the session's TimeZone
-const isoSql = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+// A timestamptz as UTC wall time in text, "2026-05-28 07:00:00.123" (DateStyle ISO, which both stores
+// are opened with; inside JSON always ISO with a "T"): PostgreSQL writes it for much less than to_char,
+// and isoTime finishes it in JavaScript for less than a Date would take
+const utcSql = (column: string) => `(${column} AT TIME ZONE 'UTC')`;
 const withIsoTimes = (columns: string, times: readonly string[]) =>
   columns
     .split(", ")
-    .map((column) => (times.includes(column) ? `${isoSql(column)} AS ${column}` : column))
+    .map((column) => (times.includes(column) ? `${utcSql(column)}::text AS ${column}` : column))
     .join(", ");
 const sessionSelect = withIsoTimes(sessionColumns, ["started_at", "expires_at", "terminated_at"]);
 const appSelect = withIsoTimes(appColumns, ["created_at", "last_active", "expires_at"]);
 // the newest samples of session s, newest first, as a JSON array (null when there are none)
-const samplesJson = `SELECT json_agg(json_build_object('at', ${isoSql("at")}, 'method', method, 'target_host', target_host,
+const samplesJson = `SELECT json_agg(json_build_object('at', ${utcSql("at")}, 'method', method, 'target_host', target_host,
     'target_port', target_port, 'status_code', status_code, 'bytes', bytes, 'duration_ms', duration_ms) ORDER BY at DESC, seq DESC)
   FROM (SELECT * FROM session_samples WHERE session_pk = s.id ORDER BY at DESC, seq DESC LIMIT ${SAMPLES_KEPT}) latest`;
 // live, or terminated inside the audit window; $now and $cutoff are numbered by the caller
@@ -159,6 +161,22 @@ const visible = (now: string, cutoff: string) =>
   `((terminated_at IS NULL AND expires_at > ${now}) OR terminated_at > ${cutoff})`;
 
 const iso = (date: Date) => date.toISOString();
+const utcWallTime = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:\.\d{1,6})?$/;
+
+/**
+ * A UTC wall time as PostgreSQL writes it (DateStyle ISO, or inside JSON) in the form
+ * `Date.prototype.toISOString` writes: milliseconds, truncated as a Date would, and "Z".
+ *
+ * @example
+ * isoTime("2026-05-28 07:00:00.1239"); // "2026-05-28T07:00:00.123Z"
+ * isoTime("2026-05-28T07:00:00"); // "2026-05-28T07:00:00.000Z"
+ */
+export function isoTime(utc: string): string {
+  // anything else (years past 9999, say) takes the slow, general way
+  if (!utcWallTime.test(utc)) return new Date(`${utc.replace(" ", "T")}Z`).toISOString();
+  const fraction = utc.length > 20 ? utc.slice(20, 23).padEnd(3, "0") : "000";
+  return `${utc.slice(0, 10)}T${utc.slice(11, 19)}.${fraction}Z`;
+}
 const cutoffOf = (now: Date) => new Date(now.getTime() - AUDIT_WINDOW_MS).toISOString();
 
 function toSession(row: SessionRow): Session {
@@ -173,19 +191,19 @@ function toSession(row: SessionRow): Session {
     city: row.city,
     asn: Number(row.asn),
     exit_ip: row.exit_ip,
-    started_at: row.started_at,
-    expires_at: row.expires_at,
+    started_at: isoTime(row.started_at),
+    expires_at: isoTime(row.expires_at),
     bytes_used: Number(row.bytes_used),
     requests: Number(row.requests),
     repinned: row.repinned,
     status: row.terminated_at === null ? "active" : "terminated",
-    terminated_at: row.terminated_at,
+    terminated_at: row.terminated_at === null ? null : isoTime(row.terminated_at),
   };
 }
 
 function toSample(row: SampleJson): RequestSample {
   return {
-    at: row.at,
+    at: isoTime(row.at),
     method: row.method,
     target_host: row.target_host,
     target_port: row.target_port,
@@ -204,9 +222,9 @@ function toAppSession(row: AppSessionRow): AppSessionRecord {
   const { user_agent: ua, location } = stored;
   return {
     ...row,
-    created_at: new Date(row.created_at),
-    last_active: new Date(row.last_active),
-    expires_at: new Date(row.expires_at),
+    created_at: new Date(isoTime(row.created_at)),
+    last_active: new Date(isoTime(row.last_active)),
+    expires_at: new Date(isoTime(row.expires_at)),
     browser_session: {
       user_agent: {
         raw: ua.raw,
@@ -511,7 +529,9 @@ export class SessionStore {
     return {
       sessions: page.map(toSession),
       next:
-        rows.length > query.limit && last !== undefined ? { startedAt: last.started_at, id: last.id } : null,
+        rows.length > query.limit && last !== undefined
+          ? { startedAt: isoTime(last.started_at), id: last.id }
+          : null,
     };
   }
 
