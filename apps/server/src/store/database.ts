@@ -98,9 +98,10 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
     throw error;
   }
   const session = new PgliteSession(db);
-  // the store reads UTC times as text in the ISO form (PGlite's default too; said here so it stays so)
+  // the store reads UTC times as text in the ISO form (PGlite's default too; said here so it stays so);
+  // and prepared statements are planned for their actual parameters, as over PostgreSQL below
   try {
-    await session.exec("SET DateStyle TO ISO");
+    await session.exec("SET DateStyle TO ISO; SET plan_cache_mode TO force_custom_plan");
   } catch (error) {
     await db.close().catch(() => {});
     unlock();
@@ -140,8 +141,10 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
-    // DateStyle ISO: the store reads UTC times as text in that form, whatever the server's default
-    options: schema === undefined ? "-c DateStyle=ISO" : `-c search_path=${schema} -c DateStyle=ISO`,
+    // DateStyle ISO: the store reads UTC times as text in that form, whatever the server's default.
+    // force_custom_plan: statements are prepared once per connection, and a generic plan of the keyset
+    // condition `(started_at, id) < ($n, $m)` cannot use the cursor's position to pick the index range
+    options: `${schema === undefined ? "" : `-c search_path=${schema} `}-c DateStyle=ISO -c plan_cache_mode=force_custom_plan`,
   });
   // an idle client that loses its server emits here; without a listener it would crash the process
   pool.on("error", () => {});
