@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
 import type { Database } from "./database.js";
 import { migrate } from "./migrate.js";
-import type { SessionStore } from "./session-store.js";
+import { listSessionsStatement, type SessionListQuery, type SessionStore } from "./session-store.js";
 
 const t0 = Date.parse("2026-05-28T07:00:00.000Z");
 const at = (seconds: number) => new Date(t0 + seconds * 1000);
@@ -77,30 +77,32 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       }
     });
 
-    test("a filtered list is answered from an index, not a scan of every session", async () => {
+    test("the store's own list statement is answered from an index, with no sort step, for every filter and a cursor", async () => {
       await migrate(db);
+      const after = { startedAt: "2026-05-28T07:00:00.000Z", id: "ses_01HX2K3PQ4M5" };
+      const queries: Omit<SessionListQuery, "account" | "product" | "status" | "limit">[] = [
+        {},
+        { subuser: "sub_acme" },
+        { session_id: "job1" },
+        { region: "us" },
+        { asn: 7922 },
+        { repinned: true },
+        { region: "us", after },
+        { after },
+      ];
       const plans = await db.transaction(async (tx) => {
         // with a handful of rows the planner would rightly prefer a scan; forbid it to see the index serve
         await tx.query("SET LOCAL enable_seqscan = off");
-        const plan = async (filter: string) =>
-          (
-            await tx.query<{ "QUERY PLAN": string }>(
-              `EXPLAIN SELECT id FROM gateway_sessions WHERE account = 'a' AND product = 'residential' ${filter}
-               AND terminated_at IS NULL AND expires_at > now() ORDER BY started_at DESC, id DESC LIMIT 51`,
-            )
-          )
-            .map((row) => row["QUERY PLAN"])
-            .join("\n");
-        return Promise.all(
-          [
-            "",
-            "AND subuser = 's'",
-            "AND session_id = 'j'",
-            "AND region = 'us'",
-            "AND asn = 1",
-            "AND repinned = true",
-          ].map(plan),
-        );
+        const plans: string[] = [];
+        for (const query of queries) {
+          const statement = listSessionsStatement(
+            { account: "a", product: "residential", status: "active", limit: 50, ...query },
+            at(0),
+          );
+          const rows = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN ${statement.sql}`, statement.params);
+          plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
+        }
+        return plans;
       });
       for (const plan of plans) expect(plan).toMatch(/Index Scan|Index Only Scan/);
       for (const plan of plans) expect(plan).not.toMatch(/Sort/);

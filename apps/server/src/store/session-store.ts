@@ -295,6 +295,46 @@ async function insertAppSession(db: Queryable, record: AppSessionRecord): Promis
 let memoryTemplate: Promise<Blob> | undefined;
 
 /**
+ * The statement behind `SessionStore.listSessions`: exported so that the store suite can check its plan
+ * (an index serves the filter and the keyset order, with no sort step) on the SQL that really runs.
+ *
+ * @example
+ * const { sql, params } = listSessionsStatement({ account, product: "residential", status: "active", limit: 50 }, now);
+ */
+export function listSessionsStatement(
+  query: SessionListQuery,
+  now: Date,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [query.account, query.product];
+  const where = ["account = $1", "product = $2"];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (query.subuserScope != null) where.push(`subuser = ANY(${param([...query.subuserScope])}::text[])`);
+  if (query.subuser !== undefined) where.push(`subuser = ${param(query.subuser)}`);
+  if (query.session_id !== undefined) where.push(`session_id = ${param(query.session_id)}`);
+  if (query.region !== undefined) where.push(`region = ${param(query.region)}`);
+  if (query.asn !== undefined) where.push(`asn = ${param(query.asn)}`);
+  if (query.repinned !== undefined) where.push(`repinned = ${param(query.repinned)}`);
+  const nowParam = () => `${param(iso(now))}::timestamptz`;
+  const cutoffParam = () => `${param(cutoffOf(now))}::timestamptz`;
+  if (query.status === "active") where.push(`terminated_at IS NULL AND expires_at > ${nowParam()}`);
+  else if (query.status === "terminated") where.push(`terminated_at > ${cutoffParam()}`);
+  else where.push(visible(nowParam(), cutoffParam()));
+  if (query.after !== undefined) {
+    where.push(
+      `(started_at, id) < (${param(query.after.startedAt)}::timestamptz, ${param(query.after.id)}::text)`,
+    );
+  }
+  // qualified: a bare started_at in ORDER BY would name the text column of the select list, and sorting
+  // by it cannot use the index
+  const sql = `SELECT ${sessionSelect} FROM gateway_sessions WHERE ${where.join(" AND ")}
+    ORDER BY gateway_sessions.started_at DESC, gateway_sessions.id DESC LIMIT ${param(query.limit + 1)}`;
+  return { sql, params };
+}
+
+/**
  * The store of the reference server, over PGlite or PostgreSQL.
  *
  * @example
@@ -497,33 +537,8 @@ export class SessionStore {
 
   /** A page of sessions, newest first, by keyset on (`started_at`, `id`). */
   async listSessions(query: SessionListQuery, now: Date): Promise<SessionListPage> {
-    const params: unknown[] = [query.account, query.product];
-    const where = ["account = $1", "product = $2"];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (query.subuserScope != null) where.push(`subuser = ANY(${param([...query.subuserScope])}::text[])`);
-    if (query.subuser !== undefined) where.push(`subuser = ${param(query.subuser)}`);
-    if (query.session_id !== undefined) where.push(`session_id = ${param(query.session_id)}`);
-    if (query.region !== undefined) where.push(`region = ${param(query.region)}`);
-    if (query.asn !== undefined) where.push(`asn = ${param(query.asn)}`);
-    if (query.repinned !== undefined) where.push(`repinned = ${param(query.repinned)}`);
-    const nowParam = () => `${param(iso(now))}::timestamptz`;
-    const cutoffParam = () => `${param(cutoffOf(now))}::timestamptz`;
-    if (query.status === "active") where.push(`terminated_at IS NULL AND expires_at > ${nowParam()}`);
-    else if (query.status === "terminated") where.push(`terminated_at > ${cutoffParam()}`);
-    else where.push(visible(nowParam(), cutoffParam()));
-    if (query.after !== undefined) {
-      where.push(
-        `(started_at, id) < (${param(query.after.startedAt)}::timestamptz, ${param(query.after.id)}::text)`,
-      );
-    }
-    const rows = await this.db.query<SessionRow>(
-      `SELECT ${sessionSelect} FROM gateway_sessions WHERE ${where.join(" AND ")}
-       ORDER BY started_at DESC, id DESC LIMIT ${param(query.limit + 1)}`,
-      params,
-    );
+    const { sql, params } = listSessionsStatement(query, now);
+    const rows = await this.db.query<SessionRow>(sql, params);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
     return {
