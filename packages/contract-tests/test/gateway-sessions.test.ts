@@ -13,6 +13,7 @@ import {
   listSessions,
   newSessionName,
   newSubuser,
+  proxiedRequest,
   proxy,
 } from "./support/scenario.js";
 
@@ -314,16 +315,7 @@ describe.runIf(target.stateful)("the full proxy username is the session key", ()
         path: { product },
         body: {
           username: "user-sub_01HX2K3PQ4M5-region-us-session-job1-sesstime-30",
-          requests: [
-            {
-              method: "GET",
-              target_host: "a.example",
-              target_port: 443,
-              status_code: 200,
-              bytes: 1,
-              duration_ms: 1,
-            },
-          ],
+          requests: [proxiedRequest],
         },
         expect: 404,
       });
@@ -434,16 +426,7 @@ describe.runIf(target.stateful)("scopes and accounts", () => {
       path: { product: "mobile" },
       body: {
         username: `user-${theirs}-region-fr-session-mine-sesstime-30`,
-        requests: [
-          {
-            method: "GET",
-            target_host: "a.example",
-            target_port: 443,
-            status_code: 200,
-            bytes: 1,
-            duration_ms: 1,
-          },
-        ],
+        requests: [proxiedRequest],
       },
       expect: 404,
     });
