@@ -8,8 +8,11 @@
  * const rows = await db.query<{ one: number }>("SELECT 1 AS one");
  * await db.close();
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PgliteSession } from "./pglite-session.js";
@@ -86,10 +89,30 @@ function lockDataDir(dataDir: string): () => void {
   throw new Error(`Cannot lock the data directory ${dataDir}`);
 }
 
+/**
+ * Runs initdb for a new data directory in a short-lived child process. initdb grows PGlite's WASM memory
+ * to about 800 MiB, and WASM memory never shrinks: a server that ran it in process would carry that for
+ * its whole life, where one that opens an existing directory starts at about 300 MiB.
+ */
+async function initDataDirInChild(dataDir: string): Promise<void> {
+  const pglite = createRequire(import.meta.url).resolve("@electric-sql/pglite");
+  const script =
+    "const { PGlite } = require(process.argv[1]); PGlite.create({ dataDir: process.argv[2] }).then((db) => db.close());";
+  try {
+    await promisify(execFile)(process.execPath, ["-e", script, pglite, dataDir], { timeout: 120_000 });
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim();
+    throw new Error(`Cannot create the PGlite data directory ${dataDir}${stderr ? `: ${stderr}` : ""}`, {
+      cause: error,
+    });
+  }
+}
+
 async function openPglite(dataDir: string | undefined, snapshot: Blob | undefined): Promise<Database> {
   const unlock = dataDir === undefined ? () => {} : lockDataDir(dataDir);
   let db: PGlite;
   try {
+    if (dataDir !== undefined && !existsSync(join(dataDir, "PG_VERSION"))) await initDataDirInChild(dataDir);
     db = await PGlite.create(
       dataDir !== undefined ? { dataDir } : snapshot !== undefined ? { loadDataDir: snapshot } : {},
     );
