@@ -1,6 +1,7 @@
 import { parseUsername } from "@sessions-api/username";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
+import { newAppSessionRecord } from "../app-session-routes.js";
 import type { Database } from "./database.js";
 import { migrate } from "./migrate.js";
 import { listSessionsStatement, type SessionListQuery, type SessionStore } from "./session-store.js";
@@ -183,6 +184,78 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       expect(first?.terminated_at).toBe(at(5).toISOString());
       expect(again).toEqual(first);
       expect(await store.terminateSession("acct_nobody", "residential", session.id, at(9))).toBeNull();
+    });
+
+    // on PGlite reads are cached: these pin what a cache must never change, read twice at each step
+    test("a read repeated after a write shows the write", async () => {
+      const account = freshAccount();
+      const query = { account, product: "residential" as const, status: "all" as const, limit: 10 };
+      const twice = async <T>(read: () => Promise<T>) => {
+        const first = await read();
+        expect(await read()).toEqual(first);
+        return first;
+      };
+      const { session } = await report(store, account, user("sub_reread", "a"), at(0));
+      const get = () => store.findSession(account, "residential", session.id, at(2));
+      expect((await twice(get))?.requests).toBe(1);
+      expect((await twice(() => store.listSessions(query, at(2)))).sessions.map((s) => s.requests)).toEqual([
+        1,
+      ]);
+      await report(store, account, user("sub_reread", "a"), at(1));
+      expect((await twice(get))?.requests).toBe(2);
+      expect((await twice(() => store.listSessions(query, at(2)))).sessions.map((s) => s.requests)).toEqual([
+        2,
+      ]);
+      await store.terminateSession(account, "residential", session.id, at(2));
+      expect((await twice(get))?.status).toBe("terminated");
+      expect((await twice(() => store.listSessions(query, at(2)))).sessions.map((s) => s.status)).toEqual([
+        "terminated",
+      ]);
+      const other = await report(store, account, user("sub_reread", "b"), at(2));
+      expect((await twice(() => store.listSessions(query, at(2)))).sessions.map((s) => s.id)).toEqual([
+        other.session.id,
+        session.id,
+      ]);
+    });
+
+    test("a session leaves reads at the moment it expires, and a page takes the next one in", async () => {
+      const account = freshAccount();
+      const sesstime = 60; // seconds: 1 minute
+      const short = (await report(store, account, user("sub_expire", "s", 1), at(1))).session;
+      const long = (await report(store, account, user("sub_expire", "l", 30), at(0))).session;
+      const query = { account, product: "residential" as const, status: "active" as const, limit: 1 };
+      const page = (seconds: number) => store.listSessions(query, at(seconds));
+      const get = (seconds: number) => store.findSession(account, "residential", short.id, at(seconds));
+      for (const seconds of [2, 2, 1 + sesstime - 1]) {
+        expect((await page(seconds)).sessions.map((s) => s.id)).toEqual([short.id]);
+        expect((await page(seconds)).next).not.toBeNull();
+        expect((await get(seconds))?.id).toBe(short.id);
+      }
+      for (const seconds of [1 + sesstime, 1 + sesstime]) {
+        expect((await page(seconds)).sessions.map((s) => s.id)).toEqual([long.id]);
+        expect((await page(seconds)).next).toBeNull();
+        expect(await get(seconds)).toBeNull();
+      }
+      // a read for an earlier moment still sees what was live then
+      expect((await page(2)).sessions.map((s) => s.id)).toEqual([short.id]);
+    });
+
+    test("application sessions read again after a create, a touch and a delete show each", async () => {
+      const account = freshAccount();
+      const record = (seconds: number) => newAppSessionRecord(account, {}, at(seconds));
+      const listIds = async () =>
+        (await store.listAppSessions(account, { limit: 10 }, at(10))).sessions.map((s) => s.id);
+      const first = await store.createAppSession(record(0));
+      expect(await listIds()).toEqual([first.id]);
+      const second = await store.createAppSession(record(1));
+      expect(await listIds()).toEqual([second.id, first.id]);
+      expect((await store.findAppSession(account, first.id, at(10)))?.last_active).toEqual(at(0));
+      expect((await store.findAppSession(account, first.id, at(10)))?.last_active).toEqual(at(0));
+      await store.touchAppSession(account, first.id, at(5));
+      expect((await store.findAppSession(account, first.id, at(10)))?.last_active).toEqual(at(5));
+      expect(await store.deleteAppSession(account, first.id, at(10))).toBe(true);
+      expect(await store.findAppSession(account, first.id, at(10))).toBeNull();
+      expect(await listIds()).toEqual([second.id]);
     });
 
     test("purges sessions expired or terminated over 24 hours ago and nothing younger", async () => {

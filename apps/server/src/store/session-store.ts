@@ -21,6 +21,7 @@ import { pickAsn, pickExitIp } from "../exit-ip.js";
 import { newSessionId } from "../ids.js";
 import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable } from "./database.js";
 import { migrate } from "./migrate.js";
+import { ReadCache } from "./read-cache.js";
 
 /** How long terminated sessions (and deleted application sessions, for paging) are kept: 24 hours. */
 export const AUDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -178,6 +179,10 @@ export function isoTime(utc: string): string {
   return `${utc.slice(0, 10)}T${utc.slice(11, 19)}.${fraction}Z`;
 }
 const cutoffOf = (now: Date) => new Date(now.getTime() - AUDIT_WINDOW_MS).toISOString();
+// when a session leaves every read: at its expiry, or at the end of its audit window once terminated
+const visibleUntil = (expiresAt: string, terminatedAt: string | null) =>
+  terminatedAt === null ? Date.parse(expiresAt) : Date.parse(terminatedAt) + AUDIT_WINDOW_MS;
+const earliest = (times: readonly number[]) => times.reduce((min, time) => Math.min(min, time), Infinity);
 
 function toSession(row: SessionRow): Session {
   return {
@@ -343,8 +348,13 @@ export function listSessionsStatement(
  */
 export class SessionStore {
   private offsetCache: number | undefined;
+  // PGlite is this process's alone (its data directory is locked), so every write passes through here and
+  // reads can be cached; over PostgreSQL other instances write, and every read goes to the database
+  private readonly cache: ReadCache | undefined;
 
-  private constructor(private readonly db: Database) {}
+  private constructor(private readonly db: Database) {
+    this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
+  }
 
   /** Opens the database and applies pending migrations. */
   static async open(options: OpenDatabaseOptions = {}): Promise<SessionStore> {
@@ -386,8 +396,7 @@ export class SessionStore {
       "SELECT offset_seconds FROM clock WHERE id = 1",
     );
     const offset = Number(row?.offset_seconds ?? 0);
-    // PGlite is this process's alone (its data directory is locked), so only this store moves its clock;
-    // over PostgreSQL other instances may, and every read goes to the database
+    // as with the read cache: only this process moves PGlite's clock, other instances may move PostgreSQL's
     if (this.db.kind === "pglite") this.offsetCache = offset;
     return offset;
   }
@@ -426,80 +435,84 @@ export class SessionStore {
    */
   async reportTraffic(input: TrafficInput): Promise<{ created: boolean; session: SessionDetail }> {
     const { account, product, username, parsed, now } = input;
-    return this.db.transaction(async (tx) => {
-      // one writer per username at a time, across instances: two first reports must not start two sessions.
-      // PGlite has one connection, whose transactions already run one at a time (and one process per
-      // data directory): the lock would be a statement for nothing
-      if (this.db.kind === "postgres") {
-        await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${account}\n${product}\n${username}`]);
-      }
-      // the newest live session of the username first; without one, its newest session of all (for the
-      // exit IP): one statement instead of two
-      const [latest] = await tx.query<{ id: string; exit_ip: string; live: boolean }>(
-        `SELECT id, exit_ip, (terminated_at IS NULL AND expires_at > $4) AS live FROM gateway_sessions
+    return this.writing(account, () =>
+      this.db.transaction(async (tx) => {
+        // one writer per username at a time, across instances: two first reports must not start two sessions.
+        // PGlite has one connection, whose transactions already run one at a time (and one process per
+        // data directory): the lock would be a statement for nothing
+        if (this.db.kind === "postgres") {
+          await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [
+            `${account}\n${product}\n${username}`,
+          ]);
+        }
+        // the newest live session of the username first; without one, its newest session of all (for the
+        // exit IP): one statement instead of two
+        const [latest] = await tx.query<{ id: string; exit_ip: string; live: boolean }>(
+          `SELECT id, exit_ip, (terminated_at IS NULL AND expires_at > $4) AS live FROM gateway_sessions
          WHERE account = $1 AND product = $2 AND username = $3
          ORDER BY (terminated_at IS NULL AND expires_at > $4) DESC, started_at DESC LIMIT 1`,
-        [account, product, username, iso(now)],
-      );
-      const live = latest?.live === true ? latest : undefined;
-      const ipv6Share = product === "mobile" ? 0.5 : 0.2;
-      const bytes = input.requests.reduce((sum, request) => sum + request.bytes, 0);
-      let id: string;
-      if (live === undefined) {
-        id = newSessionId();
-        await tx.query(
-          `INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, state, city,
+          [account, product, username, iso(now)],
+        );
+        const live = latest?.live === true ? latest : undefined;
+        const ipv6Share = product === "mobile" ? 0.5 : 0.2;
+        const bytes = input.requests.reduce((sum, request) => sum + request.bytes, 0);
+        let id: string;
+        if (live === undefined) {
+          id = newSessionId();
+          await tx.query(
+            `INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, state, city,
              asn, exit_ip, started_at, expires_at, bytes_used, requests)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-          [
-            id,
-            account,
-            product,
-            username,
-            parsed.subuser,
-            parsed.session_id,
-            parsed.region,
-            parsed.state,
-            parsed.city,
-            parsed.asn ?? pickAsn(parsed.region),
-            pickExitIp({ previous: latest?.exit_ip ?? null, ipv6Share }),
-            iso(now),
-            new Date(now.getTime() + parsed.sesstime * 60_000).toISOString(),
-            bytes,
-            input.requests.length,
-          ],
-        );
-      } else {
-        id = live.id;
-        if (input.reassignExitIp) {
-          await tx.query(
-            `UPDATE gateway_sessions SET exit_ip = $2, repinned = true, bytes_used = bytes_used + $3,
-               requests = requests + $4 WHERE id = $1`,
-            [id, pickExitIp({ previous: live.exit_ip, ipv6Share }), bytes, input.requests.length],
+            [
+              id,
+              account,
+              product,
+              username,
+              parsed.subuser,
+              parsed.session_id,
+              parsed.region,
+              parsed.state,
+              parsed.city,
+              parsed.asn ?? pickAsn(parsed.region),
+              pickExitIp({ previous: latest?.exit_ip ?? null, ipv6Share }),
+              iso(now),
+              new Date(now.getTime() + parsed.sesstime * 60_000).toISOString(),
+              bytes,
+              input.requests.length,
+            ],
           );
         } else {
-          await tx.query(
-            "UPDATE gateway_sessions SET bytes_used = bytes_used + $2, requests = requests + $3 WHERE id = $1",
-            [id, bytes, input.requests.length],
-          );
+          id = live.id;
+          if (input.reassignExitIp) {
+            await tx.query(
+              `UPDATE gateway_sessions SET exit_ip = $2, repinned = true, bytes_used = bytes_used + $3,
+               requests = requests + $4 WHERE id = $1`,
+              [id, pickExitIp({ previous: live.exit_ip, ipv6Share }), bytes, input.requests.length],
+            );
+          } else {
+            await tx.query(
+              "UPDATE gateway_sessions SET bytes_used = bytes_used + $2, requests = requests + $3 WHERE id = $1",
+              [id, bytes, input.requests.length],
+            );
+          }
         }
-      }
-      // only the newest requests can be among the samples kept
-      const at = iso(now);
-      await insertSamples(
-        tx,
-        id,
-        input.requests.slice(-SAMPLES_KEPT).map((request) => ({ ...request, at })),
-      );
-      await tx.query(
-        `DELETE FROM session_samples WHERE session_pk = $1 AND seq NOT IN (
+        // only the newest requests can be among the samples kept
+        const at = iso(now);
+        await insertSamples(
+          tx,
+          id,
+          input.requests.slice(-SAMPLES_KEPT).map((request) => ({ ...request, at })),
+        );
+        await tx.query(
+          `DELETE FROM session_samples WHERE session_pk = $1 AND seq NOT IN (
            SELECT seq FROM session_samples WHERE session_pk = $1 ORDER BY at DESC, seq DESC LIMIT ${SAMPLES_KEPT})`,
-        [id],
-      );
-      const session = await this.readDetail(tx, id);
-      if (session === null) throw new Error(`Session ${id} vanished inside its own transaction`);
-      return { created: live === undefined, session };
-    });
+          [id],
+        );
+        const session = await this.readDetail(tx, id);
+        if (session === null) throw new Error(`Session ${id} vanished inside its own transaction`);
+        return { created: live === undefined, session };
+      }),
+    );
   }
 
   /** A session of the account and product that is live or inside its audit window, or null. */
@@ -509,12 +522,19 @@ export class SessionStore {
     id: string,
     now: Date,
   ): Promise<SessionDetail | null> {
-    return this.readDetail(this.db, id, `AND account = $2 AND product = $3 AND ${visible("$4", "$5")}`, [
-      account,
-      product,
-      iso(now),
-      cutoffOf(now),
-    ]);
+    return this.cached(account, `session ${product} ${id}`, now, async () => {
+      const session = await this.readDetail(
+        this.db,
+        id,
+        `AND account = $2 AND product = $3 AND ${visible("$4", "$5")}`,
+        [account, product, iso(now), cutoffOf(now)],
+      );
+      return {
+        value: session,
+        validUntil: session === null ? -Infinity : visibleUntil(session.expires_at, session.terminated_at),
+        rows: 1,
+      };
+    });
   }
 
   /**
@@ -527,27 +547,65 @@ export class SessionStore {
     id: string,
     now: Date,
   ): Promise<SessionDetail | null> {
-    await this.db.query(
-      `UPDATE gateway_sessions SET terminated_at = $4
-       WHERE id = $1 AND account = $2 AND product = $3 AND terminated_at IS NULL AND expires_at > $4`,
-      [id, account, product, iso(now)],
+    await this.writing(account, () =>
+      this.db.query(
+        `UPDATE gateway_sessions SET terminated_at = $4
+         WHERE id = $1 AND account = $2 AND product = $3 AND terminated_at IS NULL AND expires_at > $4`,
+        [id, account, product, iso(now)],
+      ),
     );
     return this.findSession(account, product, id, now);
   }
 
   /** A page of sessions, newest first, by keyset on (`started_at`, `id`). */
   async listSessions(query: SessionListQuery, now: Date): Promise<SessionListPage> {
-    const { sql, params } = listSessionsStatement(query, now);
-    const rows = await this.db.query<SessionRow>(sql, params);
-    const page = rows.slice(0, query.limit);
-    const last = page.at(-1);
-    return {
-      sessions: page.map(toSession),
-      next:
-        rows.length > query.limit && last !== undefined
-          ? { startedAt: isoTime(last.started_at), id: last.id }
-          : null,
-    };
+    const {
+      account,
+      product,
+      subuserScope,
+      subuser,
+      session_id,
+      region,
+      asn,
+      repinned,
+      status,
+      limit,
+      after,
+    } = query;
+    const key = JSON.stringify([
+      product,
+      subuserScope,
+      subuser,
+      session_id,
+      region,
+      asn,
+      repinned,
+      status,
+      limit,
+      after,
+    ]);
+    return this.cached(account, `sessions ${key}`, now, async () => {
+      const { sql, params } = listSessionsStatement(query, now);
+      const rows = await this.db.query<SessionRow>(sql, params);
+      const page = rows.slice(0, query.limit);
+      const last = page.at(-1);
+      return {
+        value: {
+          sessions: page.map(toSession),
+          next:
+            rows.length > query.limit && last !== undefined
+              ? { startedAt: isoTime(last.started_at), id: last.id }
+              : null,
+        },
+        // the page changes when one of its rows, or the one after it (which decides `next`), leaves
+        validUntil: earliest(
+          rows.map((row) =>
+            visibleUntil(isoTime(row.expires_at), row.terminated_at && isoTime(row.terminated_at)),
+          ),
+        ),
+        rows: page.length + 1,
+      };
+    });
   }
 
   /** Deletes what is past keeping: sessions expired or terminated over 24 h ago, old application sessions. */
@@ -562,22 +620,26 @@ export class SessionStore {
       "DELETE FROM app_sessions WHERE deleted_at <= $1 OR expires_at <= $1 RETURNING id",
       [cutoff],
     );
+    if (sessions.length + appSessions.length > 0) this.cache?.clear();
     return { sessions: sessions.length, appSessions: appSessions.length };
   }
 
   async createAppSession(record: AppSessionRecord): Promise<AppSessionRecord> {
-    await insertAppSession(this.db, record);
+    await this.writing(record.account, () => insertAppSession(this.db, record));
     return record;
   }
 
   /** A live (not deleted, not expired) application session of the account, or null. */
   async findAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
-    const [row] = await this.db.query<AppSessionRow>(
-      `SELECT ${appSelect} FROM app_sessions
-       WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3`,
-      [id, account, iso(now)],
-    );
-    return row === undefined ? null : toAppSession(row);
+    return this.cached(account, `app session ${id}`, now, async () => {
+      const [row] = await this.db.query<AppSessionRow>(
+        `SELECT ${appSelect} FROM app_sessions
+         WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3`,
+        [id, account, iso(now)],
+      );
+      const record = row === undefined ? null : toAppSession(row);
+      return { value: record, validUntil: record?.expires_at.getTime() ?? -Infinity, rows: 1 };
+    });
   }
 
   /**
@@ -606,31 +668,42 @@ export class SessionStore {
       before = `AND id < $${params.length}`;
     }
     params.push(options.limit + 1);
-    const rows = await this.db.query<AppSessionRow>(
-      `SELECT ${appSelect} FROM app_sessions
-       WHERE account = $1 AND deleted_at IS NULL AND expires_at > $2 ${before}
-       ORDER BY id DESC LIMIT $${params.length}`,
-      params,
-    );
-    return { sessions: rows.slice(0, options.limit).map(toAppSession), hasMore: rows.length > options.limit };
+    return this.cached(account, `app sessions ${options.beforeId ?? ""} ${options.limit}`, now, async () => {
+      const rows = await this.db.query<AppSessionRow>(
+        `SELECT ${appSelect} FROM app_sessions
+         WHERE account = $1 AND deleted_at IS NULL AND expires_at > $2 ${before}
+         ORDER BY id DESC LIMIT $${params.length}`,
+        params,
+      );
+      const records = rows.map(toAppSession);
+      return {
+        value: { sessions: records.slice(0, options.limit), hasMore: rows.length > options.limit },
+        validUntil: earliest(records.map((record) => record.expires_at.getTime())),
+        rows: options.limit + 1,
+      };
+    });
   }
 
   /** Deletes a live application session; false when there was none to delete. */
   async deleteAppSession(account: string, id: string, now: Date): Promise<boolean> {
-    const rows = await this.db.query(
-      `UPDATE app_sessions SET deleted_at = $3
-       WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING id`,
-      [id, account, iso(now)],
+    const rows = await this.writing(account, () =>
+      this.db.query(
+        `UPDATE app_sessions SET deleted_at = $3
+         WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING id`,
+        [id, account, iso(now)],
+      ),
     );
     return rows.length > 0;
   }
 
   /** Sets `last_active` of a live application session to now; null when there is none. */
   async touchAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
-    const [row] = await this.db.query<AppSessionRow>(
-      `UPDATE app_sessions SET last_active = $3
-       WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING ${appSelect}`,
-      [id, account, iso(now)],
+    const [row] = await this.writing(account, () =>
+      this.db.query<AppSessionRow>(
+        `UPDATE app_sessions SET last_active = $3
+         WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING ${appSelect}`,
+        [id, account, iso(now)],
+      ),
     );
     return row === undefined ? null : toAppSession(row);
   }
@@ -640,7 +713,7 @@ export class SessionStore {
    * start together over one database: only one of them seeds.
    */
   async seedIfEmpty(data: SeedData): Promise<boolean> {
-    return this.db.transaction(async (tx) => {
+    const seeded = await this.db.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock($1, $2)", [0x5e55, 0x0002]);
       const [state] = await tx.query<{ empty: boolean }>(
         "SELECT NOT EXISTS (SELECT 1 FROM subusers) AND NOT EXISTS (SELECT 1 FROM app_sessions) AS empty",
@@ -681,6 +754,35 @@ export class SessionStore {
       for (const record of data.appSessions) await insertAppSession(tx, record);
       return true;
     });
+    if (seeded) this.cache?.clear();
+    return seeded;
+  }
+
+  // a read through the cache: `read` answers at `now` and says until when that answer holds
+  private async cached<T>(
+    account: string,
+    key: string,
+    now: Date,
+    read: () => Promise<{ value: T; validUntil: number; rows: number }>,
+  ): Promise<T> {
+    const cache = this.cache;
+    if (cache === undefined) return (await read()).value;
+    const hit = cache.get<T>(account, key, now);
+    if (hit !== undefined) return hit;
+    const generation = cache.generation(account);
+    const { value, validUntil, rows } = await read();
+    // a miss (a null) is not kept: it stays one until a write, but misses are not what is read often
+    if (value !== null) cache.set(account, key, value, { generation, now, validUntil, rows });
+    return value;
+  }
+
+  // a write to the account's data: the cached reads of the account are dropped once it is done (or failed)
+  private async writing<T>(account: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } finally {
+      this.cache?.invalidate(account);
+    }
   }
 
   // the session and its samples in one statement: each statement is a round trip (and, on PGlite, the
