@@ -20,5 +20,5 @@ export {
 } from "./api-keys.js";
 export { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
 export { DEMO_SESSION_ID, DEMO_SUBUSER } from "./demo-data.js";
-export { jsonLogger, type Logger } from "./logger.js";
+export { type BufferedLogger, jsonLogger, type Logger } from "./logger.js";
 export { type SessionsServer, type SessionsServerOptions, startSessionsServer } from "./server.js";

@@ -19,6 +19,7 @@ import { describeCause, jsonLogger } from "./logger.js";
 import { startSessionsServer } from "./server.js";
 
 const log = jsonLogger(process.stdout);
+process.on("exit", () => log.flush());
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === "") return 8080;
