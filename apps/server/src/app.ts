@@ -140,12 +140,24 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   const publicUrl = options.publicUrl?.replace(/\/+$/, "");
   const app = new Hono<AppEnv>();
 
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw ApiError.invalidBody(`The body is larger than ${maxBodyBytes} bytes.`);
+    },
+  });
   app.use(async (c, next) => {
     const requestId = newRequestId();
     const started = performance.now();
     c.set("requestId", requestId);
-    await next();
-    c.res.headers.set("X-Request-Id", requestId);
+    // set before the handler runs, the header is part of the response it makes: setting it afterwards
+    // would make the Node adapter copy a finished response
+    c.header("X-Request-Id", requestId);
+    // a GET or HEAD request has no body to limit; asking would make the Node adapter build a whole fetch
+    // Request (abort signal and all) for each of them, the costliest step of a cached read
+    await (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next));
+    // a handler that returns a Response of its own (the docs' 304, say) did not take the header
+    if (!c.res.headers.has("X-Request-Id")) c.res.headers.set("X-Request-Id", requestId);
     if (options.logRequests === true) {
       logger.info("request", {
         method: c.req.method,
@@ -156,15 +168,6 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
       });
     }
   });
-  const limitBody = bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: () => {
-      throw ApiError.invalidBody(`The body is larger than ${maxBodyBytes} bytes.`);
-    },
-  });
-  // a GET or HEAD request has no body to limit; asking would make the Node adapter build a whole fetch
-  // Request (abort signal and all) for each of them, the costliest step of a cached read
-  app.use((c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
 
   const deps = { auth, store, clock, publicUrl };
   mountGatewayRoutes(app, deps);

@@ -570,6 +570,20 @@ describe("the API reference and the spec", () => {
     expect(spec.body.openapi).toBe("3.1.0");
   });
 
+  test("a 304 of the docs' script, a response its handler makes itself, carries a request id too", async () => {
+    const html = await (await app.sandbox.fetch(new Request("http://127.0.0.1:8080/docs"))).text();
+    const script = `http://127.0.0.1:8080${html.match(/<script src="([^"]+)"/)?.[1]}`;
+    const first = await app.sandbox.fetch(new Request(script));
+    const etag = first.headers.get("etag");
+    expect(etag).not.toBeNull();
+    const again = await app.sandbox.fetch(
+      new Request(script, { headers: { "if-none-match": etag as string } }),
+    );
+    expect(again.status).toBe(304);
+    expect(again.headers.get("x-request-id")).toMatch(/^req_/);
+    expect(again.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
+  });
+
   test("POST /docs is 405 with Allow", async () => {
     const result = await app.call("POST", "/docs", { key: null });
     expectGatewayError(result, 405, "method_not_allowed");
