@@ -186,6 +186,44 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       expect(await store.terminateSession("acct_nobody", "residential", session.id, at(9))).toBeNull();
     });
 
+    test("a session keeps the newest samples across reports of any size, newest first", async () => {
+      const account = freshAccount();
+      const name = user("sub_samples", "a");
+      const parsed = parseUsername(name);
+      await store.claimSubuser(parsed.subuser, account, at(0));
+      const send = (seconds: number, hosts: string[]) =>
+        store.reportTraffic({
+          account,
+          product: "residential",
+          username: name,
+          parsed,
+          requests: hosts.map((target_host, i) => ({
+            method: "GET",
+            target_host,
+            target_port: 443,
+            status_code: 200,
+            bytes: i + 1,
+            duration_ms: 5,
+          })),
+          reassignExitIp: false,
+          now: at(seconds),
+        });
+      const hosts = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+      const samplesOf = (result: Awaited<ReturnType<typeof send>>) =>
+        result.session.samples.map((sample) => sample.target_host);
+      const first = await send(0, hosts("a", 12));
+      expect(first.created).toBe(true);
+      expect(samplesOf(first)).toEqual(hosts("a", 12).slice(2).reverse());
+      expect(first.session).toMatchObject({ requests: 12, bytes_used: 78 });
+      const second = await send(1, ["b0"]);
+      expect(second.created).toBe(false);
+      expect(samplesOf(second)).toEqual(["b0", ...hosts("a", 12).slice(3).reverse()]);
+      const third = await send(2, hosts("c", 10));
+      expect(samplesOf(third)).toEqual(hosts("c", 10).reverse());
+      expect(third.session.samples[0]?.at).toBe(at(2).toISOString());
+      expect(await store.findSession(account, "residential", first.session.id, at(2))).toEqual(third.session);
+    });
+
     // on PGlite reads are cached: these pin what a cache must never change, read twice at each step
     test("a read repeated after a write shows the write", async () => {
       const account = freshAccount();

@@ -25,6 +25,8 @@ import { ReadCache } from "./read-cache.js";
 
 /** How long terminated sessions (and deleted application sessions, for paging) are kept: 24 hours. */
 export const AUDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
+/** How many sub-user owners a store remembers before it starts over. */
+const SUBUSER_OWNERS_KEPT = 100_000;
 /** How many proxied requests a session keeps as samples. */
 export const SAMPLES_KEPT = 10;
 
@@ -206,6 +208,12 @@ function toSession(row: SessionRow): Session {
   };
 }
 
+// a session with its samples as JSON (newest first), as readDetail and reportTrafficSql select them
+function toSessionDetail(row: SessionRow & { samples: SampleJson[] | string | null }): SessionDetail {
+  const samples = typeof row.samples === "string" ? (JSON.parse(row.samples) as SampleJson[]) : row.samples;
+  return { ...toSession(row), samples: (samples ?? []).map(toSample) };
+}
+
 function toSample(row: SampleJson): RequestSample {
   return {
     at: isoTime(row.at),
@@ -339,6 +347,60 @@ export function listSessionsStatement(
   return { sql, params };
 }
 
+// A traffic report in one statement: the username's newest live session is updated, or a session is
+// started when it has none (with an exit IP other than its previous session's); the requests are added
+// as samples and only the newest SAMPLES_KEPT kept; the session is read back with them. Parameters:
+// $1 account, $2 product, $3 username, $4 now, $5..$12 the new session's id, sub-user, session id,
+// region, state, city, ASN and expiry, $13/$14 two different exit IPs, $15 bytes, $16 requests,
+// $17 reassign the exit IP, $18 how many older samples to keep, $19..$24 the new samples' columns.
+const reportTrafficSql = `WITH latest AS (
+    SELECT id, exit_ip, (terminated_at IS NULL AND expires_at > $4::timestamptz) AS live FROM gateway_sessions
+    WHERE account = $1 AND product = $2 AND username = $3
+    ORDER BY (terminated_at IS NULL AND expires_at > $4::timestamptz) DESC, started_at DESC LIMIT 1
+  ),
+  live AS (SELECT id, exit_ip FROM latest WHERE live),
+  updated AS (
+    UPDATE gateway_sessions g SET
+      exit_ip = CASE WHEN NOT $17::boolean THEN g.exit_ip WHEN $13::text <> live.exit_ip THEN $13::text ELSE $14::text END,
+      repinned = g.repinned OR $17::boolean,
+      bytes_used = g.bytes_used + $15::bigint,
+      requests = g.requests + $16::bigint
+    FROM live WHERE g.id = live.id
+    RETURNING g.*
+  ),
+  inserted AS (
+    INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, state, city, asn,
+      exit_ip, started_at, expires_at, bytes_used, requests)
+    SELECT $5::text, $1, $2, $3, $6::text, $7::text, $8::text, $9::text, $10::text, $11::bigint,
+      CASE WHEN $13::text IS DISTINCT FROM (SELECT exit_ip FROM latest) THEN $13::text ELSE $14::text END,
+      $4::timestamptz, $12::timestamptz, $15::bigint, $16::bigint
+    WHERE NOT EXISTS (SELECT 1 FROM live)
+    RETURNING *
+  ),
+  session AS (SELECT * FROM updated UNION ALL SELECT * FROM inserted),
+  kept AS (
+    SELECT seq, at, method, target_host, target_port, status_code, bytes, duration_ms FROM session_samples
+    WHERE session_pk IN (SELECT id FROM live) ORDER BY at DESC, seq DESC LIMIT $18::int
+  ),
+  trimmed AS (
+    DELETE FROM session_samples
+    WHERE session_pk IN (SELECT id FROM live) AND seq NOT IN (SELECT seq FROM kept)
+  ),
+  added AS (
+    INSERT INTO session_samples (session_pk, at, method, target_host, target_port, status_code, bytes, duration_ms)
+    SELECT session.id, $4::timestamptz, r.method, r.target_host, r.target_port, r.status_code, r.bytes, r.duration_ms
+    FROM session, unnest($19::text[], $20::text[], $21::int[], $22::int[], $23::bigint[], $24::int[])
+      WITH ORDINALITY AS r(method, target_host, target_port, status_code, bytes, duration_ms, n)
+    ORDER BY r.n
+    RETURNING seq, at, method, target_host, target_port, status_code, bytes, duration_ms
+  )
+  SELECT ${sessionSelect}, NOT EXISTS (SELECT 1 FROM live) AS created,
+    (SELECT json_agg(json_build_object('at', ${utcSql("at")}, 'method', method, 'target_host', target_host,
+        'target_port', target_port, 'status_code', status_code, 'bytes', bytes, 'duration_ms', duration_ms)
+        ORDER BY at DESC, seq DESC)
+      FROM (SELECT * FROM kept UNION ALL SELECT * FROM added) samples) AS samples
+  FROM session`;
+
 /**
  * The store of the reference server, over PGlite or PostgreSQL.
  *
@@ -351,6 +413,9 @@ export class SessionStore {
   // PGlite is this process's alone (its data directory is locked), so every write passes through here and
   // reads can be cached; over PostgreSQL other instances write, and every read goes to the database
   private readonly cache: ReadCache | undefined;
+  // a sub-user's owner never changes once it has one (sub-users are never moved or deleted, over either
+  // database), so each instance asks once
+  private readonly subuserOwners = new Map<string, string>();
 
   private constructor(private readonly db: Database) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
@@ -414,9 +479,15 @@ export class SessionStore {
 
   /** The account that owns a sub-user, or null when nobody does. */
   async subuserAccount(subuser: string): Promise<string | null> {
+    const known = this.subuserOwners.get(subuser);
+    if (known !== undefined) return known;
     const [row] = await this.db.query<{ account: string }>("SELECT account FROM subusers WHERE id = $1", [
       subuser,
     ]);
+    if (row !== undefined) {
+      if (this.subuserOwners.size >= SUBUSER_OWNERS_KEPT) this.subuserOwners.clear();
+      this.subuserOwners.set(subuser, row.account);
+    }
     return row?.account ?? null;
   }
 
@@ -435,84 +506,56 @@ export class SessionStore {
    */
   async reportTraffic(input: TrafficInput): Promise<{ created: boolean; session: SessionDetail }> {
     const { account, product, username, parsed, now } = input;
-    return this.writing(account, () =>
-      this.db.transaction(async (tx) => {
-        // one writer per username at a time, across instances: two first reports must not start two sessions.
-        // PGlite has one connection, whose transactions already run one at a time (and one process per
-        // data directory): the lock would be a statement for nothing
-        if (this.db.kind === "postgres") {
-          await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [
-            `${account}\n${product}\n${username}`,
-          ]);
-        }
-        // the newest live session of the username first; without one, its newest session of all (for the
-        // exit IP): one statement instead of two
-        const [latest] = await tx.query<{ id: string; exit_ip: string; live: boolean }>(
-          `SELECT id, exit_ip, (terminated_at IS NULL AND expires_at > $4) AS live FROM gateway_sessions
-         WHERE account = $1 AND product = $2 AND username = $3
-         ORDER BY (terminated_at IS NULL AND expires_at > $4) DESC, started_at DESC LIMIT 1`,
-          [account, product, username, iso(now)],
-        );
-        const live = latest?.live === true ? latest : undefined;
-        const ipv6Share = product === "mobile" ? 0.5 : 0.2;
-        const bytes = input.requests.reduce((sum, request) => sum + request.bytes, 0);
-        let id: string;
-        if (live === undefined) {
-          id = newSessionId();
-          await tx.query(
-            `INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, state, city,
-             asn, exit_ip, started_at, expires_at, bytes_used, requests)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-            [
-              id,
-              account,
-              product,
-              username,
-              parsed.subuser,
-              parsed.session_id,
-              parsed.region,
-              parsed.state,
-              parsed.city,
-              parsed.asn ?? pickAsn(parsed.region),
-              pickExitIp({ previous: latest?.exit_ip ?? null, ipv6Share }),
-              iso(now),
-              new Date(now.getTime() + parsed.sesstime * 60_000).toISOString(),
-              bytes,
-              input.requests.length,
-            ],
-          );
-        } else {
-          id = live.id;
-          if (input.reassignExitIp) {
-            await tx.query(
-              `UPDATE gateway_sessions SET exit_ip = $2, repinned = true, bytes_used = bytes_used + $3,
-               requests = requests + $4 WHERE id = $1`,
-              [id, pickExitIp({ previous: live.exit_ip, ipv6Share }), bytes, input.requests.length],
-            );
-          } else {
-            await tx.query(
-              "UPDATE gateway_sessions SET bytes_used = bytes_used + $2, requests = requests + $3 WHERE id = $1",
-              [id, bytes, input.requests.length],
-            );
-          }
-        }
-        // only the newest requests can be among the samples kept
-        const at = iso(now);
-        await insertSamples(
-          tx,
-          id,
-          input.requests.slice(-SAMPLES_KEPT).map((request) => ({ ...request, at })),
-        );
-        await tx.query(
-          `DELETE FROM session_samples WHERE session_pk = $1 AND seq NOT IN (
-           SELECT seq FROM session_samples WHERE session_pk = $1 ORDER BY at DESC, seq DESC LIMIT ${SAMPLES_KEPT})`,
-          [id],
-        );
-        const session = await this.readDetail(tx, id);
-        if (session === null) throw new Error(`Session ${id} vanished inside its own transaction`);
-        return { created: live === undefined, session };
-      }),
-    );
+    const ipv6Share = product === "mobile" ? 0.5 : 0.2;
+    // two different candidates: whichever exit IP the username had before, one of them differs from it
+    const exitIp = pickExitIp({ ipv6Share });
+    const otherExitIp = pickExitIp({ previous: exitIp, ipv6Share });
+    // only the newest requests can be among the samples kept
+    const added = input.requests.slice(-SAMPLES_KEPT);
+    const params = [
+      account,
+      product,
+      username,
+      iso(now),
+      newSessionId(),
+      parsed.subuser,
+      parsed.session_id,
+      parsed.region,
+      parsed.state,
+      parsed.city,
+      parsed.asn ?? pickAsn(parsed.region),
+      new Date(now.getTime() + parsed.sesstime * 60_000).toISOString(),
+      exitIp,
+      otherExitIp,
+      input.requests.reduce((sum, request) => sum + request.bytes, 0),
+      input.requests.length,
+      input.reassignExitIp,
+      SAMPLES_KEPT - added.length,
+      added.map((request) => request.method),
+      added.map((request) => request.target_host),
+      added.map((request) => request.target_port),
+      added.map((request) => request.status_code),
+      added.map((request) => request.bytes),
+      added.map((request) => request.duration_ms),
+    ];
+    const report = async (db: Queryable) => {
+      const [row] = await db.query<SessionRow & { samples: SampleJson[] | string | null; created: boolean }>(
+        reportTrafficSql,
+        params,
+      );
+      if (row === undefined) throw new Error(`The traffic report of ${username} wrote no session`);
+      return { created: row.created, session: toSessionDetail(row) };
+    };
+    return this.writing(account, () => {
+      // PGlite runs one statement at a time (one process per data directory, one connection), so the one
+      // statement of a report is all of it; over PostgreSQL two first reports of a username on two
+      // connections would each start a session: they take turns on a lock of the username first
+      if (this.db.kind === "pglite") return report(this.db);
+      return this.db.transaction(async (tx) => {
+        await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${account}\n${product}\n${username}`]);
+        return report(tx);
+      });
+    });
   }
 
   /** A session of the account and product that is live or inside its audit window, or null. */
@@ -797,8 +840,6 @@ export class SessionStore {
       `SELECT ${sessionSelect}, (${samplesJson}) AS samples FROM gateway_sessions s WHERE id = $1 ${where}`,
       [id, ...params],
     );
-    if (row === undefined) return null;
-    const samples = typeof row.samples === "string" ? (JSON.parse(row.samples) as SampleJson[]) : row.samples;
-    return { ...toSession(row), samples: (samples ?? []).map(toSample) };
+    return row === undefined ? null : toSessionDetail(row);
   }
 }
