@@ -117,7 +117,7 @@ export class ReadCache {
     this.rows = 0;
   }
 
-  /** Entries and rows held, for tests and the benchmark. */
+  /** Entries and rows held. */
   get size(): { entries: number; rows: number } {
     return { entries: this.entries.size, rows: this.rows };
   }

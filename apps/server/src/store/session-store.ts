@@ -602,31 +602,9 @@ export class SessionStore {
 
   /** A page of sessions, newest first, by keyset on (`started_at`, `id`). */
   async listSessions(query: SessionListQuery, now: Date): Promise<SessionListPage> {
-    const {
-      account,
-      product,
-      subuserScope,
-      subuser,
-      session_id,
-      region,
-      asn,
-      repinned,
-      status,
-      limit,
-      after,
-    } = query;
-    const key = JSON.stringify([
-      product,
-      subuserScope,
-      subuser,
-      session_id,
-      region,
-      asn,
-      repinned,
-      status,
-      limit,
-      after,
-    ]);
+    // everything but the account selects the page; the key is per account already
+    const { account, ...selection } = query;
+    const key = JSON.stringify(selection);
     return this.cached(account, `sessions ${key}`, now, async () => {
       const { sql, params } = listSessionsStatement(query, now);
       const rows = await this.db.query<SessionRow>(sql, params);
