@@ -8,6 +8,7 @@ import { listSessionsStatement, type SessionListQuery, type SessionStore } from 
 
 const t0 = Date.parse("2026-05-28T07:00:00.000Z");
 const at = (seconds: number) => new Date(t0 + seconds * 1000);
+const iso = (date: Date) => date.toISOString();
 let counter = 0;
 
 async function report(store: SessionStore, account: string, name: string, now: Date, reassign = false) {
@@ -102,15 +103,15 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
           );
           const rows = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN ${statement.sql}`, statement.params);
           plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
-          // the store prepares each statement once, and after five runs PostgreSQL may keep a generic plan,
-          // made without the parameters' values: it must be as good, the cursor's bound included
+          // the store prepares each statement once and runs its generic plan, made without the parameters'
+          // values: it must be as good, the cursor's bound included
           await tx.query("SET LOCAL plan_cache_mode = force_generic_plan");
           await tx.exec(`PREPARE list_statement AS ${statement.sql}`);
           const literals = statement.params.map((value) => `'${String(value).replace(/'/g, "''")}'`);
           const generic = await tx.query<{ "QUERY PLAN": string }>(
             `EXPLAIN EXECUTE list_statement(${literals.join(", ")})`,
           );
-          await tx.exec("DEALLOCATE list_statement; SET LOCAL plan_cache_mode = auto");
+          await tx.exec("DEALLOCATE list_statement");
           plans.push(generic.map((row) => row["QUERY PLAN"]).join("\n"));
         }
         return plans;
@@ -233,6 +234,80 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       expect(samplesOf(third)).toEqual(hosts("c", 10).reverse());
       expect(third.session.samples[0]?.at).toBe(at(2).toISOString());
       expect(await store.findSession(account, "residential", first.session.id, at(2))).toEqual(third.session);
+    });
+
+    test("reports that arrive together are written together, each to its own username's session", async () => {
+      const account = freshAccount();
+      const names = ["a", "b", "c"].map((id) => user("sub_together", id));
+      await store.claimSubuser("sub_together", account, at(0));
+      const send = (name: string, hosts: string[], seconds = 0) =>
+        store.reportTraffic({
+          account,
+          product: "residential",
+          username: name,
+          parsed: parseUsername(name),
+          requests: hosts.map((target_host) => ({
+            method: "GET",
+            target_host,
+            target_port: 443,
+            status_code: 200,
+            bytes: 100,
+            duration_ms: 5,
+          })),
+          reassignExitIp: false,
+          now: at(seconds),
+        });
+      const [a, b, c] = names as [string, string, string];
+      await send(c, ["c-old"]);
+      // a and b start sessions, c's live session gets one more request, and the second report of a
+      // (same username: the next batch) lands on the session the first started
+      const [a1, b1, c1, a2] = await Promise.all([
+        send(a, ["a0", "a1"], 1),
+        send(b, ["b0"], 1),
+        send(c, ["c0", "c1", "c2"], 1),
+        send(a, ["a2"], 2),
+      ]);
+      expect([a1, b1, c1, a2].map((result) => result.created)).toEqual([true, true, false, false]);
+      expect(new Set([a1, b1, c1].map((result) => result.session.id)).size).toBe(3);
+      expect(a2.session.id).toBe(a1.session.id);
+      expect(
+        [a2, b1, c1].map(({ session }) => [session.username, session.requests, session.bytes_used]),
+      ).toEqual([
+        [a, 3, 300],
+        [b, 1, 100],
+        [c, 4, 400],
+      ]);
+      expect(
+        [a1, a2, b1, c1].map(({ session }) => session.samples.map((sample) => sample.target_host)),
+      ).toEqual([["a1", "a0"], ["a2", "a1", "a0"], ["b0"], ["c2", "c1", "c0", "c-old"]]);
+      expect(a2.session.samples.map((sample) => sample.at)).toEqual([at(2), at(1), at(1)].map(iso));
+      for (const { session } of [a2, b1, c1]) {
+        expect(await store.findSession(account, "residential", session.id, at(3))).toEqual(session);
+      }
+    });
+
+    test("a report that cannot be written fails alone, not the reports written with it", async () => {
+      const account = freshAccount();
+      const good = user("sub_alone", "ok");
+      await store.claimSubuser("sub_alone", account, at(0));
+      // nobody claimed this sub-user: the store refuses a session for it
+      const orphan = user("sub_unclaimed", "x");
+      const results = await Promise.allSettled(
+        [good, orphan].map((name) =>
+          store.reportTraffic({
+            account,
+            product: "residential",
+            username: name,
+            parsed: parseUsername(name),
+            requests: [],
+            reassignExitIp: false,
+            now: at(0),
+          }),
+        ),
+      );
+      expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected"]);
+      const written = results[0]?.status === "fulfilled" ? results[0].value.session : undefined;
+      expect(await store.findSession(account, "residential", written?.id ?? "", at(1))).toEqual(written);
     });
 
     // on PGlite reads are cached: these pin what a cache must never change, read twice at each step

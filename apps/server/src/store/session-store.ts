@@ -20,6 +20,7 @@ import type { ProxyUsername } from "@sessions-api/username";
 import { pickAsn, pickExitIp } from "../exit-ip.js";
 import { newSessionId } from "../ids.js";
 import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable } from "./database.js";
+import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./migrate.js";
 import { ReadCache } from "./read-cache.js";
 
@@ -347,59 +348,136 @@ export function listSessionsStatement(
   return { sql, params };
 }
 
-// A traffic report in one statement: the username's newest live session is updated, or a session is
-// started when it has none (with an exit IP other than its previous session's); the requests are added
-// as samples and only the newest SAMPLES_KEPT kept; the session is read back with them. Parameters:
-// $1 account, $2 product, $3 username, $4 now, $5..$12 the new session's id, sub-user, session id,
-// region, state, city, ASN and expiry, $13/$14 two different exit IPs, $15 bytes, $16 requests,
-// $17 reassign the exit IP, $18 how many older samples to keep, $19..$24 the new samples' columns.
-const reportTrafficSql = `WITH latest AS (
-    SELECT id, exit_ip, (terminated_at IS NULL AND expires_at > $4::timestamptz) AS live FROM gateway_sessions
-    WHERE account = $1 AND product = $2 AND username = $3
-    ORDER BY (terminated_at IS NULL AND expires_at > $4::timestamptz) DESC, started_at DESC LIMIT 1
+// Traffic reports of several usernames in one statement (the store's group commit gives it at most one
+// report per username). For each report, the username's newest live session is updated, or a session is
+// started when it has none (with an exit IP other than its previous session's); the requests are added as
+// samples and only the newest SAMPLES_KEPT kept; the session is read back with them. One array per field,
+// one element per report (n is its position, from 1): $1 account, $2 product, $3 username, $4 now,
+// $5..$12 the new session's id, sub-user, session id, region, state, city, ASN and expiry, $13/$14 two
+// different exit IPs, $15 bytes, $16 requests, $17 reassign the exit IP, $18 how many older samples to
+// keep. The new samples, one element each: $19 the n of their report, $20..$25 their columns.
+const reportTrafficSql = `WITH input AS (
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
+      $8::text[], $9::text[], $10::text[], $11::bigint[], $12::timestamptz[], $13::text[], $14::text[], $15::bigint[],
+      $16::bigint[], $17::boolean[], $18::int[])
+      WITH ORDINALITY AS r(account, product, username, now, new_id, subuser, session_id, region, state, city, asn,
+        expires_at, exit_ip, other_exit_ip, bytes, requests, reassign, keep, n)
   ),
-  live AS (SELECT id, exit_ip FROM latest WHERE live),
+  latest AS (
+    SELECT i.n, l.id, l.exit_ip, coalesce(l.live, false) AS live FROM input i
+    LEFT JOIN LATERAL (
+      SELECT id, exit_ip, (terminated_at IS NULL AND expires_at > i.now) AS live FROM gateway_sessions g
+      WHERE g.account = i.account AND g.product = i.product AND g.username = i.username
+      ORDER BY (terminated_at IS NULL AND expires_at > i.now) DESC, started_at DESC LIMIT 1
+    ) l ON true
+  ),
   updated AS (
     UPDATE gateway_sessions g SET
-      exit_ip = CASE WHEN NOT $17::boolean THEN g.exit_ip WHEN $13::text <> live.exit_ip THEN $13::text ELSE $14::text END,
-      repinned = g.repinned OR $17::boolean,
-      bytes_used = g.bytes_used + $15::bigint,
-      requests = g.requests + $16::bigint
-    FROM live WHERE g.id = live.id
-    RETURNING g.*
+      exit_ip = CASE WHEN NOT i.reassign THEN g.exit_ip WHEN i.exit_ip <> l.exit_ip THEN i.exit_ip ELSE i.other_exit_ip END,
+      repinned = g.repinned OR i.reassign,
+      bytes_used = g.bytes_used + i.bytes,
+      requests = g.requests + i.requests
+    FROM input i JOIN latest l ON l.n = i.n WHERE l.live AND g.id = l.id
+    RETURNING i.n, g.*
   ),
   inserted AS (
     INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, state, city, asn,
       exit_ip, started_at, expires_at, bytes_used, requests)
-    SELECT $5::text, $1, $2, $3, $6::text, $7::text, $8::text, $9::text, $10::text, $11::bigint,
-      CASE WHEN $13::text IS DISTINCT FROM (SELECT exit_ip FROM latest) THEN $13::text ELSE $14::text END,
-      $4::timestamptz, $12::timestamptz, $15::bigint, $16::bigint
-    WHERE NOT EXISTS (SELECT 1 FROM live)
+    SELECT i.new_id, i.account, i.product, i.username, i.subuser, i.session_id, i.region, i.state, i.city, i.asn,
+      CASE WHEN i.exit_ip IS DISTINCT FROM l.exit_ip THEN i.exit_ip ELSE i.other_exit_ip END,
+      i.now, i.expires_at, i.bytes, i.requests
+    FROM input i JOIN latest l ON l.n = i.n WHERE NOT l.live
     RETURNING *
   ),
-  session AS (SELECT * FROM updated UNION ALL SELECT * FROM inserted),
-  kept AS (
-    SELECT seq, at, method, target_host, target_port, status_code, bytes, duration_ms FROM session_samples
-    WHERE session_pk IN (SELECT id FROM live) ORDER BY at DESC, seq DESC LIMIT $18::int
+  session AS (
+    SELECT * FROM updated
+    UNION ALL SELECT i.n, s.* FROM inserted s JOIN input i ON i.new_id = s.id
   ),
+  -- the samples of the live sessions, newest first: as many as the report keeps stay, the others go
+  existing AS MATERIALIZED (
+    SELECT e.*, e.rank <= i.keep AS kept FROM input i JOIN latest l ON l.n = i.n AND l.live
+    CROSS JOIN LATERAL (
+      SELECT session_pk, seq, at, method, target_host, target_port, status_code, bytes, duration_ms,
+        row_number() OVER (ORDER BY at DESC, seq DESC) AS rank
+      FROM session_samples WHERE session_pk = l.id
+    ) e
+  ),
+  -- by primary key: a join to the samples of the sessions could be planned as a scan of the whole table
   trimmed AS (
-    DELETE FROM session_samples
-    WHERE session_pk IN (SELECT id FROM live) AND seq NOT IN (SELECT seq FROM kept)
+    DELETE FROM session_samples WHERE seq = ANY (ARRAY(SELECT seq FROM existing WHERE NOT kept))
   ),
   added AS (
     INSERT INTO session_samples (session_pk, at, method, target_host, target_port, status_code, bytes, duration_ms)
-    SELECT session.id, $4::timestamptz, r.method, r.target_host, r.target_port, r.status_code, r.bytes, r.duration_ms
-    FROM session, unnest($19::text[], $20::text[], $21::int[], $22::int[], $23::bigint[], $24::int[])
-      WITH ORDINALITY AS r(method, target_host, target_port, status_code, bytes, duration_ms, n)
-    ORDER BY r.n
-    RETURNING seq, at, method, target_host, target_port, status_code, bytes, duration_ms
-  )
-  SELECT ${sessionSelect}, NOT EXISTS (SELECT 1 FROM live) AS created,
-    (SELECT json_agg(json_build_object('at', ${utcSql("at")}, 'method', method, 'target_host', target_host,
+    SELECT s.id, i.now, r.method, r.target_host, r.target_port, r.status_code, r.bytes, r.duration_ms
+    FROM unnest($19::int[], $20::text[], $21::text[], $22::int[], $23::int[], $24::bigint[], $25::int[])
+      WITH ORDINALITY AS r(report, method, target_host, target_port, status_code, bytes, duration_ms, ord)
+    JOIN session s ON s.n = r.report JOIN input i ON i.n = r.report
+    ORDER BY r.ord
+    RETURNING session_pk, seq, at, method, target_host, target_port, status_code, bytes, duration_ms
+  ),
+  sample_lists AS (
+    SELECT session_pk, json_agg(json_build_object('at', ${utcSql("at")}, 'method', method, 'target_host', target_host,
         'target_port', target_port, 'status_code', status_code, 'bytes', bytes, 'duration_ms', duration_ms)
-        ORDER BY at DESC, seq DESC)
-      FROM (SELECT * FROM kept UNION ALL SELECT * FROM added) samples) AS samples
-  FROM session`;
+        ORDER BY at DESC, seq DESC) AS samples
+    FROM (
+      SELECT session_pk, seq, at, method, target_host, target_port, status_code, bytes, duration_ms FROM existing WHERE kept
+      UNION ALL SELECT * FROM added
+    ) samples
+    GROUP BY session_pk
+  )
+  SELECT n::int AS n, ${sessionSelect}, created, samples FROM (
+    SELECT s.*, NOT l.live AS created, j.samples
+    FROM session s JOIN latest l ON l.n = s.n LEFT JOIN sample_lists j ON j.session_pk = s.id
+  ) reported
+  ORDER BY n`;
+
+/** One traffic report as the store writes it: a username's requests, with what a new session would get. */
+interface TrafficWrite {
+  input: TrafficInput;
+  newSessionId: string;
+  asn: number;
+  exitIp: string;
+  otherExitIp: string;
+}
+
+// the reports of one username are written one after another, never two in one statement
+const trafficKey = (input: TrafficInput) => `${input.account}\n${input.product}\n${input.username}`;
+
+// the parameters of reportTrafficSql for a batch of reports, one username each
+function reportTrafficParams(batch: readonly TrafficWrite[]): unknown[][] {
+  const field = <T>(value: (write: TrafficWrite) => T) => batch.map(value);
+  // only the newest requests of a report can be among the samples kept
+  const added = batch.map(({ input }) => input.requests.slice(-SAMPLES_KEPT));
+  const samples = added.flatMap((requests, i) => requests.map((request) => ({ n: i + 1, request })));
+  const sample = <T>(value: (request: ProxiedRequest) => T) => samples.map(({ request }) => value(request));
+  return [
+    field(({ input }) => input.account),
+    field(({ input }) => input.product),
+    field(({ input }) => input.username),
+    field(({ input }) => iso(input.now)),
+    field((write) => write.newSessionId),
+    field(({ input }) => input.parsed.subuser),
+    field(({ input }) => input.parsed.session_id),
+    field(({ input }) => input.parsed.region),
+    field(({ input }) => input.parsed.state),
+    field(({ input }) => input.parsed.city),
+    field((write) => write.asn),
+    field(({ input }) => new Date(input.now.getTime() + input.parsed.sesstime * 60_000).toISOString()),
+    field((write) => write.exitIp),
+    field((write) => write.otherExitIp),
+    field(({ input }) => input.requests.reduce((sum, request) => sum + request.bytes, 0)),
+    field(({ input }) => input.requests.length),
+    field(({ input }) => input.reassignExitIp),
+    added.map((requests) => SAMPLES_KEPT - requests.length),
+    samples.map(({ n }) => n),
+    sample((request) => request.method),
+    sample((request) => request.target_host),
+    sample((request) => request.target_port),
+    sample((request) => request.status_code),
+    sample((request) => request.bytes),
+    sample((request) => request.duration_ms),
+  ];
+}
 
 /**
  * The store of the reference server, over PGlite or PostgreSQL.
@@ -416,6 +494,11 @@ export class SessionStore {
   // a sub-user's owner never changes once it has one (sub-users are never moved or deleted, over either
   // database), so each instance asks once
   private readonly subuserOwners = new Map<string, string>();
+  // reports that arrive while the database is busy are written together: one statement for many
+  private readonly trafficReports = new GroupCommit({
+    keyOf: (write: TrafficWrite) => trafficKey(write.input),
+    write: (batch: readonly TrafficWrite[]) => this.writeTrafficReports(batch),
+  });
 
   private constructor(private readonly db: Database) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
@@ -505,54 +588,45 @@ export class SessionStore {
    * `expires_at = now + sesstime`) when it has none.
    */
   async reportTraffic(input: TrafficInput): Promise<{ created: boolean; session: SessionDetail }> {
-    const { account, product, username, parsed, now } = input;
-    const ipv6Share = product === "mobile" ? 0.5 : 0.2;
+    const ipv6Share = input.product === "mobile" ? 0.5 : 0.2;
     // two different candidates: whichever exit IP the username had before, one of them differs from it
     const exitIp = pickExitIp({ ipv6Share });
-    const otherExitIp = pickExitIp({ previous: exitIp, ipv6Share });
-    // only the newest requests can be among the samples kept
-    const added = input.requests.slice(-SAMPLES_KEPT);
-    const params = [
-      account,
-      product,
-      username,
-      iso(now),
-      newSessionId(),
-      parsed.subuser,
-      parsed.session_id,
-      parsed.region,
-      parsed.state,
-      parsed.city,
-      parsed.asn ?? pickAsn(parsed.region),
-      new Date(now.getTime() + parsed.sesstime * 60_000).toISOString(),
+    return this.trafficReports.submit({
+      input,
+      newSessionId: newSessionId(),
+      asn: input.parsed.asn ?? pickAsn(input.parsed.region),
       exitIp,
-      otherExitIp,
-      input.requests.reduce((sum, request) => sum + request.bytes, 0),
-      input.requests.length,
-      input.reassignExitIp,
-      SAMPLES_KEPT - added.length,
-      added.map((request) => request.method),
-      added.map((request) => request.target_host),
-      added.map((request) => request.target_port),
-      added.map((request) => request.status_code),
-      added.map((request) => request.bytes),
-      added.map((request) => request.duration_ms),
-    ];
+      otherExitIp: pickExitIp({ previous: exitIp, ipv6Share }),
+    });
+  }
+
+  // a batch of traffic reports, at most one per username, in one statement
+  private async writeTrafficReports(
+    batch: readonly TrafficWrite[],
+  ): Promise<{ created: boolean; session: SessionDetail }[]> {
+    const params = reportTrafficParams(batch);
     const report = async (db: Queryable) => {
-      const [row] = await db.query<SessionRow & { samples: SampleJson[] | string | null; created: boolean }>(
-        reportTrafficSql,
-        params,
-      );
-      if (row === undefined) throw new Error(`The traffic report of ${username} wrote no session`);
-      return { created: row.created, session: toSessionDetail(row) };
+      const rows = await db.query<
+        SessionRow & { n: number; samples: SampleJson[] | string | null; created: boolean }
+      >(reportTrafficSql, params);
+      if (rows.length !== batch.length || rows.some((row, i) => row.n !== i + 1)) {
+        throw new Error(`${batch.length} traffic reports wrote ${rows.length} sessions`);
+      }
+      return rows.map((row) => ({ created: row.created, session: toSessionDetail(row) }));
     };
-    return this.writing(account, () => {
+    const accounts = [...new Set(batch.map(({ input }) => input.account))];
+    return this.writing(accounts, () => {
       // PGlite runs one statement at a time (one process per data directory, one connection), so the one
-      // statement of a report is all of it; over PostgreSQL two first reports of a username on two
-      // connections would each start a session: they take turns on a lock of the username first
+      // statement is all of it; over PostgreSQL two first reports of a username from two instances would
+      // each start a session: they take turns on a lock of the username first, taken in one order by all
       if (this.db.kind === "pglite") return report(this.db);
       return this.db.transaction(async (tx) => {
-        await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`${account}\n${product}\n${username}`]);
+        await tx.query(
+          `SELECT pg_advisory_xact_lock(key) FROM (
+             SELECT DISTINCT hashtext(username) AS key FROM unnest($1::text[]) AS username ORDER BY key
+           ) usernames`,
+          [batch.map(({ input }) => trafficKey(input))],
+        );
         return report(tx);
       });
     });
@@ -797,12 +871,13 @@ export class SessionStore {
     return value;
   }
 
-  // a write to the account's data: the cached reads of the account are dropped once it is done (or failed)
-  private async writing<T>(account: string, write: () => Promise<T>): Promise<T> {
+  // a write to the accounts' data: their cached reads are dropped once it is done (or failed)
+  private async writing<T>(accounts: string | readonly string[], write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } finally {
-      this.cache?.invalidate(account);
+      for (const account of typeof accounts === "string" ? [accounts] : accounts)
+        this.cache?.invalidate(account);
     }
   }
 
