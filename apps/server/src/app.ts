@@ -12,7 +12,6 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { type ApiKeyConfig, demoKeyConfigs } from "./api-keys.js";
 import { mountAppSessionRoutes } from "./app-session-routes.js";
 import { Authenticator } from "./auth.js";
@@ -77,8 +76,6 @@ export interface SessionsSandbox {
   close(): Promise<void>;
 }
 
-const maxBodyBytes = 1024 * 1024;
-
 const internalMessage = {
   gateway: "An unexpected error occurred; quote the request id to support.",
   app: "An unexpected error occurred; quote the operation id to support.",
@@ -140,12 +137,6 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   const publicUrl = options.publicUrl?.replace(/\/+$/, "");
   const app = new Hono<AppEnv>();
 
-  const limitBody = bodyLimit({
-    maxSize: maxBodyBytes,
-    onError: () => {
-      throw ApiError.invalidBody(`The body is larger than ${maxBodyBytes} bytes.`);
-    },
-  });
   app.use(async (c, next) => {
     const requestId = newRequestId();
     const started = performance.now();
@@ -153,9 +144,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     // set before the handler runs, the header is part of the response it makes: setting it afterwards
     // would make the Node adapter copy a finished response
     c.header("X-Request-Id", requestId);
-    // a GET or HEAD request has no body to limit; asking would make the Node adapter build a whole fetch
-    // Request (abort signal and all) for each of them, the costliest step of a cached read
-    await (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next));
+    await next();
     // a handler that returns a Response of its own (the docs' 304, say) did not take the header
     if (!c.res.headers.has("X-Request-Id")) c.res.headers.set("X-Request-Id", requestId);
     if (options.logRequests === true) {

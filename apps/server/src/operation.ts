@@ -12,11 +12,13 @@ import type { operations } from "@sessions-api/openapi";
 import type { Context, Hono } from "hono";
 import type { ApiKeyConfig } from "./api-keys.js";
 import type { Authenticator } from "./auth.js";
+import { type NodeBindings, readBodyText } from "./request-body.js";
 import { validateBody, validateParameters } from "./request-validation.js";
 import { type OperationId, specOperation } from "./spec-operations.js";
 
 /** Hono's environment of this server: what middleware leaves on the context. */
 export interface AppEnv {
+  Bindings: NodeBindings;
   Variables: {
     requestId: string;
   };
@@ -104,7 +106,9 @@ export function mountOperation<Id extends OperationId>(
       url.searchParams,
     );
     const body =
-      operation.body === null ? undefined : validateBody(operation, await c.req.text(), hooks.beforeSchema);
+      operation.body === null
+        ? undefined
+        : validateBody(operation, await readBodyText(c), hooks.beforeSchema);
     const input = {
       path,
       query,

@@ -122,3 +122,111 @@ describe("publicUrl", () => {
     }
   });
 });
+
+describe("request bodies over HTTP", () => {
+  // one POST of a traffic report, its body written in the pieces given, with or without a Content-Length;
+  // with `end: false` the request is left open and the answer awaited before anything more is sent
+  function postTraffic(
+    url: string,
+    pieces: readonly string[],
+    options: { declareLength?: boolean; length?: number; end?: boolean } = {},
+  ): Promise<{ status: number; connection: string | undefined; body: { error?: { code: string } } }> {
+    const { declareLength = true, end = true } = options;
+    const length = options.length ?? pieces.reduce((sum, piece) => sum + Buffer.byteLength(piece), 0);
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port: new URL(url).port,
+          method: "POST",
+          path: "/sandbox/v1/residential/traffic",
+          headers: {
+            authorization: `Bearer ${DEMO_KEYS.full}`,
+            "content-type": "application/json",
+            ...(declareLength ? { "content-length": length } : { "transfer-encoding": "chunked" }),
+          },
+        },
+        (res) => {
+          let text = "";
+          res.on("data", (chunk) => {
+            text += chunk;
+          });
+          res.on("end", () => {
+            answered = true;
+            req.destroy();
+            resolve({
+              status: res.statusCode ?? 0,
+              connection: res.headers.connection,
+              body: JSON.parse(text),
+            });
+          });
+        },
+      );
+      req.on("error", (error) => {
+        if (!answered) reject(error);
+      });
+      req.flushHeaders();
+      const write = (i: number) => {
+        if (i === pieces.length) {
+          if (end) req.end();
+          return;
+        }
+        req.write(pieces[i]);
+        setTimeout(() => write(i + 1), 5);
+      };
+      write(0);
+    });
+  }
+  const report = (username: string) =>
+    JSON.stringify({
+      username,
+      requests: [
+        {
+          method: "GET",
+          target_host: "a.example",
+          target_port: 443,
+          status_code: 200,
+          bytes: 1,
+          duration_ms: 1,
+        },
+      ],
+    });
+
+  test("a body that arrives in pieces is read whole, with or without a Content-Length", async () => {
+    const server = await startSessionsServer({ port: 0 });
+    try {
+      const body = report("user-sub_bodies1-region-us-session-pieces-sesstime-10");
+      const pieces = [body.slice(0, 10), body.slice(10, 40), body.slice(40)];
+      expect(await postTraffic(server.url, pieces)).toMatchObject({ status: 201 });
+      expect(await postTraffic(server.url, pieces, { declareLength: false })).toMatchObject({ status: 200 });
+      // a byte order mark is not part of the JSON, as fetch's Request.text() reads it in process
+      expect(await postTraffic(server.url, [`\uFEFF${body}`])).toMatchObject({ status: 200 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test("a body over 1 MiB is 400 invalid_request_body, declared or not, and the server goes on", async () => {
+    const server = await startSessionsServer({ port: 0 });
+    try {
+      // the client waits for the answer before it sends the rest, as a client would do on a 100-continue
+      const declared = await postTraffic(server.url, [], { length: 2 * 1024 * 1024, end: false });
+      const undeclared = await postTraffic(server.url, ["x".repeat(1024 * 1024 + 1)], {
+        declareLength: false,
+        end: false,
+      });
+      for (const answer of [declared, undeclared]) {
+        expect(answer).toMatchObject({ status: 400, body: { error: { code: "invalid_request_body" } } });
+        // the rest of the body is not waited for: the connection ends with the answer
+        expect(answer.connection).toBe("close");
+      }
+      const after = await postTraffic(server.url, [
+        report("user-sub_bodies2-region-us-session-after-sesstime-10"),
+      ]);
+      expect(after).toMatchObject({ status: 201 });
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Reads a request body as text, refusing more than `MAX_BODY_BYTES`. Over real HTTP it reads Node's
+ * request stream itself: asking Hono for the body would make the Node adapter build a whole fetch Request
+ * for it (an abort signal and a web stream), which was a tenth of the CPU a traffic report cost. In
+ * process (`sandbox.fetch`), it reads the Request it was given. Both decode the same way.
+ *
+ * @example
+ * const text = await readBodyText(c); // throws ApiError 400 invalid_request_body past 1 MiB
+ */
+import type { IncomingMessage } from "node:http";
+import type { Context } from "hono";
+import { ApiError } from "./errors.js";
+
+/** The largest request body the server reads: 1 MiB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** What the Node adapter passes to the app with each request; nothing when the app is called in process. */
+export interface NodeBindings {
+  incoming?: IncomingMessage;
+}
+
+// the rest of the body is not read (it could go on for ever): the connection closes after the answer
+const tooLarge = () =>
+  new ApiError(400, "invalid_request_body", `The body is larger than ${MAX_BODY_BYTES} bytes.`, {
+    headers: { Connection: "close" },
+  });
+
+// UTF-8, invalid sequences replaced and a byte order mark dropped, as fetch's Request.text() decodes
+function decode(chunks: readonly Uint8Array[], size: number): string {
+  const text = Buffer.concat(chunks, size).toString("utf8");
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function readIncoming(incoming: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // read already, by someone else: waiting for its events would wait for ever
+    if (incoming.readableEnded || incoming.destroyed) {
+      reject(new Error("The request body was read already"));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      incoming.off("data", onData);
+      incoming.off("end", onEnd);
+      incoming.off("error", onError);
+      incoming.off("close", onClose);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        stop();
+        incoming.resume();
+        reject(tooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => {
+      stop();
+      resolve(decode(chunks, size));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(error);
+    };
+    // a client that goes away before the end of its body: nobody waits for the rest
+    const onClose = () => {
+      stop();
+      reject(new Error("The client closed the request before the end of its body"));
+    };
+    incoming.on("data", onData);
+    incoming.on("end", onEnd);
+    incoming.on("error", onError);
+    incoming.on("close", onClose);
+  });
+}
+
+async function readRequest(request: Request): Promise<string> {
+  if (request.body === null) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return decode(chunks, size);
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+}
+
+/**
+ * The request's body as text.
+ *
+ * @throws {ApiError} 400 invalid_request_body when it is (or says it is) larger than `MAX_BODY_BYTES`.
+ */
+export function readBodyText<E extends { Bindings: NodeBindings }>(c: Context<E>): Promise<string> {
+  const declared = Number(c.req.header("content-length"));
+  if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
+  const incoming = c.env?.incoming;
+  return incoming === undefined ? readRequest(c.req.raw) : readIncoming(incoming);
+}
