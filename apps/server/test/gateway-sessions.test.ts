@@ -157,6 +157,14 @@ describe("sandbox traffic", () => {
       "requests[0].target_port",
     ],
     [
+      "a request of more than 1 TiB",
+      JSON.stringify({
+        username: "user-sub_abcd-region-us-session-a-sesstime-30",
+        requests: [{ ...proxied(), bytes: 2 ** 40 + 1 }],
+      }),
+      "requests[0].bytes",
+    ],
+    [
       "a non-boolean reassign_exit_ip",
       JSON.stringify({
         username: "user-sub_abcd-region-us-session-a-sesstime-30",

@@ -286,6 +286,37 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       }
     });
 
+    test("bytes_used stops at the int64 maximum instead of failing the report", async () => {
+      const account = freshAccount();
+      const name = user("sub_bytes", "big");
+      await store.claimSubuser("sub_bytes", account, at(0));
+      const send = (seconds: number) =>
+        store.reportTraffic({
+          account,
+          product: "residential",
+          username: name,
+          parsed: parseUsername(name),
+          requests: [
+            {
+              method: "GET",
+              target_host: "a.example",
+              target_port: 443,
+              status_code: 200,
+              bytes: 2 ** 62,
+              duration_ms: 1,
+            },
+          ],
+          reassignExitIp: false,
+          now: at(seconds),
+        });
+      await send(0);
+      await send(1);
+      const { session } = await send(2);
+      // 3 * 2^62 is past 2^63 - 1, which is where it stays (a JSON number rounds it to 2^63)
+      expect(session.bytes_used).toBe(Number("9223372036854775807"));
+      expect(session.requests).toBe(3);
+    });
+
     test("a report that cannot be written fails alone, not the reports written with it", async () => {
       const account = freshAccount();
       const good = user("sub_alone", "ok");

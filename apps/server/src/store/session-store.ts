@@ -28,6 +28,8 @@ import { ReadCache } from "./read-cache.js";
 export const AUDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** How many sub-user owners a store remembers before it starts over. */
 const SUBUSER_OWNERS_KEPT = 100_000;
+// bytes_used stops here (the spec says so) rather than overflow into an error
+const INT64_MAX = "9223372036854775807";
 /** How many proxied requests a session keeps as samples. */
 export const SAMPLES_KEPT = 10;
 
@@ -375,7 +377,7 @@ const reportTrafficSql = `WITH input AS (
     UPDATE gateway_sessions g SET
       exit_ip = CASE WHEN NOT i.reassign THEN g.exit_ip WHEN i.exit_ip <> l.exit_ip THEN i.exit_ip ELSE i.other_exit_ip END,
       repinned = g.repinned OR i.reassign,
-      bytes_used = g.bytes_used + i.bytes,
+      bytes_used = LEAST(g.bytes_used::numeric + i.bytes, ${INT64_MAX})::bigint,
       requests = g.requests + i.requests
     FROM input i JOIN latest l ON l.n = i.n WHERE l.live AND g.id = l.id
     RETURNING i.n, g.*

@@ -1043,7 +1043,7 @@ export const openapiDocument: OpenApiDocument = {
             "type": "integer",
             "format": "int64",
             "minimum": 0,
-            "description": "Bytes proxied in this session, both directions."
+            "description": "Bytes proxied in this session, both directions. It stops growing at 9223372036854775807\n(the int64 maximum) rather than overflow.\n"
           },
           "requests": {
             "type": "integer",
@@ -1239,7 +1239,9 @@ export const openapiDocument: OpenApiDocument = {
           "bytes": {
             "type": "integer",
             "format": "int64",
-            "minimum": 0
+            "minimum": 0,
+            "maximum": 1099511627776,
+            "description": "Bytes of the request and its response, at most 1 TiB."
           },
           "duration_ms": {
             "type": "integer",

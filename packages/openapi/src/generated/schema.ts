@@ -373,7 +373,8 @@ export interface components {
             expires_at: string;
             /**
              * Format: int64
-             * @description Bytes proxied in this session, both directions.
+             * @description Bytes proxied in this session, both directions. It stops growing at 9223372036854775807
+             *     (the int64 maximum) rather than overflow.
              */
             bytes_used: number;
             /**
@@ -446,7 +447,10 @@ export interface components {
             target_host: string;
             target_port: number;
             status_code: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Bytes of the request and its response, at most 1 TiB.
+             */
             bytes: number;
             duration_ms: number;
         };
