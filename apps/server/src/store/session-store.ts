@@ -650,7 +650,8 @@ export class SessionStore {
       );
       return {
         value: session,
-        validUntil: session === null ? -Infinity : visibleUntil(session.expires_at, session.terminated_at),
+        validUntil: () =>
+          session === null ? -Infinity : visibleUntil(session.expires_at, session.terminated_at),
         rows: 1,
       };
     });
@@ -695,11 +696,12 @@ export class SessionStore {
               : null,
         },
         // the page changes when one of its rows, or the one after it (which decides `next`), leaves
-        validUntil: earliest(
-          rows.map((row) =>
-            visibleUntil(isoTime(row.expires_at), row.terminated_at && isoTime(row.terminated_at)),
+        validUntil: () =>
+          earliest(
+            rows.map((row) =>
+              visibleUntil(isoTime(row.expires_at), row.terminated_at && isoTime(row.terminated_at)),
+            ),
           ),
-        ),
         rows: page.length + 1,
       };
     });
@@ -735,7 +737,7 @@ export class SessionStore {
         [id, account, iso(now)],
       );
       const record = row === undefined ? null : toAppSession(row);
-      return { value: record, validUntil: record?.expires_at.getTime() ?? -Infinity, rows: 1 };
+      return { value: record, validUntil: () => record?.expires_at.getTime() ?? -Infinity, rows: 1 };
     });
   }
 
@@ -775,7 +777,7 @@ export class SessionStore {
       const records = rows.map(toAppSession);
       return {
         value: { sessions: records.slice(0, options.limit), hasMore: rows.length > options.limit },
-        validUntil: earliest(records.map((record) => record.expires_at.getTime())),
+        validUntil: () => earliest(records.map((record) => record.expires_at.getTime())),
         rows: options.limit + 1,
       };
     });
@@ -855,12 +857,13 @@ export class SessionStore {
     return seeded;
   }
 
-  // a read through the cache: `read` answers at `now` and says until when that answer holds
+  // a read through the cache: `read` answers at `now` and says until when that answer holds (asked only
+  // when the answer is kept: over PostgreSQL nothing is)
   private async cached<T>(
     account: string,
     key: string,
     now: Date,
-    read: () => Promise<{ value: T; validUntil: number; rows: number }>,
+    read: () => Promise<{ value: T; validUntil: () => number; rows: number }>,
   ): Promise<T> {
     const cache = this.cache;
     if (cache === undefined) return (await read()).value;
@@ -869,7 +872,7 @@ export class SessionStore {
     const generation = cache.generation(account);
     const { value, validUntil, rows } = await read();
     // a miss (a null) is not kept: it stays one until a write, but misses are not what is read often
-    if (value !== null) cache.set(account, key, value, { generation, now, validUntil, rows });
+    if (value !== null) cache.set(account, key, value, { generation, now, validUntil: validUntil(), rows });
     return value;
   }
 
