@@ -8,6 +8,9 @@
  */
 import type { SessionStore } from "./store/session-store.js";
 
+/** The clock never passes this moment (ms): past it, timestamps would need more than four-digit years. */
+export const CLOCK_LIMIT_MS = Date.parse("9999-01-01T00:00:00.000Z");
+
 export interface ClockReading {
   now: Date;
   offsetSeconds: number;
@@ -35,9 +38,14 @@ export class ServerClock {
     return (await this.read()).now;
   }
 
-  /** Moves the clock forward by whole seconds (it never moves back). */
-  async advance(seconds: number): Promise<ClockReading> {
-    const offsetSeconds = await this.store.advanceClock(seconds);
+  /**
+   * Moves the clock forward by whole seconds (it never moves back); null, moving nothing, when that would
+   * take it past `CLOCK_LIMIT_MS`.
+   */
+  async advance(seconds: number): Promise<ClockReading | null> {
+    const maxOffsetSeconds = Math.floor((CLOCK_LIMIT_MS - this.realNow()) / 1000);
+    const offsetSeconds = await this.store.advanceClock(seconds, maxOffsetSeconds);
+    if (offsetSeconds === null) return null;
     return { now: new Date(this.realNow() + offsetSeconds * 1000), offsetSeconds };
   }
 }

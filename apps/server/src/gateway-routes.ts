@@ -9,7 +9,7 @@ import type { GatewayProduct, SessionPage } from "@sessions-api/openapi";
 import { parseUsername, USERNAME_MAX_LENGTH, UsernameError } from "@sessions-api/username";
 import type { Hono } from "hono";
 import type { ApiKeyConfig } from "./api-keys.js";
-import type { ServerClock } from "./clock.js";
+import { CLOCK_LIMIT_MS, type ServerClock } from "./clock.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { ApiError } from "./errors.js";
 import { type AppEnv, type MountOptions, mountOperation, type QueryOf } from "./operation.js";
@@ -187,7 +187,15 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
   });
 
   mountOperation(app, deps, "advanceClock", async ({ body }) => {
-    const { now, offsetSeconds } = await clock.advance(body.seconds);
+    const advanced = await clock.advance(body.seconds);
+    if (advanced === null) {
+      const { now: current } = await clock.read();
+      throw ApiError.invalidBody(
+        `The sandbox clock cannot move past ${new Date(CLOCK_LIMIT_MS).toISOString()}; it is at ${current.toISOString()}.`,
+        "seconds",
+      );
+    }
+    const { now, offsetSeconds } = advanced;
     await store.purge(now);
     return { status: 200, body: { now: now.toISOString(), offset_seconds: offsetSeconds } };
   });

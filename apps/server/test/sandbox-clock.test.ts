@@ -104,3 +104,33 @@ describe("expiry and the audit window", () => {
     });
   });
 });
+
+describe("the sandbox clock's end", () => {
+  // an app of its own: this moves its clock to the year 9999
+  let farApp: TestApp;
+  beforeAll(async () => {
+    farApp = await createTestApp();
+  });
+  afterAll(() => farApp.close());
+
+  test("the clock never passes 9999-01-01: an advance that would is 400 naming seconds and moves nothing", async () => {
+    const limit = Date.parse("9999-01-01T00:00:00.000Z");
+    const before = (await farApp.call("GET", "/sandbox/clock")).body;
+    // straight through the store, to 100 s before the end
+    await farApp.sandbox.store.advanceClock((limit - Date.parse(before.now)) / 1000 - 100);
+    const refused = await farApp.call("POST", "/sandbox/clock/advance", { body: { seconds: 101 } });
+    expectGatewayError(refused, 400, "invalid_request_body");
+    expect(refused.body.error.param).toBe("seconds");
+    expect(refused.body.error.message).toContain("9999-01-01T00:00:00.000Z");
+    const at = (await farApp.call("GET", "/sandbox/clock")).body;
+    expect(Date.parse(at.now)).toBe(limit - 100_000);
+    const last = await farApp.call("POST", "/sandbox/clock/advance", { body: { seconds: 100 } });
+    expect(last.status).toBe(200);
+    expect(last.body.now).toBe("9999-01-01T00:00:00.000Z");
+    // and the API still works there, with four-digit years
+    const reported = await traffic(farApp, username(newSubuser()));
+    expect(reported.status).toBe(201);
+    expectSchema("SessionDetail", reported.body);
+    expect((await farApp.call("GET", "/v1/residential/sessions")).status).toBe(200);
+  });
+});

@@ -551,13 +551,18 @@ export class SessionStore {
     return offset;
   }
 
-  /** Moves the sandbox clock forward; returns the new offset in seconds. */
-  async advanceClock(seconds: number): Promise<number> {
+  /**
+   * Moves the sandbox clock forward; returns the new offset in seconds, or null (and moves nothing) when
+   * the offset would pass `maxOffsetSeconds`.
+   */
+  async advanceClock(seconds: number, maxOffsetSeconds = Number.MAX_SAFE_INTEGER): Promise<number | null> {
     const [row] = await this.db.query<{ offset_seconds: number | string }>(
-      "UPDATE clock SET offset_seconds = offset_seconds + $1 WHERE id = 1 RETURNING offset_seconds",
-      [seconds],
+      `UPDATE clock SET offset_seconds = offset_seconds + $1
+       WHERE id = 1 AND offset_seconds + $1 <= $2 RETURNING offset_seconds`,
+      [seconds, maxOffsetSeconds],
     );
-    const offset = Number(row?.offset_seconds ?? 0);
+    if (row === undefined) return null;
+    const offset = Number(row.offset_seconds);
     if (this.db.kind === "pglite") this.offsetCache = offset;
     return offset;
   }

@@ -487,7 +487,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "advanceClock",
         "summary": "Move the test clock forward (sandbox)",
-        "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards.\n",
+        "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards, and\nnever past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that\nwould take it further is `400 invalid_request_body` naming `seconds`, and moves nothing.\n",
         "tags": [
           "Sandbox"
         ],

@@ -217,7 +217,9 @@ export interface paths {
          * Move the test clock forward (sandbox)
          * @description **Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time
          *     follows at once: sessions past `expires_at` are gone, terminated records older than 24 h are
-         *     purged, application sessions past `expires_at` are gone. The clock never moves backwards.
+         *     purged, application sessions past `expires_at` are gone. The clock never moves backwards, and
+         *     never past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that
+         *     would take it further is `400 invalid_request_body` naming `seconds`, and moves nothing.
          */
         post: operations["advanceClock"];
         delete?: never;
