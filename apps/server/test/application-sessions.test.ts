@@ -68,10 +68,22 @@ describe("POST /sandbox/app/sessions", () => {
       { location: { country_code: "us", latitude: 0, longitude: 0, lat_long_radius_km: 1 } },
     ],
     ["public_url", { public_url: "not a url" }],
+    ["public_url", { public_url: "https://example.com/\u0000" }],
+    ["user_agent", { user_agent: "Mozilla/5.0\u0000" }],
+    ["user_agent", { user_agent: "Mozilla/5.0\r\nX-Injected: 1" }],
+    ["user_agent", { user_agent: "Mozilla/5.0 \ud800" }],
     ["application_user_id", { application_user_id: "has spaces" }],
     ["surprise", { surprise: true }],
   ])("a bad %s is 400 ERR_INVALID_REQUEST_BODY naming it", async (param, body) => {
     expectAppError(await create(body), 400, "ERR_INVALID_REQUEST_BODY", param);
+  });
+
+  test("a user agent may hold any printable text, emoji included", async () => {
+    const created = await create({ user_agent: "Mozilla/5.0 (X11; Linux x86_64) Navigateur-été/1.0 😀" });
+    expect(created.status).toBe(201);
+    expect(created.body.browser_session.user_agent.raw).toBe(
+      "Mozilla/5.0 (X11; Linux x86_64) Navigateur-été/1.0 😀",
+    );
   });
 
   test("malformed JSON is 400 ERR_INVALID_REQUEST_BODY", async () => {

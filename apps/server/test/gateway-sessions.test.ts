@@ -165,6 +165,14 @@ describe("sandbox traffic", () => {
       "requests[0].bytes",
     ],
     [
+      "a control character in a target host",
+      JSON.stringify({
+        username: "user-sub_abcd-region-us-session-a-sesstime-30",
+        requests: [{ ...proxied(), target_host: "a.example\u0000" }],
+      }),
+      "requests[0].target_host",
+    ],
+    [
       "a non-boolean reassign_exit_ip",
       JSON.stringify({
         username: "user-sub_abcd-region-us-session-a-sesstime-30",

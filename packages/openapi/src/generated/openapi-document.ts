@@ -1224,7 +1224,9 @@ export const openapiDocument: OpenApiDocument = {
           "target_host": {
             "type": "string",
             "minLength": 1,
-            "maxLength": 253
+            "maxLength": 253,
+            "pattern": "^[!-~]+$",
+            "description": "The host the request went to, as the proxy saw it (printable ASCII, no spaces)."
           },
           "target_port": {
             "type": "integer",
@@ -1627,7 +1629,8 @@ export const openapiDocument: OpenApiDocument = {
           "user_agent": {
             "type": "string",
             "maxLength": 1024,
-            "description": "Raw User-Agent header of the browser."
+            "pattern": "^[^\\u0000-\\u0008\\u000A-\\u001F\\u007F\\uD800-\\uDFFF]*$",
+            "description": "Raw User-Agent header of the browser: no control characters (as in an HTTP header) and no\nunpaired surrogate escapes.\n"
           },
           "ip_address": {
             "$ref": "#/components/schemas/IpAddress"

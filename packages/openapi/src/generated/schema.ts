@@ -446,6 +446,7 @@ export interface components {
         };
         ProxiedRequest: {
             method: string;
+            /** @description The host the request went to, as the proxy saw it (printable ASCII, no spaces). */
             target_host: string;
             target_port: number;
             status_code: number;
@@ -610,7 +611,10 @@ export interface components {
             next_page_uri: string | null;
         };
         ApplicationSessionCreate: {
-            /** @description Raw User-Agent header of the browser. */
+            /**
+             * @description Raw User-Agent header of the browser: no control characters (as in an HTTP header) and no
+             *     unpaired surrogate escapes.
+             */
             user_agent?: string;
             ip_address?: components["schemas"]["IpAddress"];
             location?: components["schemas"]["Location"];
