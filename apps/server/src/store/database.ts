@@ -47,6 +47,9 @@ export interface OpenDatabaseOptions {
 
 const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** Over PostgreSQL, the longest a statement of the store may run before the server cancels it. */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+
 const heldLocks = new Set<string>();
 
 const isRunning = (pid: number) => {
@@ -167,9 +170,14 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: 10,
+    // a server that does not answer fails the request instead of holding it: connecting gives up after
+    // 10 s, a statement after STATEMENT_TIMEOUT_MS (PostgreSQL cancels it), and keepalives find a
+    // connection whose server has gone
+    connectionTimeoutMillis: 10_000,
+    keepAlive: true,
     // DateStyle ISO: the store reads UTC times as text in that form, whatever the server's default; generic
     // plans, as on PGlite (the store suite checks them): one way to run a statement over both databases
-    options: `${schema === undefined ? "" : `-c search_path=${schema} `}-c DateStyle=ISO -c plan_cache_mode=force_generic_plan`,
+    options: `${schema === undefined ? "" : `-c search_path=${schema} `}-c DateStyle=ISO -c plan_cache_mode=force_generic_plan -c statement_timeout=${STATEMENT_TIMEOUT_MS}`,
   });
   // an idle client that loses its server emits here; without a listener it would crash the process
   pool.on("error", () => {});

@@ -7,13 +7,20 @@ interface Write {
 }
 
 // a GroupCommit over a fake database that records every batch it was given and how many ran at once
-function recordingGroupCommit(options: { maxBatch?: number; fails?: (write: Write) => boolean } = {}) {
+function recordingGroupCommit(
+  options: {
+    maxBatch?: number;
+    fails?: (write: Write) => boolean;
+    isolates?: (error: unknown) => boolean;
+  } = {},
+) {
   const batches: number[][] = [];
   let running = 0;
   let mostAtOnce = 0;
   const commit = new GroupCommit<Write, string>({
     keyOf: (write) => write.key,
     maxBatch: options.maxBatch,
+    isolates: options.isolates,
     async write(batch) {
       running++;
       mostAtOnce = Math.max(mostAtOnce, running);
@@ -84,6 +91,18 @@ describe("GroupCommit", () => {
     expect(batches).toEqual([[1, 2, 3], [1], [2], [3]]);
     // and the queue goes on afterwards
     await expect(commit.submit({ key: "k4", value: 4 })).resolves.toBe("k4=4");
+  });
+
+  test("a failure that is nobody's fault in particular fails the whole batch at once, with no retries", async () => {
+    const { commit, batches } = recordingGroupCommit({
+      fails: () => true,
+      isolates: (error) => !(error instanceof Error && error.message.startsWith("batch")),
+    });
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((value) => commit.submit({ key: `k${value}`, value })),
+    );
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(batches).toEqual([[1, 2, 3]]);
   });
 
   test("a write function that answers the wrong number of outputs fails the batch, not silently", async () => {

@@ -4,8 +4,10 @@
  * so nothing waits for a batch to fill.
  *
  * Two writes with the same key never share a batch (the later one goes in the next), so one batch's
- * statement may treat its writes as independent of each other. When a batch fails, each of its writes is
- * tried again alone: a write that cannot be made fails by itself, never its neighbours.
+ * statement may treat its writes as independent of each other. When a batch fails with an error that
+ * may be one write's fault (`isolates`), each of its writes is tried again alone: a write that cannot be
+ * made fails by itself, never its neighbours. Any other failure (the database gone, a timeout) fails the
+ * whole batch at once rather than once per write.
  *
  * @example
  * const reports = new GroupCommit({ keyOf: (r: Report) => r.username, write: (batch) => writeReports(batch) });
@@ -19,6 +21,8 @@ export interface GroupCommitOptions<In, Out> {
   write(batch: readonly In[]): Promise<Out[]>;
   /** The most writes in one batch. */
   maxBatch?: number;
+  /** Whether a batch's failure may be the fault of one of its writes; default: any failure may be. */
+  isolates?(error: unknown): boolean;
 }
 
 interface Pending<In, Out> {
@@ -32,6 +36,7 @@ export class GroupCommit<In, Out> {
   private readonly keyOf: (input: In) => string;
   private readonly write: (batch: readonly In[]) => Promise<Out[]>;
   private readonly maxBatch: number;
+  private readonly isolates: (error: unknown) => boolean;
   private queue: Pending<In, Out>[] = [];
   // a batch is being written, or one is due on the next turn of the event loop
   private busy = false;
@@ -40,6 +45,7 @@ export class GroupCommit<In, Out> {
     this.keyOf = options.keyOf;
     this.write = options.write;
     this.maxBatch = options.maxBatch ?? 64;
+    this.isolates = options.isolates ?? (() => true);
   }
 
   /** Queues a write; resolves with its output once its batch is written. */
@@ -99,8 +105,8 @@ export class GroupCommit<In, Out> {
         throw new Error(`A batch of ${batch.length} writes answered ${outputs.length} outputs`);
       }
     } catch (error) {
-      if (batch.length === 1) {
-        batch[0]?.reject(error);
+      if (batch.length === 1 || !this.isolates(error)) {
+        for (const pending of batch) pending.reject(error);
         return;
       }
       for (const pending of batch) await this.writeBatch([pending]);

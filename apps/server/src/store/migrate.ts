@@ -54,6 +54,9 @@ function defaultMigrationsDirectory(): URL {
 export async function migrate(db: Database, migrations?: Migration[]): Promise<string[]> {
   const all = migrations ?? (await loadMigrations());
   return db.transaction(async (tx) => {
+    // a migration may rebuild a large table, and the instances starting beside it wait for its lock: no
+    // statement timeout here (the store's other statements have one over PostgreSQL)
+    await tx.exec("SET LOCAL statement_timeout = 0");
     await tx.query("SELECT pg_advisory_xact_lock($1, $2)", [...migrationLock]);
     await tx.exec(
       `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -61,6 +61,12 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       await backend?.dispose();
     });
 
+    test("over PostgreSQL a statement that runs 30 s is cancelled, so a request never waits for ever", async () => {
+      const [row] = await db.query<{ statement_timeout: string }>("SHOW statement_timeout");
+      // PGlite runs in this process: there is no server to stop waiting for
+      expect(row?.statement_timeout).toBe(db.kind === "postgres" ? "30s" : "0");
+    });
+
     test("applies each migration once, and again applies nothing", async () => {
       expect(await migrate(db)).toEqual(backend.name === "pglite" ? ["0001-initial"] : []);
       expect(await migrate(db)).toEqual([]);

@@ -442,6 +442,10 @@ interface TrafficWrite {
   otherExitIp: string;
 }
 
+// PostgreSQL's data exceptions (SQLSTATE 22...) and integrity violations (23...) can be one report's fault;
+// anything else (the connection, a timeout) is every report's, and is not worth trying once per report
+const isDataError = (error: unknown) => /^2[23]/.test(String((error as { code?: unknown } | null)?.code));
+
 // the reports of one username are written one after another, never two in one statement
 const trafficKey = (input: TrafficInput) => `${input.account}\n${input.product}\n${input.username}`;
 
@@ -500,6 +504,7 @@ export class SessionStore {
   private readonly trafficReports = new GroupCommit({
     keyOf: (write: TrafficWrite) => trafficKey(write.input),
     write: (batch: readonly TrafficWrite[]) => this.writeTrafficReports(batch),
+    isolates: isDataError,
   });
 
   private constructor(private readonly db: Database) {
