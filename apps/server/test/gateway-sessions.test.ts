@@ -104,6 +104,30 @@ describe("sandbox traffic", () => {
     expect(untargeted.body.asn).toBeGreaterThan(0);
   });
 
+  test("reports sent at once, several per username, make one session per username with every request counted", async () => {
+    const subuser = newSubuser();
+    const names = ["a", "b", "c", "d", "e"].map((id) => username(subuser, `burst_${id}`));
+    const sent = names.flatMap((name, i) =>
+      [1, 2, 3].map((round) =>
+        traffic(app, name, { requests: [proxied(100 * (i + 1), `r${round}.example`)] }),
+      ),
+    );
+    const answers = await Promise.all(sent);
+    expect(answers.map((answer) => answer.status).sort()).toEqual([
+      ...Array(10).fill(200),
+      ...Array(5).fill(201),
+    ]);
+    for (const [i, name] of names.entries()) {
+      const mine = answers.filter((answer) => answer.body.username === name);
+      expect(new Set(mine.map((answer) => answer.body.id)).size).toBe(1);
+      const session = await app.call("GET", `/v1/residential/sessions/${mine[0]?.body.id}`);
+      expect(session.body).toMatchObject({ requests: 3, bytes_used: 300 * (i + 1) });
+      expect(
+        session.body.samples.map((sample: { target_host: string }) => sample.target_host).sort(),
+      ).toEqual(["r1.example", "r2.example", "r3.example"]);
+    }
+  });
+
   test("mobile and residential sessions of one username are separate", async () => {
     const user = username(newSubuser());
     const residential = await traffic(app, user);
