@@ -1,6 +1,7 @@
 // Spectral function: each 4xx/5xx response of a path must use the error schema of the path's family.
 // It reads the resolved document, where a schema's `title` survives $ref resolution.
-const familyOf = (path) => (path.startsWith("/app/") || path.startsWith("/sandbox/app/") ? "AppError" : "GatewayError");
+const familyOf = (path) =>
+  path.startsWith("/app/") || path.startsWith("/sandbox/app/") ? "AppError" : "GatewayError";
 
 export default (pathItem, _options, context) => {
   const path = String(context.path[context.path.length - 1]);
