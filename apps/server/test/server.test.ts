@@ -1,6 +1,7 @@
 import { request } from "node:http";
 import { describe, expect, test } from "vitest";
 import { createSessionsApp, DEMO_KEYS, type Logger, startSessionsServer } from "../src/index.js";
+import { proxied } from "./helpers.js";
 
 describe("startSessionsServer", () => {
   test("listens on a free loopback port and answers over HTTP", async () => {
@@ -178,20 +179,7 @@ describe("request bodies over HTTP", () => {
       write(0);
     });
   }
-  const report = (username: string) =>
-    JSON.stringify({
-      username,
-      requests: [
-        {
-          method: "GET",
-          target_host: "a.example",
-          target_port: 443,
-          status_code: 200,
-          bytes: 1,
-          duration_ms: 1,
-        },
-      ],
-    });
+  const report = (username: string) => JSON.stringify({ username, requests: [proxied()] });
 
   test("a body that arrives in pieces is read whole, with or without a Content-Length", async () => {
     const server = await startSessionsServer({ port: 0 });

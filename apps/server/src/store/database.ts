@@ -48,7 +48,7 @@ export interface OpenDatabaseOptions {
 const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** Over PostgreSQL, the longest a statement of the store may run before the server cancels it. */
-export const STATEMENT_TIMEOUT_MS = 30_000;
+const STATEMENT_TIMEOUT_MS = 30_000;
 
 const heldLocks = new Set<string>();
 

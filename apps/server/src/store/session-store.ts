@@ -211,7 +211,7 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-// a session with its samples as JSON (newest first), as readDetail and reportTrafficSql select them
+// a session with its samples as JSON (newest first), as findSession and reportTrafficSql select them
 function toSessionDetail(row: SessionRow & { samples: SampleJson[] | string | null }): SessionDetail {
   const samples = typeof row.samples === "string" ? (JSON.parse(row.samples) as SampleJson[]) : row.samples;
   return { ...toSession(row), samples: (samples ?? []).map(toSample) };
@@ -652,12 +652,14 @@ export class SessionStore {
     now: Date,
   ): Promise<SessionDetail | null> {
     return this.cached(account, `session ${product} ${id}`, now, async () => {
-      const session = await this.readDetail(
-        this.db,
-        id,
-        `AND account = $2 AND product = $3 AND ${visible("$4", "$5")}`,
-        [account, product, iso(now), cutoffOf(now)],
+      // the session and its samples in one statement: each statement is a round trip (and, on PGlite, the
+      // larger part of a request's CPU)
+      const [row] = await this.db.query<SessionRow & { samples: SampleJson[] | string | null }>(
+        `SELECT ${sessionSelect}, (${samplesJson}) AS samples FROM gateway_sessions s
+         WHERE id = $1 AND account = $2 AND product = $3 AND ${visible("$4", "$5")}`,
+        [id, account, product, iso(now), cutoffOf(now)],
       );
+      const session = row === undefined ? null : toSessionDetail(row);
       return {
         value: session,
         validUntil: () =>
@@ -677,7 +679,7 @@ export class SessionStore {
     id: string,
     now: Date,
   ): Promise<SessionDetail | null> {
-    await this.writing(account, () =>
+    await this.writing([account], () =>
       this.db.query(
         `UPDATE gateway_sessions SET terminated_at = $4
          WHERE id = $1 AND account = $2 AND product = $3 AND terminated_at IS NULL AND expires_at > $4`,
@@ -734,7 +736,7 @@ export class SessionStore {
   }
 
   async createAppSession(record: AppSessionRecord): Promise<AppSessionRecord> {
-    await this.writing(record.account, () => insertAppSession(this.db, record));
+    await this.writing([record.account], () => insertAppSession(this.db, record));
     return record;
   }
 
@@ -795,7 +797,7 @@ export class SessionStore {
 
   /** Deletes a live application session; false when there was none to delete. */
   async deleteAppSession(account: string, id: string, now: Date): Promise<boolean> {
-    const rows = await this.writing(account, () =>
+    const rows = await this.writing([account], () =>
       this.db.query(
         `UPDATE app_sessions SET deleted_at = $3
          WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING id`,
@@ -807,7 +809,7 @@ export class SessionStore {
 
   /** Sets `last_active` of a live application session to now; null when there is none. */
   async touchAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
-    const [row] = await this.writing(account, () =>
+    const [row] = await this.writing([account], () =>
       this.db.query<AppSessionRow>(
         `UPDATE app_sessions SET last_active = $3
          WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING ${appSelect}`,
@@ -887,27 +889,11 @@ export class SessionStore {
   }
 
   // a write to the accounts' data: their cached reads are dropped once it is done (or failed)
-  private async writing<T>(accounts: string | readonly string[], write: () => Promise<T>): Promise<T> {
+  private async writing<T>(accounts: readonly string[], write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } finally {
-      for (const account of typeof accounts === "string" ? [accounts] : accounts)
-        this.cache?.invalidate(account);
+      for (const account of accounts) this.cache?.invalidate(account);
     }
-  }
-
-  // the session and its samples in one statement: each statement is a round trip (and, on PGlite, the
-  // larger part of a request's CPU)
-  private async readDetail(
-    db: Queryable,
-    id: string,
-    where = "",
-    params: unknown[] = [],
-  ): Promise<SessionDetail | null> {
-    const [row] = await db.query<SessionRow & { samples: SampleJson[] | string | null }>(
-      `SELECT ${sessionSelect}, (${samplesJson}) AS samples FROM gateway_sessions s WHERE id = $1 ${where}`,
-      [id, ...params],
-    );
-    return row === undefined ? null : toSessionDetail(row);
   }
 }
