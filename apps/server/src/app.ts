@@ -21,6 +21,7 @@ import { docsRoutes } from "./docs.js";
 import { ApiError, errorBody, errorFamilyOf } from "./errors.js";
 import { mountGatewayRoutes } from "./gateway-routes.js";
 import { newRequestId } from "./ids.js";
+import { carriesRequestId, jsonResponse } from "./json-response.js";
 import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
 import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
 import { RateLimiter } from "./rate-limiter.js";
@@ -82,10 +83,8 @@ const internalMessage = {
 } as const;
 
 function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
-  const requestId = c.get("requestId") ?? newRequestId();
-  const family = errorFamilyOf(c.req.path);
-  const headers: Record<string, string> = { "X-Request-Id": requestId, ...error.details.headers };
-  return c.json(errorBody(family, error, requestId), error.status, headers);
+  const body = errorBody(errorFamilyOf(c.req.path), error, c.get("requestId"));
+  return jsonResponse(c, error.status, body, error.details.headers);
 }
 
 // every path the server answers on, with its methods, for 405 and its Allow header
@@ -141,12 +140,9 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     const requestId = newRequestId();
     const started = performance.now();
     c.set("requestId", requestId);
-    // set before the handler runs, the header is part of the response it makes: setting it afterwards
-    // would make the Node adapter copy a finished response
-    c.header("X-Request-Id", requestId);
     await next();
-    // a handler that returns a Response of its own (the docs' 304, say) did not take the header
-    if (!c.res.headers.has("X-Request-Id")) c.res.headers.set("X-Request-Id", requestId);
+    // the API's own responses carry it already; the docs' pages and redirects take it here
+    if (!carriesRequestId(c.res)) c.res.headers.set("X-Request-Id", requestId);
     if (options.logRequests === true) {
       logger.info("request", {
         method: c.req.method,

@@ -52,28 +52,32 @@ export function newSessionId(): string {
  */
 export function ulidFactory(): (timeMs: number) => string {
   let lastTime = -1;
-  let lastRandom: number[] = [];
+  // the 48-bit time in 10 base-32 digits, made once per millisecond
+  let timePart = "";
+  const random = new Uint8Array(16);
   return (timeMs) => {
-    let time = Math.max(0, Math.floor(timeMs));
+    const time = Math.max(0, Math.floor(timeMs));
     if (time <= lastTime) {
-      time = lastTime;
       // increment the 80-bit random part as a base-32 number
-      let i = lastRandom.length - 1;
-      while (i >= 0 && lastRandom[i] === 31) {
-        lastRandom[i] = 0;
+      let i = random.length - 1;
+      while (i >= 0 && random[i] === 31) {
+        random[i] = 0;
         i--;
       }
-      if (i >= 0) lastRandom[i] = (lastRandom[i] ?? 0) + 1;
+      if (i >= 0) random[i] = (random[i] ?? 0) + 1;
     } else {
       lastTime = time;
-      lastRandom = [...randomBytes(16)].map((byte) => byte & 31);
+      const bytes = randomBytes(16);
+      for (let i = 0; i < 16; i++) random[i] = (bytes[i] ?? 0) & 31;
+      timePart = "";
+      for (let i = 0, rest = time; i < 10; i++) {
+        timePart = alphabet[rest % 32] + timePart;
+        rest = Math.floor(rest / 32);
+      }
     }
-    let timePart = "";
-    for (let i = 0; i < 10; i++) {
-      timePart = alphabet[time % 32] + timePart;
-      time = Math.floor(time / 32);
-    }
-    return timePart + lastRandom.map((digit) => alphabet[digit]).join("");
+    let id = timePart;
+    for (const digit of random) id += alphabet[digit];
+    return id;
   };
 }
 

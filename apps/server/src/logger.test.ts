@@ -1,5 +1,4 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
-import { describe, expect, test } from "vitest";
+import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
 import { jsonLogger } from "./logger.js";
 
 function capture() {
@@ -14,24 +13,65 @@ function capture() {
 }
 
 describe("jsonLogger", () => {
-  test("writes one JSON object per line, with level, message, fields and time", async () => {
-    const out = capture();
-    jsonLogger(out.stream).info("listening", { url: "http://127.0.0.1:8080" });
-    await nextTurn();
-    expect(out.lines()).toEqual([
-      { level: "info", msg: "listening", url: "http://127.0.0.1:8080", time: expect.any(String) },
-    ]);
-    expect(Number.isNaN(Date.parse(out.lines()[0].time))).toBe(false);
+  beforeEach(() => {
+    vi.useFakeTimers({ now: Date.parse("2026-05-28T07:00:00.000Z") });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
   });
 
-  test("info lines of one turn of the event loop go out together in one write, in order", async () => {
+  test("writes one JSON object per line, with level, message, fields and time", () => {
     const out = capture();
     const log = jsonLogger(out.stream);
+    log.info("listening", { url: "http://127.0.0.1:8080", quote: 'a "b"\n' });
+    log.info("ready");
+    vi.advanceTimersByTime(20);
+    expect(out.lines()).toEqual([
+      {
+        level: "info",
+        msg: "listening",
+        url: "http://127.0.0.1:8080",
+        quote: 'a "b"\n',
+        time: "2026-05-28T07:00:00.000Z",
+      },
+      { level: "info", msg: "ready", time: "2026-05-28T07:00:00.000Z" },
+    ]);
+  });
+
+  test("each line tells the time it was logged at", () => {
+    const out = capture();
+    const log = jsonLogger(out.stream);
+    log.info("first");
+    vi.advanceTimersByTime(7);
+    log.info("second");
+    log.flush();
+    expect(out.lines().map((line) => line.time)).toEqual([
+      "2026-05-28T07:00:00.000Z",
+      "2026-05-28T07:00:00.007Z",
+    ]);
+  });
+
+  test("info lines wait at most maxDelayMs and go out together in one write, in order", () => {
+    const out = capture();
+    const log = jsonLogger(out.stream, { maxDelayMs: 20 });
     for (let i = 0; i < 3; i++) log.info("request", { i });
+    vi.advanceTimersByTime(19);
     expect(out.writes).toEqual([]);
-    await nextTurn();
+    vi.advanceTimersByTime(1);
     expect(out.writes).toHaveLength(1);
     expect(out.lines().map((line) => line.i)).toEqual([0, 1, 2]);
+  });
+
+  test("info lines are written without waiting once maxPendingChars of them wait", () => {
+    const out = capture();
+    const log = jsonLogger(out.stream, { maxPendingChars: 200 });
+    log.info("request", { path: "x".repeat(100) });
+    expect(out.writes).toEqual([]);
+    log.info("request", { path: "y".repeat(100) });
+    expect(out.writes).toHaveLength(1);
+    expect(out.lines()).toHaveLength(2);
+    vi.advanceTimersByTime(1_000);
+    expect(out.writes).toHaveLength(1);
   });
 
   test("an error is written at once, after the info lines that came before it", () => {

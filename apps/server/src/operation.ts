@@ -12,9 +12,13 @@ import type { operations } from "@sessions-api/openapi";
 import type { Context, Hono } from "hono";
 import type { ApiKeyConfig } from "./api-keys.js";
 import type { Authenticator } from "./auth.js";
+import { jsonResponse } from "./json-response.js";
 import { type NodeBindings, readBodyText } from "./request-body.js";
 import { validateBody, validateParameters } from "./request-validation.js";
 import { type OperationId, specOperation } from "./spec-operations.js";
+
+// read only: the query of every request that has none
+const noQuery = new URLSearchParams();
 
 /** Hono's environment of this server: what middleware leaves on the context. */
 export interface AppEnv {
@@ -99,11 +103,12 @@ export function mountOperation<Id extends OperationId>(
   const operation = specOperation(id);
   app.on(operation.method, operation.honoPath, async (c) => {
     const key = operation.secured ? options.auth.authenticate(c.req.header("authorization")) : null;
-    const url = new URL(c.req.url);
+    const url = c.req.url;
+    // most requests have no query string: they skip parsing the URL
     const { path, query } = validateParameters(
       operation,
       c.req.param() as Record<string, string>,
-      url.searchParams,
+      url.includes("?") ? new URL(url).searchParams : noQuery,
     );
     const body =
       operation.body === null
@@ -114,12 +119,12 @@ export function mountOperation<Id extends OperationId>(
       query,
       body,
       key,
-      origin: options.publicUrl ?? url.origin,
+      get origin() {
+        return options.publicUrl ?? new URL(url).origin;
+      },
       context: c,
     } as OperationInput<Id>;
     const result: { status: number; body?: unknown; headers?: Record<string, string> } = await handler(input);
-    for (const [name, value] of Object.entries(result.headers ?? {})) c.header(name, value);
-    if (result.body === undefined) return c.body(null, result.status as 204);
-    return c.json(result.body, result.status as 200);
+    return jsonResponse(c, result.status, result.body, result.headers);
   });
 }

@@ -93,12 +93,15 @@ describe("node dist/main.js", () => {
       expect(((await deleted.json()) as { status: string }).status).toBe("terminated");
       const again = await fetch(`${first.url}/v1/residential/sessions/ses_01HX2K3PQ4M5`, { headers: auth });
       expect(((await again.json()) as { status: string }).status).toBe("terminated");
-      const lines = first
-        .stdout()
-        .trim()
-        .split("\n")
-        .map((line) => JSON.parse(line) as Record<string, unknown>);
-      expect(lines.find((line) => line.msg === "request" && line.method === "DELETE")).toMatchObject({
+      // request lines are written in batches, some milliseconds after their response
+      const deleteLine = () =>
+        first
+          .stdout()
+          .trim()
+          .split("\n")
+          .map((line) => JSON.parse(line) as Record<string, unknown>)
+          .find((line) => line.msg === "request" && line.method === "DELETE");
+      await expect.poll(deleteLine, { timeout: 5000 }).toMatchObject({
         path: "/v1/residential/sessions/ses_01HX2K3PQ4M5",
         status: 200,
         request_id: deleted.headers.get("x-request-id"),

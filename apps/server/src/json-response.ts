@@ -1,0 +1,44 @@
+/**
+ * The responses the API makes: a JSON body (or none) with `Content-Type`, the request's `X-Request-Id` and
+ * any headers of the operation, given as a plain object. The Node adapter writes such headers straight
+ * into the response head; Hono's `c.header()`, or more than one header passed to `c.json()`, builds a
+ * fetch `Headers` per response instead, which the adapter then copies out again (a tenth of a small GET's
+ * CPU, measured with `pnpm bench`).
+ *
+ * @example
+ * app.get("/v1/ping", (c) => jsonResponse(c, 200, { pong: true }));
+ */
+import type { Context } from "hono";
+import type { AppEnv } from "./operation.js";
+
+// the responses made here: the request-id middleware leaves these alone and stamps any other
+const stamped = new WeakSet<Response>();
+
+/**
+ * A response with `body` as JSON, or no body when it is undefined (204).
+ *
+ * @example
+ * return jsonResponse(c, 429, errorBody, { "Retry-After": "3" });
+ */
+export function jsonResponse(
+  c: Context<AppEnv>,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Response {
+  const requestId = c.get("requestId");
+  const response =
+    body === undefined
+      ? new Response(null, { status, headers: { "X-Request-Id": requestId, ...headers } })
+      : new Response(JSON.stringify(body), {
+          status,
+          headers: { "Content-Type": "application/json", "X-Request-Id": requestId, ...headers },
+        });
+  stamped.add(response);
+  return response;
+}
+
+/** Whether `response` came from `jsonResponse`, and so carries the request id already. */
+export function carriesRequestId(response: Response): boolean {
+  return stamped.has(response);
+}
