@@ -121,6 +121,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
     ...(options.databaseSchema === undefined ? {} : { schema: options.databaseSchema }),
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    onBackgroundError: (error) => logger.error("store maintenance failed", describeCause(error)),
   });
   const clock = new ServerClock(store, options.now);
   if (options.seedDemoData === true) {

@@ -1,10 +1,13 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { parseUsername } from "@sessions-api/username";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
 import { newAppSessionRecord } from "../app-session-routes.js";
-import type { Database } from "./database.js";
+import { type Database, openDatabase } from "./database.js";
 import { migrate } from "./migrate.js";
-import { listSessionsStatement, type SessionListQuery, type SessionStore } from "./session-store.js";
+import { listSessionsStatement, type SessionListQuery, SessionStore } from "./session-store.js";
 
 const t0 = Date.parse("2026-05-28T07:00:00.000Z");
 const at = (seconds: number) => new Date(t0 + seconds * 1000);
@@ -474,5 +477,39 @@ describe.skipIf(postgresUrl === null)("several SessionStores over one PostgreSQL
     expect(results.filter((result) => result.created)).toHaveLength(1);
     const final = await stores[0]?.findSession(account, "residential", results[0]?.session.id ?? "", at(1));
     expect(final?.requests).toBe(results.length);
+  });
+});
+
+describe("SessionStore on PGlite, which has no autovacuum", () => {
+  test("analyzes its tables as they grow, so that its plans are made for their size", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "sessions-analyze-"));
+    try {
+      const store = await SessionStore.open({ dataDir });
+      const account = freshAccount();
+      // more than 50 rows changed in each table: each is due for an analysis
+      for (let i = 0; i < 120; i++) await report(store, account, user(`sub_grow${i % 60}`, `g${i}`), at(i));
+      await store.idle();
+      await store.close();
+      const db = await openDatabase({ dataDir });
+      try {
+        const rows = await db.query<{ relname: string; reltuples: number }>(
+          `SELECT relname, reltuples::float8 AS reltuples FROM pg_class
+           WHERE relname IN ('subusers', 'gateway_sessions', 'session_samples') ORDER BY relname`,
+        );
+        // -1 until a table is first analyzed; then the count at its last analysis, which is at most
+        // autovacuum's threshold (50 rows and 10%) behind
+        const written = { gateway_sessions: 120, session_samples: 120, subusers: 60 };
+        expect(rows.map((row) => row.relname)).toEqual(Object.keys(written));
+        for (const row of rows) {
+          const actual = written[row.relname as keyof typeof written];
+          expect(Number(row.reltuples)).toBeGreaterThan(0);
+          expect(Number(row.reltuples)).toBeGreaterThanOrEqual(actual - (50 + 0.1 * actual));
+        }
+      } finally {
+        await db.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

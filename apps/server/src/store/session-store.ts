@@ -19,6 +19,7 @@ import type {
 import type { ProxyUsername } from "@sessions-api/username";
 import { pickAsn, pickExitIp } from "../exit-ip.js";
 import { newSessionId } from "../ids.js";
+import { AutoAnalyze } from "./auto-analyze.js";
 import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./migrate.js";
@@ -32,6 +33,21 @@ const SUBUSER_OWNERS_KEPT = 100_000;
 const INT64_MAX = "9223372036854775807";
 /** How many proxied requests a session keeps as samples. */
 export const SAMPLES_KEPT = 10;
+
+/** The store's tables that grow with use: PGlite's store analyzes them as they change (`AutoAnalyze`). */
+export type StoreTable = "subusers" | "gateway_sessions" | "session_samples" | "app_sessions";
+const storeTables: readonly StoreTable[] = [
+  "subusers",
+  "gateway_sessions",
+  "session_samples",
+  "app_sessions",
+];
+
+/** Options of `SessionStore.open`. */
+export interface SessionStoreOptions extends OpenDatabaseOptions {
+  /** Where work the store does on its own (analyzing PGlite's tables) reports a failure; default: a warning. */
+  onBackgroundError?: (error: unknown) => void;
+}
 
 export type BrowserSession = components["schemas"]["BrowserSession"];
 export type ProxiedRequest = TrafficReport["requests"][number];
@@ -507,12 +523,27 @@ export class SessionStore {
     isolates: isDataError,
   });
 
-  private constructor(private readonly db: Database) {
+  // PGlite runs no autovacuum: the store keeps its statistics current itself (PostgreSQL's autovacuum does)
+  private readonly autoAnalyze: AutoAnalyze<StoreTable> | undefined;
+
+  private constructor(
+    private readonly db: Database,
+    tableRows: Partial<Record<StoreTable, number>>,
+    onBackgroundError: (error: unknown) => void,
+  ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
+    this.autoAnalyze =
+      db.kind === "pglite"
+        ? new AutoAnalyze({
+            analyze: (table) => this.analyze(table),
+            onError: onBackgroundError,
+            rows: tableRows,
+          })
+        : undefined;
   }
 
   /** Opens the database and applies pending migrations. */
-  static async open(options: OpenDatabaseOptions = {}): Promise<SessionStore> {
+  static async open(options: SessionStoreOptions = {}): Promise<SessionStore> {
     const inMemory = options.databaseUrl === undefined && options.dataDir === undefined;
     const template = inMemory ? await memoryTemplate?.catch(() => undefined) : undefined;
     const db = await openDatabase(template === undefined ? options : { ...options, snapshot: template });
@@ -528,15 +559,43 @@ export class SessionStore {
       await db.close().catch(() => {});
       throw error;
     }
-    return new SessionStore(db);
+    const tableRows: Partial<Record<StoreTable, number>> = {};
+    if (db.kind === "pglite") {
+      // -1: never analyzed
+      const rows = await db.query<{ relname: StoreTable; reltuples: number }>(
+        "SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relname = ANY($1) AND relkind = 'r'",
+        [storeTables],
+      );
+      for (const row of rows) tableRows[row.relname] = Math.max(0, Number(row.reltuples));
+    }
+    const onBackgroundError =
+      options.onBackgroundError ??
+      ((error: unknown) => process.emitWarning(`sessions store: ${(error as Error)?.message ?? error}`));
+    return new SessionStore(db, tableRows, onBackgroundError);
+  }
+
+  /** Waits until no background work of the store (an analysis) is running or due. */
+  async idle(): Promise<void> {
+    await this.autoAnalyze?.idle();
+  }
+
+  // ANALYZE of one table; its row estimate afterwards
+  private async analyze(table: StoreTable): Promise<number> {
+    await this.db.query(`ANALYZE ${table}`);
+    const [row] = await this.db.query<{ reltuples: number }>(
+      "SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = $1 AND relkind = 'r'",
+      [table],
+    );
+    return Number(row?.reltuples ?? 0);
   }
 
   get kind(): "pglite" | "postgres" {
     return this.db.kind;
   }
 
-  close(): Promise<void> {
-    return this.db.close();
+  async close(): Promise<void> {
+    await this.autoAnalyze?.stop();
+    await this.db.close();
   }
 
   /** Throws when the database cannot answer. */
@@ -592,6 +651,7 @@ export class SessionStore {
       "INSERT INTO subusers (id, account, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
       [subuser, account, iso(now)],
     );
+    this.changed({ subusers: 1 });
     return (await this.subuserAccount(subuser)) ?? account;
   }
 
@@ -627,7 +687,11 @@ export class SessionStore {
       return rows.map((row) => ({ created: row.created, session: toSessionDetail(row) }));
     };
     const accounts = [...new Set(batch.map(({ input }) => input.account))];
-    return this.writing(accounts, () => {
+    const changes = {
+      gateway_sessions: batch.length,
+      session_samples: batch.reduce((sum, { input }) => sum + input.requests.length, 0),
+    };
+    return this.writing(accounts, changes, () => {
       // PGlite runs one statement at a time (one process per data directory, one connection), so the one
       // statement is all of it; over PostgreSQL two first reports of a username from two instances would
       // each start a session: they take turns on a lock of the username first, taken in one order by all
@@ -679,7 +743,7 @@ export class SessionStore {
     id: string,
     now: Date,
   ): Promise<SessionDetail | null> {
-    await this.writing([account], () =>
+    await this.writing([account], { gateway_sessions: 1 }, () =>
       this.db.query(
         `UPDATE gateway_sessions SET terminated_at = $4
          WHERE id = $1 AND account = $2 AND product = $3 AND terminated_at IS NULL AND expires_at > $4`,
@@ -732,11 +796,17 @@ export class SessionStore {
       [cutoff],
     );
     if (sessions.length + appSessions.length > 0) this.cache?.clear();
+    // a purged session's samples go with it
+    this.changed({
+      gateway_sessions: sessions.length,
+      session_samples: sessions.length * SAMPLES_KEPT,
+      app_sessions: appSessions.length,
+    });
     return { sessions: sessions.length, appSessions: appSessions.length };
   }
 
   async createAppSession(record: AppSessionRecord): Promise<AppSessionRecord> {
-    await this.writing([record.account], () => insertAppSession(this.db, record));
+    await this.writing([record.account], { app_sessions: 1 }, () => insertAppSession(this.db, record));
     return record;
   }
 
@@ -797,7 +867,7 @@ export class SessionStore {
 
   /** Deletes a live application session; false when there was none to delete. */
   async deleteAppSession(account: string, id: string, now: Date): Promise<boolean> {
-    const rows = await this.writing([account], () =>
+    const rows = await this.writing([account], { app_sessions: 1 }, () =>
       this.db.query(
         `UPDATE app_sessions SET deleted_at = $3
          WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING id`,
@@ -809,7 +879,7 @@ export class SessionStore {
 
   /** Sets `last_active` of a live application session to now; null when there is none. */
   async touchAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
-    const [row] = await this.writing([account], () =>
+    const [row] = await this.writing([account], { app_sessions: 1 }, () =>
       this.db.query<AppSessionRow>(
         `UPDATE app_sessions SET last_active = $3
          WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING ${appSelect}`,
@@ -865,7 +935,15 @@ export class SessionStore {
       for (const record of data.appSessions) await insertAppSession(tx, record);
       return true;
     });
-    if (seeded) this.cache?.clear();
+    if (seeded) {
+      this.cache?.clear();
+      this.changed({
+        subusers: data.subusers.length,
+        gateway_sessions: data.sessions.length,
+        session_samples: data.sessions.reduce((sum, { samples }) => sum + samples.length, 0),
+        app_sessions: data.appSessions.length,
+      });
+    }
     return seeded;
   }
 
@@ -888,12 +966,26 @@ export class SessionStore {
     return value;
   }
 
-  // a write to the accounts' data: their cached reads are dropped once it is done (or failed)
-  private async writing<T>(accounts: readonly string[], write: () => Promise<T>): Promise<T> {
+  // a write to the accounts' data: their cached reads are dropped once it is done (or failed); `changes`
+  // says how many rows of which tables it changes, for the statistics
+  private async writing<T>(
+    accounts: readonly string[],
+    changes: Partial<Record<StoreTable, number>>,
+    write: () => Promise<T>,
+  ): Promise<T> {
     try {
-      return await write();
+      const result = await write();
+      this.changed(changes);
+      return result;
     } finally {
       for (const account of accounts) this.cache?.invalidate(account);
+    }
+  }
+
+  private changed(changes: Partial<Record<StoreTable, number>>): void {
+    if (this.autoAnalyze === undefined) return;
+    for (const [table, rows] of Object.entries(changes) as [StoreTable, number][]) {
+      this.autoAnalyze.changed(table, rows);
     }
   }
 }
