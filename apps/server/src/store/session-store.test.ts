@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
 import { newAppSessionRecord } from "../app-session-routes.js";
 import { type Database, openDatabase } from "./database.js";
-import { migrate } from "./migrate.js";
+import { loadMigrations, migrate } from "./migrate.js";
 import { listSessionsStatement, type SessionListQuery, SessionStore } from "./session-store.js";
 
 const t0 = Date.parse("2026-05-28T07:00:00.000Z");
@@ -71,10 +71,14 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
     });
 
     test("applies each migration once, and again applies nothing", async () => {
-      expect(await migrate(db)).toEqual(backend.name === "pglite" ? ["0001-initial"] : []);
+      expect(await migrate(db)).toEqual(
+        backend.name === "pglite" ? ["0001-initial", "0002-samples-in-session"] : [],
+      );
       expect(await migrate(db)).toEqual([]);
-      const rows = await db.query<{ version: number }>("SELECT version FROM schema_migrations");
-      expect(rows.map((row) => Number(row.version))).toEqual([1]);
+      const rows = await db.query<{ version: number }>(
+        "SELECT version FROM schema_migrations ORDER BY version",
+      );
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2]);
     });
 
     test("has an index for the keyset order under every list filter", async () => {
@@ -494,11 +498,11 @@ describe("SessionStore on PGlite, which has no autovacuum", () => {
       try {
         const rows = await db.query<{ relname: string; reltuples: number }>(
           `SELECT relname, reltuples::float8 AS reltuples FROM pg_class
-           WHERE relname IN ('subusers', 'gateway_sessions', 'session_samples') ORDER BY relname`,
+           WHERE relname IN ('subusers', 'gateway_sessions') ORDER BY relname`,
         );
         // -1 until a table is first analyzed; then the count at its last analysis, which is at most
         // autovacuum's threshold (50 rows and 10%) behind
-        const written = { gateway_sessions: 120, session_samples: 120, subusers: 60 };
+        const written = { gateway_sessions: 120, subusers: 60 };
         expect(rows.map((row) => row.relname)).toEqual(Object.keys(written));
         for (const row of rows) {
           const actual = written[row.relname as keyof typeof written];
@@ -513,3 +517,65 @@ describe("SessionStore on PGlite, which has no autovacuum", () => {
     }
   });
 });
+
+describe.each(storeBackends().map((make) => [make().name, make] as const))(
+  "migration 0002 on %s",
+  (_, make) => {
+    let backend: StoreBackend;
+    let db: Database;
+    beforeAll(async () => {
+      backend = make();
+      db = await backend.raw();
+    });
+    afterAll(async () => {
+      await db?.close();
+      await backend?.dispose();
+    });
+
+    test("moves each session's newest ten samples into the session, newest first, as the API writes them", async () => {
+      const migrations = await loadMigrations();
+      expect(await migrate(db, migrations.slice(0, 1))).toEqual(["0001-initial"]);
+      await db.query("INSERT INTO subusers (id, account, created_at) VALUES ('sub_old', 'acct_old', $1)", [
+        iso(at(0)),
+      ]);
+      for (const id of ["ses_with", "ses_without"]) {
+        await db.query(
+          `INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, asn, exit_ip,
+             started_at, expires_at, bytes_used, requests)
+           VALUES ($1, 'acct_old', 'residential', $2, 'sub_old', $1, 'us', 7922, '192.0.2.1', $3, $4, 12, 12)`,
+          [id, user("sub_old", id), iso(at(0)), iso(at(3600))],
+        );
+      }
+      // twelve samples, the last two at one moment: the later of those is the newer
+      for (let i = 0; i < 12; i++) {
+        await db.query(
+          `INSERT INTO session_samples (session_pk, at, method, target_host, target_port, status_code, bytes, duration_ms)
+           VALUES ('ses_with', $1, 'GET', $2, 443, 200, $3, 5)`,
+          [iso(at(Math.min(i, 10) + 0.25)), `host${i}.example`, 1000 + i],
+        );
+      }
+      expect(await migrate(db, migrations)).toEqual(["0002-samples-in-session"]);
+      const rows = await db.query<{ id: string; samples: unknown }>(
+        "SELECT id, samples FROM gateway_sessions ORDER BY id",
+      );
+      const samples = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : value);
+      const kept = [11, 10, 9, 8, 7, 6, 5, 4, 3, 2].map((i) => ({
+        at: iso(at(Math.min(i, 10) + 0.25)),
+        method: "GET",
+        target_host: `host${i}.example`,
+        target_port: 443,
+        status_code: 200,
+        bytes: 1000 + i,
+        duration_ms: 5,
+      }));
+      expect(rows.map((row) => [row.id, samples(row.samples)])).toEqual([
+        ["ses_with", kept],
+        ["ses_without", []],
+      ]);
+      const [gone] = await db.query<{ table: string | null }>(
+        "SELECT to_regclass('session_samples')::text AS table",
+      );
+      expect(gone?.table).toBeNull();
+    });
+  },
+);

@@ -35,13 +35,8 @@ const INT64_MAX = "9223372036854775807";
 export const SAMPLES_KEPT = 10;
 
 /** The store's tables that grow with use: PGlite's store analyzes them as they change (`AutoAnalyze`). */
-export type StoreTable = "subusers" | "gateway_sessions" | "session_samples" | "app_sessions";
-const storeTables: readonly StoreTable[] = [
-  "subusers",
-  "gateway_sessions",
-  "session_samples",
-  "app_sessions",
-];
+export type StoreTable = "subusers" | "gateway_sessions" | "app_sessions";
+const storeTables: readonly StoreTable[] = ["subusers", "gateway_sessions", "app_sessions"];
 
 /** Options of `SessionStore.open`. */
 export interface SessionStoreOptions extends OpenDatabaseOptions {
@@ -140,15 +135,6 @@ interface SessionRow {
 }
 
 // a sample as the database writes it in JSON: `at` is UTC wall time, for isoTime
-interface SampleJson {
-  at: string;
-  method: string;
-  target_host: string;
-  target_port: number;
-  status_code: number;
-  bytes: number | string;
-  duration_ms: number;
-}
 
 interface AppSessionRow
   extends Omit<AppSessionRecord, "browser_session" | "created_at" | "last_active" | "expires_at"> {
@@ -174,10 +160,6 @@ const withIsoTimes = (columns: string, times: readonly string[]) =>
     .join(", ");
 const sessionSelect = withIsoTimes(sessionColumns, ["started_at", "expires_at", "terminated_at"]);
 const appSelect = withIsoTimes(appColumns, ["created_at", "last_active", "expires_at"]);
-// the newest samples of session s, newest first, as a JSON array (null when there are none)
-const samplesJson = `SELECT json_agg(json_build_object('at', ${utcSql("at")}, 'method', method, 'target_host', target_host,
-    'target_port', target_port, 'status_code', status_code, 'bytes', bytes, 'duration_ms', duration_ms) ORDER BY at DESC, seq DESC)
-  FROM (SELECT * FROM session_samples WHERE session_pk = s.id ORDER BY at DESC, seq DESC LIMIT ${SAMPLES_KEPT}) latest`;
 // live, or terminated inside the audit window; $now and $cutoff are numbered by the caller
 const visible = (now: string, cutoff: string) =>
   `((terminated_at IS NULL AND expires_at > ${now}) OR terminated_at > ${cutoff})`;
@@ -227,15 +209,17 @@ function toSession(row: SessionRow): Session {
   };
 }
 
-// a session with its samples as JSON (newest first), as findSession and reportTrafficSql select them
-function toSessionDetail(row: SessionRow & { samples: SampleJson[] | string | null }): SessionDetail {
-  const samples = typeof row.samples === "string" ? (JSON.parse(row.samples) as SampleJson[]) : row.samples;
-  return { ...toSession(row), samples: (samples ?? []).map(toSample) };
+// a session with its samples (its jsonb column, newest first), as findSession and reportTrafficSql read it
+function toSessionDetail(row: SessionRow & { samples: RequestSample[] | string }): SessionDetail {
+  const samples =
+    typeof row.samples === "string" ? (JSON.parse(row.samples) as RequestSample[]) : row.samples;
+  return { ...toSession(row), samples: samples.map(toSample) };
 }
 
-function toSample(row: SampleJson): RequestSample {
+// jsonb keeps keys in its own order; answer in the schema's
+function toSample(row: RequestSample): RequestSample {
   return {
-    at: isoTime(row.at),
+    at: row.at,
     method: row.method,
     target_host: row.target_host,
     target_port: row.target_port,
@@ -277,32 +261,31 @@ function toAppSession(row: AppSessionRow): AppSessionRecord {
   };
 }
 
-async function insertSamples(
-  db: Queryable,
-  sessionPk: string,
-  samples: readonly (ProxiedRequest & { at: string })[],
-): Promise<void> {
-  if (samples.length === 0) return;
-  const params: unknown[] = [];
-  const values = samples.map((sample) => {
-    const base = params.length;
-    params.push(
-      sessionPk,
-      sample.at,
-      sample.method,
-      sample.target_host,
-      sample.target_port,
-      sample.status_code,
-      sample.bytes,
-      sample.duration_ms,
-    );
-    return `(${Array.from({ length: 8 }, (_, i) => `$${base + i + 1}`).join(", ")})`;
-  });
-  await db.query(
-    `INSERT INTO session_samples (session_pk, at, method, target_host, target_port, status_code, bytes, duration_ms)
-     VALUES ${values.join(", ")}`,
-    params,
-  );
+/**
+ * The samples a session keeps of some requests made at `at`, newest first: the last `SAMPLES_KEPT` of
+ * them, a later one first among requests of one moment.
+ *
+ * @example
+ * newestSamples(report.requests, "2026-05-28T07:00:00.000Z");
+ */
+function newestSamples(requests: readonly (ProxiedRequest & { at?: string })[], at: string): RequestSample[] {
+  return requests
+    .slice(-SAMPLES_KEPT)
+    .map((request, index) => ({
+      request,
+      index,
+      at: request.at === undefined ? at : iso(new Date(request.at)),
+    }))
+    .sort((a, b) => (a.at === b.at ? b.index - a.index : a.at < b.at ? 1 : -1))
+    .map(({ request, at: time }) => ({
+      at: time,
+      method: request.method,
+      target_host: request.target_host,
+      target_port: request.target_port,
+      status_code: request.status_code,
+      bytes: request.bytes,
+      duration_ms: request.duration_ms,
+    }));
 }
 
 async function insertAppSession(db: Queryable, record: AppSessionRecord): Promise<void> {
@@ -368,18 +351,16 @@ export function listSessionsStatement(
 
 // Traffic reports of several usernames in one statement (the store's group commit gives it at most one
 // report per username). For each report, the username's newest live session is updated, or a session is
-// started when it has none (with an exit IP other than its previous session's); the requests are added as
-// samples and only the newest SAMPLES_KEPT kept; the session is read back with them. One array per field,
-// one element per report (n is its position, from 1): $1 account, $2 product, $3 username, $4 now,
-// $5..$12 the new session's id, sub-user, session id, region, state, city, ASN and expiry, $13/$14 two
-// different exit IPs, $15 bytes, $16 requests, $17 reassign the exit IP, $18 how many older samples to
-// keep. The new samples, one element each: $19 the n of their report, $20..$25 their columns.
+// started when it has none (with an exit IP other than its previous session's); the report's newest
+// requests go in front of the session's samples, of which the newest SAMPLES_KEPT stay; the session is
+// read back. One array per field, one element per report; the samples are one JSON array per report.
 const reportTrafficSql = `WITH input AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
+    SELECT r.*, $18::jsonb -> (r.n::int - 1) AS samples
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[],
       $8::text[], $9::text[], $10::text[], $11::bigint[], $12::timestamptz[], $13::text[], $14::text[], $15::bigint[],
-      $16::bigint[], $17::boolean[], $18::int[])
+      $16::bigint[], $17::boolean[])
       WITH ORDINALITY AS r(account, product, username, now, new_id, subuser, session_id, region, state, city, asn,
-        expires_at, exit_ip, other_exit_ip, bytes, requests, reassign, keep, n)
+        expires_at, exit_ip, other_exit_ip, bytes, requests, reassign, n)
   ),
   latest AS (
     SELECT i.n, l.id, l.exit_ip, coalesce(l.live, false) AS live FROM input i
@@ -394,58 +375,23 @@ const reportTrafficSql = `WITH input AS (
       exit_ip = CASE WHEN NOT i.reassign THEN g.exit_ip WHEN i.exit_ip <> l.exit_ip THEN i.exit_ip ELSE i.other_exit_ip END,
       repinned = g.repinned OR i.reassign,
       bytes_used = LEAST(g.bytes_used::numeric + i.bytes, ${INT64_MAX})::bigint,
-      requests = g.requests + i.requests
+      requests = g.requests + i.requests,
+      samples = jsonb_path_query_array(i.samples || g.samples, '$[0 to ${SAMPLES_KEPT - 1}]')
     FROM input i JOIN latest l ON l.n = i.n WHERE l.live AND g.id = l.id
     RETURNING i.n, g.*
   ),
   inserted AS (
     INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, state, city, asn,
-      exit_ip, started_at, expires_at, bytes_used, requests)
+      exit_ip, started_at, expires_at, bytes_used, requests, samples)
     SELECT i.new_id, i.account, i.product, i.username, i.subuser, i.session_id, i.region, i.state, i.city, i.asn,
       CASE WHEN i.exit_ip IS DISTINCT FROM l.exit_ip THEN i.exit_ip ELSE i.other_exit_ip END,
-      i.now, i.expires_at, i.bytes, i.requests
+      i.now, i.expires_at, i.bytes, i.requests, i.samples
     FROM input i JOIN latest l ON l.n = i.n WHERE NOT l.live
     RETURNING *
-  ),
-  session AS (
-    SELECT * FROM updated
-    UNION ALL SELECT i.n, s.* FROM inserted s JOIN input i ON i.new_id = s.id
-  ),
-  -- the samples of the live sessions, newest first: as many as the report keeps stay, the others go
-  existing AS MATERIALIZED (
-    SELECT e.*, e.rank <= i.keep AS kept FROM input i JOIN latest l ON l.n = i.n AND l.live
-    CROSS JOIN LATERAL (
-      SELECT session_pk, seq, at, method, target_host, target_port, status_code, bytes, duration_ms,
-        row_number() OVER (ORDER BY at DESC, seq DESC) AS rank
-      FROM session_samples WHERE session_pk = l.id
-    ) e
-  ),
-  -- by primary key: a join to the samples of the sessions could be planned as a scan of the whole table
-  trimmed AS (
-    DELETE FROM session_samples WHERE seq = ANY (ARRAY(SELECT seq FROM existing WHERE NOT kept))
-  ),
-  added AS (
-    INSERT INTO session_samples (session_pk, at, method, target_host, target_port, status_code, bytes, duration_ms)
-    SELECT s.id, i.now, r.method, r.target_host, r.target_port, r.status_code, r.bytes, r.duration_ms
-    FROM unnest($19::int[], $20::text[], $21::text[], $22::int[], $23::int[], $24::bigint[], $25::int[])
-      WITH ORDINALITY AS r(report, method, target_host, target_port, status_code, bytes, duration_ms, ord)
-    JOIN session s ON s.n = r.report JOIN input i ON i.n = r.report
-    ORDER BY r.ord
-    RETURNING session_pk, seq, at, method, target_host, target_port, status_code, bytes, duration_ms
-  ),
-  sample_lists AS (
-    SELECT session_pk, json_agg(json_build_object('at', ${utcSql("at")}, 'method', method, 'target_host', target_host,
-        'target_port', target_port, 'status_code', status_code, 'bytes', bytes, 'duration_ms', duration_ms)
-        ORDER BY at DESC, seq DESC) AS samples
-    FROM (
-      SELECT session_pk, seq, at, method, target_host, target_port, status_code, bytes, duration_ms FROM existing WHERE kept
-      UNION ALL SELECT * FROM added
-    ) samples
-    GROUP BY session_pk
   )
   SELECT n::int AS n, ${sessionSelect}, created, samples FROM (
-    SELECT s.*, NOT l.live AS created, j.samples
-    FROM session s JOIN latest l ON l.n = s.n LEFT JOIN sample_lists j ON j.session_pk = s.id
+    SELECT u.*, false AS created FROM updated u
+    UNION ALL SELECT i.n, s.*, true AS created FROM inserted s JOIN input i ON i.new_id = s.id
   ) reported
   ORDER BY n`;
 
@@ -466,12 +412,8 @@ const isDataError = (error: unknown) => /^2[23]/.test(String((error as { code?: 
 const trafficKey = (input: TrafficInput) => `${input.account}\n${input.product}\n${input.username}`;
 
 // the parameters of reportTrafficSql for a batch of reports, one username each
-function reportTrafficParams(batch: readonly TrafficWrite[]): unknown[][] {
+function reportTrafficParams(batch: readonly TrafficWrite[]): unknown[] {
   const field = <T>(value: (write: TrafficWrite) => T) => batch.map(value);
-  // only the newest requests of a report can be among the samples kept
-  const added = batch.map(({ input }) => input.requests.slice(-SAMPLES_KEPT));
-  const samples = added.flatMap((requests, i) => requests.map((request) => ({ n: i + 1, request })));
-  const sample = <T>(value: (request: ProxiedRequest) => T) => samples.map(({ request }) => value(request));
   return [
     field(({ input }) => input.account),
     field(({ input }) => input.product),
@@ -490,14 +432,7 @@ function reportTrafficParams(batch: readonly TrafficWrite[]): unknown[][] {
     field(({ input }) => input.requests.reduce((sum, request) => sum + request.bytes, 0)),
     field(({ input }) => input.requests.length),
     field(({ input }) => input.reassignExitIp),
-    added.map((requests) => SAMPLES_KEPT - requests.length),
-    samples.map(({ n }) => n),
-    sample((request) => request.method),
-    sample((request) => request.target_host),
-    sample((request) => request.target_port),
-    sample((request) => request.status_code),
-    sample((request) => request.bytes),
-    sample((request) => request.duration_ms),
+    JSON.stringify(batch.map(({ input }) => newestSamples(input.requests, iso(input.now)))),
   ];
 }
 
@@ -679,7 +614,7 @@ export class SessionStore {
     const params = reportTrafficParams(batch);
     const report = async (db: Queryable) => {
       const rows = await db.query<
-        SessionRow & { n: number; samples: SampleJson[] | string | null; created: boolean }
+        SessionRow & { n: number; samples: RequestSample[] | string; created: boolean }
       >(reportTrafficSql, params);
       if (rows.length !== batch.length || rows.some((row, i) => row.n !== i + 1)) {
         throw new Error(`${batch.length} traffic reports wrote ${rows.length} sessions`);
@@ -687,11 +622,7 @@ export class SessionStore {
       return rows.map((row) => ({ created: row.created, session: toSessionDetail(row) }));
     };
     const accounts = [...new Set(batch.map(({ input }) => input.account))];
-    const changes = {
-      gateway_sessions: batch.length,
-      session_samples: batch.reduce((sum, { input }) => sum + input.requests.length, 0),
-    };
-    return this.writing(accounts, changes, () => {
+    return this.writing(accounts, { gateway_sessions: batch.length }, () => {
       // PGlite runs one statement at a time (one process per data directory, one connection), so the one
       // statement is all of it; over PostgreSQL two first reports of a username from two instances would
       // each start a session: they take turns on a lock of the username first, taken in one order by all
@@ -718,8 +649,8 @@ export class SessionStore {
     return this.cached(account, `session ${product} ${id}`, now, async () => {
       // the session and its samples in one statement: each statement is a round trip (and, on PGlite, the
       // larger part of a request's CPU)
-      const [row] = await this.db.query<SessionRow & { samples: SampleJson[] | string | null }>(
-        `SELECT ${sessionSelect}, (${samplesJson}) AS samples FROM gateway_sessions s
+      const [row] = await this.db.query<SessionRow & { samples: RequestSample[] | string }>(
+        `SELECT ${sessionSelect}, samples FROM gateway_sessions s
          WHERE id = $1 AND account = $2 AND product = $3 AND ${visible("$4", "$5")}`,
         [id, account, product, iso(now), cutoffOf(now)],
       );
@@ -796,12 +727,7 @@ export class SessionStore {
       [cutoff],
     );
     if (sessions.length + appSessions.length > 0) this.cache?.clear();
-    // a purged session's samples go with it
-    this.changed({
-      gateway_sessions: sessions.length,
-      session_samples: sessions.length * SAMPLES_KEPT,
-      app_sessions: appSessions.length,
-    });
+    this.changed({ gateway_sessions: sessions.length, app_sessions: appSessions.length });
     return { sessions: sessions.length, appSessions: appSessions.length };
   }
 
@@ -908,8 +834,8 @@ export class SessionStore {
       }
       for (const { account, session: s, samples } of data.sessions) {
         await tx.query(
-          `INSERT INTO gateway_sessions (${sessionColumns}, account)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+          `INSERT INTO gateway_sessions (${sessionColumns}, account, samples)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
           [
             s.id,
             s.product,
@@ -928,9 +854,9 @@ export class SessionStore {
             s.repinned,
             s.terminated_at,
             account,
+            JSON.stringify(newestSamples(samples, s.started_at)),
           ],
         );
-        await insertSamples(tx, s.id, samples.slice(-SAMPLES_KEPT));
       }
       for (const record of data.appSessions) await insertAppSession(tx, record);
       return true;
@@ -940,7 +866,6 @@ export class SessionStore {
       this.changed({
         subusers: data.subusers.length,
         gateway_sessions: data.sessions.length,
-        session_samples: data.sessions.reduce((sum, { samples }) => sum + samples.length, 0),
         app_sessions: data.appSessions.length,
       });
     }
