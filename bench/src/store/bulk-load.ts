@@ -92,9 +92,11 @@ const expectedColumns: Record<string, string[]> = {
     "requests:bigint:NO",
     "repinned:boolean:NO",
     "terminated_at:timestamp with time zone:YES",
+    // left at its default: the loaded sessions have no samples (lists do not show them)
+    "samples:jsonb:NO",
   ],
 };
-const expectedMigration = 1;
+const expectedMigration = 2;
 
 /**
  * Fails with a precise message unless the store holds exactly the schema this loader was written for.

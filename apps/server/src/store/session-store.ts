@@ -37,6 +37,8 @@ export const SAMPLES_KEPT = 10;
 /** The store's tables that grow with use: PGlite's store analyzes them as they change (`AutoAnalyze`). */
 export type StoreTable = "subusers" | "gateway_sessions" | "app_sessions";
 const storeTables: readonly StoreTable[] = ["subusers", "gateway_sessions", "app_sessions"];
+/** Rows a write inserted or deleted, per table. */
+type TableChanges = Partial<Record<StoreTable, number>>;
 
 /** Options of `SessionStore.open`. */
 export interface SessionStoreOptions extends OpenDatabaseOptions {
@@ -622,7 +624,10 @@ export class SessionStore {
       return rows.map((row) => ({ created: row.created, session: toSessionDetail(row) }));
     };
     const accounts = [...new Set(batch.map(({ input }) => input.account))];
-    return this.writing(accounts, { gateway_sessions: batch.length }, () => {
+    const started = (results: { created: boolean }[]) => ({
+      gateway_sessions: results.filter((result) => result.created).length,
+    });
+    return this.writing(accounts, started, () => {
       // PGlite runs one statement at a time (one process per data directory, one connection), so the one
       // statement is all of it; over PostgreSQL two first reports of a username from two instances would
       // each start a session: they take turns on a lock of the username first, taken in one order by all
@@ -674,7 +679,7 @@ export class SessionStore {
     id: string,
     now: Date,
   ): Promise<SessionDetail | null> {
-    await this.writing([account], { gateway_sessions: 1 }, () =>
+    await this.writing([account], {}, () =>
       this.db.query(
         `UPDATE gateway_sessions SET terminated_at = $4
          WHERE id = $1 AND account = $2 AND product = $3 AND terminated_at IS NULL AND expires_at > $4`,
@@ -793,7 +798,7 @@ export class SessionStore {
 
   /** Deletes a live application session; false when there was none to delete. */
   async deleteAppSession(account: string, id: string, now: Date): Promise<boolean> {
-    const rows = await this.writing([account], { app_sessions: 1 }, () =>
+    const rows = await this.writing([account], {}, () =>
       this.db.query(
         `UPDATE app_sessions SET deleted_at = $3
          WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING id`,
@@ -805,7 +810,7 @@ export class SessionStore {
 
   /** Sets `last_active` of a live application session to now; null when there is none. */
   async touchAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
-    const [row] = await this.writing([account], { app_sessions: 1 }, () =>
+    const [row] = await this.writing([account], {}, () =>
       this.db.query<AppSessionRow>(
         `UPDATE app_sessions SET last_active = $3
          WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3 RETURNING ${appSelect}`,
@@ -892,22 +897,23 @@ export class SessionStore {
   }
 
   // a write to the accounts' data: their cached reads are dropped once it is done (or failed); `changes`
-  // says how many rows of which tables it changes, for the statistics
+  // says how many rows of which tables it inserts or deletes, for the statistics (an update changes no
+  // count the plans depend on)
   private async writing<T>(
     accounts: readonly string[],
-    changes: Partial<Record<StoreTable, number>>,
+    changes: TableChanges | ((result: T) => TableChanges),
     write: () => Promise<T>,
   ): Promise<T> {
     try {
       const result = await write();
-      this.changed(changes);
+      this.changed(typeof changes === "function" ? changes(result) : changes);
       return result;
     } finally {
       for (const account of accounts) this.cache?.invalidate(account);
     }
   }
 
-  private changed(changes: Partial<Record<StoreTable, number>>): void {
+  private changed(changes: TableChanges): void {
     if (this.autoAnalyze === undefined) return;
     for (const [table, rows] of Object.entries(changes) as [StoreTable, number][]) {
       this.autoAnalyze.changed(table, rows);
