@@ -9,6 +9,7 @@
  * app.get("/v1/ping", (c) => jsonResponse(c, 200, { pong: true }));
  */
 import type { Context } from "hono";
+import { jsonText } from "./json-text.js";
 import type { AppEnv } from "./operation.js";
 
 // the responses made here: the request-id middleware leaves these alone and stamps any other
@@ -30,7 +31,7 @@ export function jsonResponse(
   const response =
     body === undefined
       ? new Response(null, { status, headers: { "X-Request-Id": requestId, ...headers } })
-      : new Response(JSON.stringify(body), {
+      : new Response(jsonText(body), {
           status,
           headers: { "Content-Type": "application/json", "X-Request-Id": requestId, ...headers },
         });

@@ -15,6 +15,8 @@
  * cache.get("acct_demo", "session:ses_1", now); // the session, until validUntil or the next write
  */
 
+import { freezeShared } from "../json-text.js";
+
 interface Entry {
   value: unknown;
   generation: number;
@@ -91,7 +93,7 @@ export class ReadCache {
     const previous = this.entries.get(id);
     if (previous !== undefined) this.remove(id, previous);
     this.entries.set(id, {
-      value: deepFreeze(value),
+      value: freezeShared(value),
       generation: read.generation,
       readAt: read.now.getTime(),
       validUntil: read.validUntil,
@@ -126,12 +128,4 @@ export class ReadCache {
     this.entries.delete(id);
     this.rows -= entry.rows;
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value) && !(value instanceof Date)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

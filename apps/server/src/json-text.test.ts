@@ -1,0 +1,47 @@
+import { describe, expect, test } from "vitest";
+import { freezeShared, jsonText } from "./json-text.js";
+
+describe("jsonText", () => {
+  test("writes what JSON.stringify writes, for shared and fresh values alike", () => {
+    const values: unknown[] = [
+      null,
+      'a "quoted" line\n',
+      42,
+      { a: 1, b: undefined, c: () => 1, d: [undefined, null, Symbol("s")], e: new Date(0) },
+      // a hole in an array is null
+      [1, , 3],
+      { 2: "two", 1: "one", z: { nested: [{ deep: true }] } },
+      { toJSON: () => "custom" },
+    ];
+    for (const value of values) {
+      expect(jsonText(value)).toBe(JSON.stringify(value));
+      // the same data shared, inside a fresh page, twice (the second from the kept text)
+      const shared = freezeShared(JSON.parse(JSON.stringify(value)) as unknown);
+      const page = { data: shared, at: new Date(0), next: null };
+      expect(jsonText(page)).toBe(JSON.stringify(page));
+      expect(jsonText(page)).toBe(JSON.stringify(page));
+    }
+  });
+
+  test("a shared value is frozen all the way down", () => {
+    const page = freezeShared({ data: [{ id: "ses_1", samples: [{ at: "2026-05-28T07:00:00.000Z" }] }] });
+    expect(Object.isFrozen(page.data[0]?.samples[0])).toBe(true);
+    expect(() => {
+      (page.data as unknown[]).push({});
+    }).toThrow(TypeError);
+  });
+
+  test("the text of a shared value is made once: the same string serves every response", () => {
+    const session = freezeShared({ id: "ses_1", bytes_used: 10 });
+    const first = jsonText({ data: [session] });
+    expect(jsonText({ data: [session] })).toBe(first);
+    expect(jsonText(session)).toBe('{"id":"ses_1","bytes_used":10}');
+  });
+
+  test("a value that is not shared is written anew each time it is asked for", () => {
+    const fresh = { id: "ses_1", bytes_used: 10 };
+    expect(jsonText(fresh)).toBe('{"id":"ses_1","bytes_used":10}');
+    fresh.bytes_used = 11;
+    expect(jsonText(fresh)).toBe('{"id":"ses_1","bytes_used":11}');
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * JSON text of response bodies, made once for values that never change. The read cache shares one frozen
+ * value among every request that hits it (a session, a page of sessions); such a value is serialized on
+ * its first response and its text reused after, instead of `JSON.stringify` of the same object on every
+ * request (on a cached session read that was a tenth of the server's CPU, on a page of 100 a third).
+ * The bytes are those `JSON.stringify` writes.
+ *
+ * @example
+ * const shared = freezeShared({ id: "ses_1", samples: [] });
+ * jsonText({ data: [shared], next_cursor: null }); // the session's text is made once, then reused
+ */
+
+// every object frozen by freezeShared, nested ones too: only these may have their text kept
+const immutable = new WeakSet<object>();
+const texts = new WeakMap<object, string>();
+
+/**
+ * Freezes `value` and everything in it, and lets `jsonText` keep the text of each part.
+ *
+ * @example
+ * cache.set(key, freezeShared(page));
+ */
+export function freezeShared<T>(value: T): T {
+  // a Date's time can be set even when it is frozen: it is left as it is (nothing sets a cached one)
+  if (value !== null && typeof value === "object" && !immutable.has(value) && !(value instanceof Date)) {
+    Object.freeze(value);
+    immutable.add(value);
+    for (const child of Object.values(value)) freezeShared(child);
+  }
+  return value;
+}
+
+// values JSON.stringify leaves out of objects (and writes as null in arrays)
+const omitted = (value: unknown) =>
+  value === undefined || typeof value === "function" || typeof value === "symbol";
+
+/**
+ * `JSON.stringify(value)`, with the text of each value frozen by `freezeShared` made once. Only plain
+ * objects and arrays around them are walked here; anything else goes to `JSON.stringify` whole.
+ *
+ * @example
+ * jsonText({ a: 1, b: [true, null] }); // '{"a":1,"b":[true,null]}'
+ */
+export function jsonText(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  if (immutable.has(value)) {
+    let text = texts.get(value);
+    if (text === undefined) {
+      text = JSON.stringify(value);
+      texts.set(value, text);
+    }
+    return text;
+  }
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    // by index: a hole is null, as JSON.stringify writes it
+    for (let i = 0; i < value.length; i++) items.push(omitted(value[i]) ? "null" : jsonText(value[i]));
+    return `[${items.join(",")}]`;
+  }
+  if (Object.getPrototypeOf(value) !== Object.prototype || "toJSON" in value) return JSON.stringify(value);
+  const members: string[] = [];
+  for (const [key, member] of Object.entries(value)) {
+    if (!omitted(member)) members.push(`${JSON.stringify(key)}:${jsonText(member)}`);
+  }
+  return `{${members.join(",")}}`;
+}
