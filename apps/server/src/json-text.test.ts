@@ -9,7 +9,7 @@ describe("jsonText", () => {
       42,
       { a: 1, b: undefined, c: () => 1, d: [undefined, null, Symbol("s")], e: new Date(0) },
       // a hole in an array is null
-      [1, , 3],
+      new Array<number>(3).fill(1, 0, 1),
       { 2: "two", 1: "one", z: { nested: [{ deep: true }] } },
       { toJSON: () => "custom" },
     ];
