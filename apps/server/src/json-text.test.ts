@@ -1,4 +1,4 @@
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { freezeShared, jsonText } from "./json-text.js";
 
 describe("jsonText", () => {
@@ -31,11 +31,22 @@ describe("jsonText", () => {
     }).toThrow(TypeError);
   });
 
-  test("the text of a shared value is made once: the same string serves every response", () => {
-    const session = freezeShared({ id: "ses_1", bytes_used: 10 });
-    const first = jsonText({ data: [session] });
-    expect(jsonText({ data: [session] })).toBe(first);
-    expect(jsonText(session)).toBe('{"id":"ses_1","bytes_used":10}');
+  test("the text of a shared value, or of a shared member of a page, is made once", () => {
+    const sessions = freezeShared([{ id: "ses_1", bytes_used: 10 }]);
+    const spy = vi.spyOn(JSON, "stringify");
+    try {
+      expect(jsonText({ data: sessions, next_cursor: "c1" })).toBe(
+        '{"data":[{"id":"ses_1","bytes_used":10}],"next_cursor":"c1"}',
+      );
+      const calls = spy.mock.calls.length;
+      expect(jsonText({ data: sessions, next_cursor: null })).toBe(
+        '{"data":[{"id":"ses_1","bytes_used":10}],"next_cursor":null}',
+      );
+      // the keys and the cursor, not the sessions again
+      expect(spy.mock.calls.slice(calls).map(([value]) => value)).toEqual(["data", "next_cursor", null]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   test("a value that is not shared is written anew each time it is asked for", () => {

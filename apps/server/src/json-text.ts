@@ -30,37 +30,45 @@ export function freezeShared<T>(value: T): T {
   return value;
 }
 
-// values JSON.stringify leaves out of objects (and writes as null in arrays)
+// values JSON.stringify leaves out of objects
 const omitted = (value: unknown) =>
   value === undefined || typeof value === "function" || typeof value === "symbol";
 
+const isShared = (value: unknown): value is object =>
+  value !== null && typeof value === "object" && immutable.has(value);
+
+function sharedText(value: object): string {
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    texts.set(value, text);
+  }
+  return text;
+}
+
 /**
- * `JSON.stringify(value)`, with the text of each value frozen by `freezeShared` made once. Only plain
- * objects and arrays around them are walked here; anything else goes to `JSON.stringify` whole.
+ * `JSON.stringify(value)`, with the text of a value frozen by `freezeShared` made once: the value itself,
+ * or a member of a plain object around it (a page: `{ data: <shared>, next_cursor }`). Anything else goes
+ * to `JSON.stringify` whole, which writes a fresh tree faster than any walk of it in JavaScript.
  *
  * @example
  * jsonText({ a: 1, b: [true, null] }); // '{"a":1,"b":[true,null]}'
  */
 export function jsonText(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value);
-  if (immutable.has(value)) {
-    let text = texts.get(value);
-    if (text === undefined) {
-      text = JSON.stringify(value);
-      texts.set(value, text);
-    }
-    return text;
+  if (isShared(value)) return sharedText(value);
+  if (
+    value === null ||
+    typeof value !== "object" ||
+    Object.getPrototypeOf(value) !== Object.prototype ||
+    "toJSON" in value ||
+    !Object.values(value).some(isShared)
+  ) {
+    return JSON.stringify(value);
   }
-  if (Array.isArray(value)) {
-    const items: string[] = [];
-    // by index: a hole is null, as JSON.stringify writes it
-    for (let i = 0; i < value.length; i++) items.push(omitted(value[i]) ? "null" : jsonText(value[i]));
-    return `[${items.join(",")}]`;
-  }
-  if (Object.getPrototypeOf(value) !== Object.prototype || "toJSON" in value) return JSON.stringify(value);
   const members: string[] = [];
   for (const [key, member] of Object.entries(value)) {
-    if (!omitted(member)) members.push(`${JSON.stringify(key)}:${jsonText(member)}`);
+    if (omitted(member)) continue;
+    members.push(`${JSON.stringify(key)}:${isShared(member) ? sharedText(member) : JSON.stringify(member)}`);
   }
   return `{${members.join(",")}}`;
 }
