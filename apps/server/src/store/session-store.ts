@@ -40,6 +40,19 @@ const storeTables: readonly StoreTable[] = ["subusers", "gateway_sessions", "app
 /** Rows a write inserted or deleted, per table. */
 type TableChanges = Partial<Record<StoreTable, number>>;
 
+// the planner's row estimate of each table as of its last ANALYZE (0 for one never analyzed)
+async function rowEstimates(
+  db: Queryable,
+  tables: readonly StoreTable[],
+): Promise<Partial<Record<StoreTable, number>>> {
+  const rows = await db.query<{ relname: StoreTable; reltuples: number }>(
+    "SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relname = ANY($1) AND relkind = 'r'",
+    [tables],
+  );
+  // reltuples is -1 until the first ANALYZE
+  return Object.fromEntries(rows.map((row) => [row.relname, Math.max(0, Number(row.reltuples))]));
+}
+
 /** Options of `SessionStore.open`. */
 export interface SessionStoreOptions extends OpenDatabaseOptions {
   /** Where work the store does on its own (analyzing PGlite's tables) reports a failure; default: a warning. */
@@ -135,8 +148,6 @@ interface SessionRow {
   repinned: boolean;
   terminated_at: string | null;
 }
-
-// a sample as the database writes it in JSON: `at` is UTC wall time, for isoTime
 
 interface AppSessionRow
   extends Omit<AppSessionRecord, "browser_session" | "created_at" | "last_active" | "expires_at"> {
@@ -496,15 +507,7 @@ export class SessionStore {
       await db.close().catch(() => {});
       throw error;
     }
-    const tableRows: Partial<Record<StoreTable, number>> = {};
-    if (db.kind === "pglite") {
-      // -1: never analyzed
-      const rows = await db.query<{ relname: StoreTable; reltuples: number }>(
-        "SELECT relname, reltuples::float8 AS reltuples FROM pg_class WHERE relname = ANY($1) AND relkind = 'r'",
-        [storeTables],
-      );
-      for (const row of rows) tableRows[row.relname] = Math.max(0, Number(row.reltuples));
-    }
+    const tableRows = db.kind === "pglite" ? await rowEstimates(db, storeTables) : {};
     const onBackgroundError =
       options.onBackgroundError ??
       ((error: unknown) => process.emitWarning(`sessions store: ${(error as Error)?.message ?? error}`));
@@ -519,11 +522,7 @@ export class SessionStore {
   // ANALYZE of one table; its row estimate afterwards
   private async analyze(table: StoreTable): Promise<number> {
     await this.db.query(`ANALYZE ${table}`);
-    const [row] = await this.db.query<{ reltuples: number }>(
-      "SELECT reltuples::float8 AS reltuples FROM pg_class WHERE relname = $1 AND relkind = 'r'",
-      [table],
-    );
-    return Number(row?.reltuples ?? 0);
+    return (await rowEstimates(this.db, [table]))[table] ?? 0;
   }
 
   get kind(): "pglite" | "postgres" {
