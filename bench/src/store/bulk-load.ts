@@ -96,7 +96,7 @@ const expectedColumns: Record<string, string[]> = {
     "samples:jsonb:NO",
   ],
 };
-const expectedMigration = 2;
+const expectedMigration = 3;
 
 /**
  * Fails with a precise message unless the store holds exactly the schema this loader was written for.
