@@ -6,7 +6,7 @@
  * @example
  * const markdown = renderReport(results);
  */
-import type { ClientRow, ClientSize } from "./legs/client.js";
+import { type ClientRow, type ClientSize, sliceMs } from "./legs/client.js";
 import type { Contender, HttpRow } from "./legs/http.js";
 import type { StoreLegResult } from "./legs/store.js";
 import type { MachineDescription } from "./lib/machine.js";
@@ -288,19 +288,39 @@ export function renderReport(results: BenchResults): string {
   }
 
   if (results.client) {
-    out.push("", "## 4. Client overhead (tinybench, medians of alternating rounds)", "");
+    out.push("", "## 4. Client overhead (tinybench, medians of per-slice ratios)", "");
     out.push(
       table(
-        ["stub", "operation", "client ops/s", "bare fetch ops/s", "client / fetch", "overhead µs/call"],
+        [
+          "stub",
+          "operation",
+          "client ops/s",
+          "openapi-fetch ops/s",
+          "bare fetch ops/s",
+          "client / fetch",
+          "middle half of slices",
+          "openapi-fetch / fetch",
+          "client / openapi-fetch",
+          "overhead µs/call",
+        ],
         results.client.rows.map((row) => [
           row.stub,
           row.operation,
           fmt(row.client_ops),
+          fmt(row.openapi_fetch_ops),
           fmt(row.fetch_ops),
           `${fmt(row.ratio, 3)}x`,
+          `${fmt(row.ratio_iqr[0], 3)}-${fmt(row.ratio_iqr[1], 3)}x`,
+          `${fmt(row.openapi_fetch_ratio, 3)}x`,
+          `${fmt(row.client_to_openapi_fetch, 3)}x`,
           fmt(row.overhead_us, 1),
         ]),
       ),
+    );
+    out.push(
+      "",
+      `Each ratio is the median over ${results.client.rows[0]?.slices ?? 0} slices of ${sliceMs} ms per side, ` +
+        "all sides in every slice; openapi-fetch is the library alone, set up as the client sets it up.",
     );
     const size = results.client.size;
     out.push(

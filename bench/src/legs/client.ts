@@ -1,10 +1,12 @@
 /**
  * Leg 4: the client's overhead. The resource layer of @sessions-api/client (`gateway.sessions.get`,
- * `listPage`) against a bare `fetch` with a hand-built URL, both reading the same bodies from the same
- * stub, in alternating tinybench rounds. Two stubs: a node:http server in this process (over loopback,
- * as a real call would go; the target is judged here) and an injected `fetch` that never touches the
- * network (the worst case: what remains is the client's own per-call work). Also the size of the built
- * client, minified and gzipped, as an application bundling it would ship it.
+ * `listPage`) against a bare `fetch` with a hand-built URL, and openapi-fetch alone between them (to tell
+ * the library's share from the client's own), all reading the same bodies from the same stub, in many
+ * short tinybench slices that run every side (each ratio is the median of the slices' ratios). Two stubs:
+ * a node:http server in this process (over loopback, as a real call would go; the target is judged here)
+ * and an injected `fetch` that never touches the network (the worst case: what remains is the client's
+ * own per-call work). Also the size of the built client, minified and gzipped, as an application bundling
+ * it would ship it.
  *
  * @example
  * const result = await runClientLeg({ rounds: 3, timeMs: 1000 });
@@ -14,24 +16,39 @@ import { createServer } from "node:http";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createSessionsClient, type FetchFunction } from "@sessions-api/client";
-import type { Session, SessionDetail, SessionPage } from "@sessions-api/openapi";
+import type { paths, Session, SessionDetail, SessionPage } from "@sessions-api/openapi";
 import { build } from "esbuild";
+import createClient from "openapi-fetch";
 import { Bench } from "tinybench";
 import { benchKey, repoRoot } from "../lib/servers.js";
-import { median } from "../lib/stats.js";
+import { median, percentile } from "../lib/stats.js";
 
 export interface ClientLegOptions {
   rounds: number;
+  /** Time per side and round; the leg runs rounds × timeMs per side in slices of 250 ms. */
   timeMs: number;
 }
+
+/** How long each side runs in one slice of the comparison, in milliseconds. */
+export const sliceMs = 250;
 
 export interface ClientRow {
   stub: "http" | "in-memory";
   operation: string;
   client_ops: number;
+  /** The same calls through openapi-fetch alone, as the client sets it up (no transport, no resource layer). */
+  openapi_fetch_ops: number;
   fetch_ops: number;
-  /** client ops/s divided by bare fetch ops/s. */
+  /** The median over slices of client ops/s divided by bare fetch ops/s in the same slice. */
   ratio: number;
+  /** The middle half of the slices' client / fetch ratios: their 25th and 75th percentiles. */
+  ratio_iqr: [number, number];
+  /** Median over slices of openapi-fetch ops/s divided by bare fetch ops/s: the library's share. */
+  openapi_fetch_ratio: number;
+  /** Median over slices of client ops/s divided by openapi-fetch ops/s: the client's own layers' share. */
+  client_to_openapi_fetch: number;
+  /** How many slices the ratios are medians of. */
+  slices: number;
   /** Extra time per call spent in the client, in microseconds. */
   overhead_us: number;
 }
@@ -98,6 +115,10 @@ function route(url: string, authorization: string | null, bodies: { detail: stri
   return { status: 404, body: '{"error":{"code":"not_found"}}' };
 }
 
+// the three sides of a comparison, in the order the slices rotate them
+const sides = ["client", "openapi-fetch", "fetch"] as const;
+type Side = (typeof sides)[number];
+
 async function compare(
   stub: ClientRow["stub"],
   baseUrl: string,
@@ -105,59 +126,95 @@ async function compare(
   options: ClientLegOptions,
 ): Promise<ClientRow[]> {
   const client = createSessionsClient({ baseUrl, apiKey: benchKey, fetch: stubFetch });
+  // openapi-fetch as the client uses it, without the client's transport and resource layer: where the
+  // client's overhead lies, ours or the library's
+  const raw = createClient<paths>({
+    baseUrl,
+    fetch: stubFetch,
+    headers: { Authorization: `Bearer ${benchKey}` },
+  });
   const headers = { authorization: `Bearer ${benchKey}` };
   const bare = async <T>(url: string): Promise<T> => {
     const response = await stubFetch(new Request(url, { headers }));
     if (!response.ok) throw new Error(`bare fetch ${url}: HTTP ${response.status}`);
     return (await response.json()) as T;
   };
-  const pairs = [
+  const viaOpenapiFetch = async <T>(result: Promise<{ data?: T; response: Response }>): Promise<T> => {
+    const { data, response } = await result;
+    if (!response.ok) throw new Error(`openapi-fetch ${response.url}: HTTP ${response.status}`);
+    return data as T;
+  };
+  const operations: { operation: string; run: Record<Side, () => Promise<unknown>> }[] = [
     {
       operation: "get-one",
-      client: () => client.gateway.sessions.get("residential", sessionId),
-      fetch: () => bare<SessionDetail>(`${baseUrl}/v1/residential/sessions/${sessionId}`),
+      run: {
+        client: () => client.gateway.sessions.get("residential", sessionId),
+        "openapi-fetch": () =>
+          viaOpenapiFetch(
+            raw.GET("/v1/{product}/sessions/{id}", {
+              params: { path: { product: "residential", id: sessionId } },
+            }),
+          ),
+        fetch: () => bare<SessionDetail>(`${baseUrl}/v1/residential/sessions/${sessionId}`),
+      },
     },
     {
       operation: "list-100",
-      client: () => client.gateway.sessions.listPage("residential", { region: "us", limit: 100 }),
-      fetch: () => bare<SessionPage>(`${baseUrl}/v1/residential/sessions?region=us&limit=100`),
+      run: {
+        client: () => client.gateway.sessions.listPage("residential", { region: "us", limit: 100 }),
+        "openapi-fetch": () =>
+          viaOpenapiFetch(
+            raw.GET("/v1/residential/sessions", { params: { query: { region: "us", limit: 100 } } }),
+          ),
+        fetch: () => bare<SessionPage>(`${baseUrl}/v1/residential/sessions?region=us&limit=100`),
+      },
     },
   ];
-  // both sides must read the same thing, or the comparison means nothing
-  for (const pair of pairs) {
-    const [a, b] = await Promise.all([pair.client(), pair.fetch()]);
-    if (JSON.stringify(a) !== JSON.stringify(b))
-      throw new Error(`${stub} ${pair.operation}: client and fetch differ`);
+  // every side must read the same thing, or the comparison means nothing
+  for (const { operation, run } of operations) {
+    const answers = await Promise.all(sides.map((side) => run[side]()));
+    if (new Set(answers.map((answer) => JSON.stringify(answer))).size !== 1)
+      throw new Error(`${stub} ${operation}: the client, openapi-fetch and fetch read different things`);
   }
   const rows: ClientRow[] = [];
-  for (const pair of pairs) {
-    const clientOps: number[] = [];
-    const fetchOps: number[] = [];
-    // an even number of rounds, so that each side runs first equally often (the first task of a bench
-    // runs on a colder process)
-    const rounds = options.rounds + (options.rounds % 2);
-    for (let round = 0; round < rounds; round++) {
-      const bench = new Bench({ time: options.timeMs, warmupTime: Math.min(500, options.timeMs / 2) });
-      // alternate which side goes first, so that neither always runs on a warmer process
-      if (round % 2 === 0) bench.add("client", pair.client).add("fetch", pair.fetch);
-      else bench.add("fetch", pair.fetch).add("client", pair.client);
+  // many short slices, each side once per slice: the sides of a slice run within a second of each other
+  // on the same machine, so their ratio keeps little of this machine's drift, which over seconds moved
+  // the ratio of two long runs by ±15%; the median of the slices' ratios is the figure
+  const slices = Math.max(12, Math.round((options.rounds * options.timeMs) / sliceMs));
+  for (const { operation, run } of operations) {
+    const ops: Record<Side, number[]> = { client: [], "openapi-fetch": [], fetch: [] };
+    for (let slice = 0; slice < slices; slice++) {
+      const bench = new Bench({ time: sliceMs, warmupTime: sliceMs / 4 });
+      // each side goes first equally often, so that none always runs on a warmer process
+      for (let i = 0; i < sides.length; i++) {
+        const side = sides[(slice + i) % sides.length] as Side;
+        bench.add(side, run[side]);
+      }
       await bench.run();
       for (const task of bench.tasks) {
         const result = task.result;
         if (result.state !== "completed")
-          throw new Error(`${stub} ${pair.operation} ${task.name}: ${result.state}`);
-        (task.name === "client" ? clientOps : fetchOps).push(1000 / result.period);
+          throw new Error(`${stub} ${operation} ${task.name}: ${result.state}`);
+        ops[task.name as Side].push(1000 / result.period);
       }
     }
-    const clientMedian = median(clientOps);
-    const fetchMedian = median(fetchOps);
+    const ratios = (a: Side, b: Side) => ops[a].map((value, i) => value / (ops[b][i] as number));
+    const clientToFetch = ratios("client", "fetch");
+    const fetchMedian = median(ops.fetch);
+    const ratio = median(clientToFetch);
     rows.push({
       stub,
-      operation: pair.operation,
-      client_ops: clientMedian,
+      operation,
+      client_ops: median(ops.client),
+      openapi_fetch_ops: median(ops["openapi-fetch"]),
       fetch_ops: fetchMedian,
-      ratio: clientMedian / fetchMedian,
-      overhead_us: (1 / clientMedian - 1 / fetchMedian) * 1e6,
+      ratio,
+      ratio_iqr: [percentile(clientToFetch, 25), percentile(clientToFetch, 75)],
+      openapi_fetch_ratio: median(ratios("openapi-fetch", "fetch")),
+      client_to_openapi_fetch: median(ratios("client", "openapi-fetch")),
+      slices,
+      // from the median ratio, so that the two columns say one thing
+      overhead_us: (1 / (fetchMedian * ratio) - 1 / fetchMedian) * 1e6,
     });
   }
   return rows;
