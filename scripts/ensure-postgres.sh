@@ -58,6 +58,10 @@ psql_admin() { as_root su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
 if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = '${role}'")" != "1" ]; then
   psql_admin "CREATE ROLE ${role} LOGIN CREATEDB PASSWORD '${password}'"
 fi
+# lets the benchmark finish the checkpoint a million-row load starts before it measures (PostgreSQL 15+)
+if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'pg_checkpoint'")" = "1" ]; then
+  psql_admin "GRANT pg_checkpoint TO ${role}"
+fi
 if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = '${database}'")" != "1" ]; then
   psql_admin "CREATE DATABASE ${database} OWNER ${role}"
 fi

@@ -50,6 +50,8 @@ function store(
     load_seconds: 1,
     insert_seconds: 1,
     index_seconds: 0,
+    settle_seconds: 0,
+    checkpointed: true,
     start_seconds: 1,
     rss_mib_after_start: peakMib,
     rss_mib_after_queries: peakMib,

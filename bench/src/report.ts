@@ -209,7 +209,7 @@ export function renderReport(results: BenchResults): string {
         [
           "store",
           "sessions",
-          "load s (insert + index)",
+          "load s (insert + index + vacuum, checkpoint)",
           "server start s",
           "RSS MiB after start",
           "RSS MiB after queries",
@@ -218,7 +218,7 @@ export function renderReport(results: BenchResults): string {
         results.stores.map((store) => [
           store.store,
           fmt(store.sessions),
-          `${fmt(store.load_seconds, 1)} (${fmt(store.insert_seconds, 1)} + ${fmt(store.index_seconds, 1)})`,
+          `${fmt(store.load_seconds, 1)} (${fmt(store.insert_seconds, 1)} + ${fmt(store.index_seconds, 1)} + ${fmt(store.settle_seconds, 1)}${store.checkpointed ? "" : ", no checkpoint: not permitted"})`,
           fmt(store.start_seconds, 1),
           fmt(store.rss_mib_after_start),
           fmt(store.rss_mib_after_queries),

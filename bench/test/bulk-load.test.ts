@@ -70,8 +70,18 @@ describe("bulkLoadSessions", () => {
   });
 
   test("loads live sessions the server lists under every benchmarked filter", async () => {
-    const result = await withStore((sql) => bulkLoadSessions(sql, { account: key.account, sessions: 5000 }));
+    const { result, pages } = await withStore(async (sql) => ({
+      result: await bulkLoadSessions(sql, { account: key.account, sessions: 5000 }),
+      pages: await sql.query<{ relpages: number; relallvisible: number }>(
+        "SELECT relpages, relallvisible FROM pg_class WHERE relname = 'gateway_sessions'",
+      ),
+    }));
     expect(result.sessions).toBe(5000);
+    // left at rest: vacuumed (every page all-visible, which autovacuum would otherwise be doing during the
+    // measured queries) and checkpointed
+    expect(pages[0]?.relpages).toBeGreaterThan(0);
+    expect(pages[0]?.relallvisible).toBe(pages[0]?.relpages);
+    expect(result.checkpointed).toBe(true);
 
     const bySubuser = await list(`subuser=${subuserId(3)}&limit=100`);
     expect(bySubuser.data.length).toBeGreaterThan(0);

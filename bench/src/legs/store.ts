@@ -51,6 +51,10 @@ export interface StoreLegResult {
   load_seconds: number;
   insert_seconds: number;
   index_seconds: number;
+  /** VACUUM (ANALYZE) and CHECKPOINT after the load, before anything is measured. */
+  settle_seconds: number;
+  /** Whether the CHECKPOINT ran (a role without pg_checkpoint cannot). */
+  checkpointed: boolean;
   start_seconds: number;
   rss_mib_after_start: number;
   rss_mib_after_queries: number;
@@ -280,6 +284,8 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
       load_seconds: loaded.seconds,
       insert_seconds: loaded.insertSeconds,
       index_seconds: loaded.indexSeconds,
+      settle_seconds: loaded.settleSeconds,
+      checkpointed: loaded.checkpointed,
       start_seconds: startSeconds,
       rss_mib_after_start: rssAfterStart,
       rss_mib_after_queries: rssAfterQueries,
