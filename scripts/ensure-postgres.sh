@@ -54,12 +54,14 @@ if ! pg_isready -h 127.0.0.1 -p 5432 -t 1 >/dev/null 2>&1; then
 fi
 pg_isready -h 127.0.0.1 -p 5432 -t 5 >/dev/null || { log "PostgreSQL did not start"; exit 1; }
 
-psql_admin() { as_root su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""; }
+# from /, which the postgres user can read (psql warns when it cannot enter the caller's directory)
+psql_admin() { (cd / && as_root su postgres -c "psql -v ON_ERROR_STOP=1 -qtAc \"$1\""); }
 if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = '${role}'")" != "1" ]; then
   psql_admin "CREATE ROLE ${role} LOGIN CREATEDB PASSWORD '${password}'"
 fi
 # lets the benchmark finish the checkpoint a million-row load starts before it measures (PostgreSQL 15+)
-if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'pg_checkpoint'")" = "1" ]; then
+if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'pg_checkpoint'")" = "1" ] &&
+  [ "$(psql_admin "SELECT pg_has_role('${role}', 'pg_checkpoint', 'MEMBER')")" != "t" ]; then
   psql_admin "GRANT pg_checkpoint TO ${role}"
 fi
 if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = '${database}'")" != "1" ]; then
