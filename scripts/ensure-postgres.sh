@@ -60,8 +60,8 @@ if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = '${role}'")" != "1" ]
   psql_admin "CREATE ROLE ${role} LOGIN CREATEDB PASSWORD '${password}'"
 fi
 # lets the benchmark finish the checkpoint a million-row load starts before it measures (PostgreSQL 15+)
-if [ "$(psql_admin "SELECT 1 FROM pg_roles WHERE rolname = 'pg_checkpoint'")" = "1" ] &&
-  [ "$(psql_admin "SELECT pg_has_role('${role}', 'pg_checkpoint', 'MEMBER')")" != "t" ]; then
+if [ "$(psql_admin "SELECT 1 FROM pg_roles g WHERE g.rolname = 'pg_checkpoint' AND NOT EXISTS (
+    SELECT 1 FROM pg_auth_members m JOIN pg_roles u ON u.oid = m.member WHERE m.roleid = g.oid AND u.rolname = '${role}')")" = "1" ]; then
   psql_admin "GRANT pg_checkpoint TO ${role}"
 fi
 if [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname = '${database}'")" != "1" ]; then
