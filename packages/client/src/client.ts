@@ -14,12 +14,14 @@ import createClient, { type Client } from "openapi-fetch";
 import { type ApplicationSessions, createApplicationSessions } from "./application-sessions.js";
 import type { ClientContext } from "./call.js";
 import { createGatewaySessions, type GatewaySessions } from "./gateway-sessions.js";
+import { createPathSerializer } from "./path-serializer.js";
 import {
   checkTimeout,
   createTransport,
   type FetchFunction,
   type RetryOptions,
   resolveRetryOptions,
+  SessionsRequest,
 } from "./transport.js";
 
 /**
@@ -103,6 +105,8 @@ export function createSessionsClient(options: SessionsClientOptions): SessionsCl
   const raw = createClient<paths>({
     baseUrl: baseUrl.href,
     fetch: createTransport(context),
+    Request: SessionsRequest,
+    pathSerializer: createPathSerializer(),
     headers: { ...options.headers, Authorization: `Bearer ${apiKey}` },
   });
   const full: ClientContext = { ...context, raw };

@@ -42,7 +42,7 @@ describe("createSessionsClient", () => {
     const server = fakeFetch(() => json(200, clock));
     const original = globalThis.fetch;
     const client = createSessionsClient({ baseUrl: BASE_URL, apiKey: API_KEY });
-    globalThis.fetch = (input) => server.fetch(input as Request);
+    globalThis.fetch = (input, init) => server.fetch(new Request(input, init));
     try {
       expect((await client.raw.GET("/sandbox/clock")).data).toEqual(clock);
     } finally {

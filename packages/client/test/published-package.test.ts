@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { packageDir, packClient, run } from "./pack.js";
 
 // The size budget of the client's own code (both entry points, minified and gzipped); openapi-fetch,
-// its one dependency, is left out. Raise it only on purpose.
-const SIZE_BUDGET_BYTES = 5 * 1024;
+// its one dependency, is left out. Raise it only on purpose: it went from 5 to 6 KiB for the fast path
+// over the global fetch (SessionsRequest and the cached path serializer, ~400 B for ~10% per call).
+const SIZE_BUDGET_BYTES = 6 * 1024;
 
 let tarball = "";
 let packDir = "";

@@ -1,0 +1,171 @@
+/**
+ * With no `fetch` option the client sends through the global fetch over real HTTP, as most users run it.
+ * Its GET and DELETE requests then go out as a URL and init rather than as a Request (see
+ * `SessionsRequest`): these tests pin that they are the same requests, with the same headers, options,
+ * timeouts and aborts.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { createSessionsClient, SessionsApiTimeoutError } from "../src/index.js";
+
+const detail = {
+  id: "ses_01HX2K3PQ4M5",
+  product: "residential",
+  username: "user-sub_01HX2K3PQ4M5-session-job1-sesstime-30",
+  subuser: "sub_01HX2K3PQ4M5",
+  session_id: "job1",
+  region: null,
+  state: null,
+  city: null,
+  asn: null,
+  exit_ip: "198.51.100.42",
+  started_at: "2026-05-28T07:00:00Z",
+  expires_at: "2026-05-28T07:30:00Z",
+  bytes_used: 0,
+  requests: 0,
+  repinned: false,
+  status: "active",
+  terminated_at: null,
+  samples: [],
+};
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+  closedEarly: boolean;
+}
+
+let server: Server;
+let baseUrl: string;
+let seen: Seen[] = [];
+let answer: (request: IncomingMessage, response: ServerResponse) => void;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const entry: Seen = {
+      method: request.method ?? "",
+      url: request.url ?? "",
+      headers: request.headers,
+      body: "",
+      closedEarly: false,
+    };
+    seen.push(entry);
+    response.on("close", () => {
+      entry.closedEarly = !response.writableFinished;
+    });
+    request.setEncoding("utf8");
+    request.on("data", (chunk: string) => {
+      entry.body += chunk;
+    });
+    request.on("end", () => answer(request, response));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+});
+
+afterEach(() => {
+  seen = [];
+  server.closeAllConnections();
+});
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const sendJson = (status: number, body: unknown) => (_request: IncomingMessage, response: ServerResponse) => {
+  response.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+};
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe("the client over the global fetch", () => {
+  test("a GET carries the path, the key and the client's headers", async () => {
+    answer = sendJson(200, detail);
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test", headers: { "x-team": "ops" } });
+    expect(await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5")).toEqual(detail);
+    expect(seen).toMatchObject([
+      {
+        method: "GET",
+        url: "/v1/residential/sessions/ses_01HX2K3PQ4M5",
+        headers: { authorization: "Bearer sk_test", "x-team": "ops" },
+      },
+    ]);
+  });
+
+  test("a header a middleware sets on the request reaches the server", async () => {
+    answer = sendJson(200, detail);
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test" });
+    client.raw.use({
+      onRequest({ request }) {
+        request.headers.set("x-trace-id", "trace-1");
+      },
+    });
+    await client.gateway.sessions.terminate("mobile", "ses_01HX2K3PQ4M5");
+    expect(seen).toMatchObject([{ method: "DELETE", headers: { "x-trace-id": "trace-1" } }]);
+  });
+
+  test("a middleware may replace the request with a new one, which is sent as it is", async () => {
+    answer = sendJson(200, detail);
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test" });
+    client.raw.use({
+      onRequest: ({ request }) => new Request(`${request.url}?via=middleware`, request),
+    });
+    await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5");
+    expect(seen).toMatchObject([
+      {
+        url: "/v1/residential/sessions/ses_01HX2K3PQ4M5?via=middleware",
+        headers: { authorization: "Bearer sk_test" },
+      },
+    ]);
+  });
+
+  test("request options given to the raw client are kept, e.g. redirect: manual", async () => {
+    answer = (_request, response) => response.writeHead(302, { location: "/elsewhere" }).end();
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test", retry: false });
+    const { response } = await client.raw.GET("/healthz", { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(seen.map((request) => request.url)).toEqual(["/healthz"]);
+  });
+
+  test("a POST sends its JSON body with its length", async () => {
+    answer = sendJson(200, { now: "2026-05-28T07:00:00Z", offset_seconds: 60 });
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test" });
+    await client.raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } });
+    expect(seen).toMatchObject([
+      {
+        method: "POST",
+        body: '{"seconds":60}',
+        headers: { "content-type": "application/json", "content-length": "14" },
+      },
+    ]);
+  });
+
+  test("a timeout ends a request the server never answers, and closes its connection", async () => {
+    answer = () => {};
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test", timeoutMs: 100, retry: false });
+    await expect(client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5")).rejects.toBeInstanceOf(
+      SessionsApiTimeoutError,
+    );
+    await until(() => seen[0]?.closedEarly === true);
+    expect(seen).toMatchObject([{ closedEarly: true }]);
+  });
+
+  test("the caller's signal aborts a request in flight, and closes its connection", async () => {
+    answer = () => {};
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test" });
+    const controller = new AbortController();
+    const call = client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", {
+      signal: controller.signal,
+    });
+    await until(() => seen.length === 1);
+    controller.abort(new Error("user navigated away"));
+    await expect(call).rejects.toThrow("user navigated away");
+    await until(() => seen[0]?.closedEarly === true);
+    expect(seen).toMatchObject([{ closedEarly: true }]);
+  });
+});
