@@ -3,10 +3,12 @@
  * `listPage`) against a bare `fetch` with a hand-built URL, and openapi-fetch alone between them (to tell
  * the library's share from the client's own), all reading the same bodies from the same stub, in many
  * short tinybench slices that run every side (each ratio is the median of the slices' ratios). Two stubs:
- * a node:http server in this process (over loopback, as a real call would go; the target is judged here)
- * and an injected `fetch` that never touches the network (the worst case: what remains is the client's
- * own per-call work). Also the size of the built client, minified and gzipped, as an application bundling
- * it would ship it.
+ * a node:http server in this process, reached over loopback through the global `fetch` with each side's
+ * defaults, as users run them (the client and openapi-fetch with no `fetch` option, the bare side as
+ * `fetch(url, { headers })`; the target is judged here), and an injected `fetch` that never touches the
+ * network (the worst case: what remains is the client's own per-call work; every side hands it a
+ * Request). Also the size of the built client, minified and gzipped, as an application bundling it would
+ * ship it.
  *
  * @example
  * const result = await runClientLeg({ rounds: 3, timeMs: 1000 });
@@ -119,23 +121,29 @@ function route(url: string, authorization: string | null, bodies: { detail: stri
 const sides = ["client", "openapi-fetch", "fetch"] as const;
 type Side = (typeof sides)[number];
 
+// `stubFetch` undefined: every side sends through the global fetch, each in its own default way
 async function compare(
   stub: ClientRow["stub"],
   baseUrl: string,
-  stubFetch: FetchFunction,
+  stubFetch: FetchFunction | undefined,
   options: ClientLegOptions,
 ): Promise<ClientRow[]> {
-  const client = createSessionsClient({ baseUrl, apiKey: benchKey, fetch: stubFetch });
+  const injected = stubFetch === undefined ? {} : { fetch: stubFetch };
+  const client = createSessionsClient({ baseUrl, apiKey: benchKey, ...injected });
   // openapi-fetch as the client uses it, without the client's transport and resource layer: where the
   // client's overhead lies, ours or the library's
   const raw = createClient<paths>({
     baseUrl,
-    fetch: stubFetch,
+    ...injected,
     headers: { Authorization: `Bearer ${benchKey}` },
   });
   const headers = { authorization: `Bearer ${benchKey}` };
+  const send =
+    stubFetch === undefined
+      ? (url: string) => fetch(url, { headers })
+      : (url: string) => stubFetch(new Request(url, { headers }));
   const bare = async <T>(url: string): Promise<T> => {
-    const response = await stubFetch(new Request(url, { headers }));
+    const response = await send(url);
     if (!response.ok) throw new Error(`bare fetch ${url}: HTTP ${response.status}`);
     return (await response.json()) as T;
   };
@@ -274,7 +282,7 @@ export async function runClientLeg(
   try {
     const address = server.address();
     const port = typeof address === "object" && address !== null ? address.port : 0;
-    const httpRows = await compare("http", `http://127.0.0.1:${port}`, (request) => fetch(request), options);
+    const httpRows = await compare("http", `http://127.0.0.1:${port}`, undefined, options);
     const memoryFetch: FetchFunction = async (request) => {
       const answer = route(request.url, request.headers.get("authorization"), bodies);
       return new Response(answer.body, {
