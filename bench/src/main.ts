@@ -3,7 +3,7 @@
  * (latest.md, latest.json with the machine description). Progress goes to stderr.
  *
  * Scale knobs (environment): BENCH_SESSIONS (1000000), BENCH_ROUNDS (3), BENCH_HTTP_SECONDS (5),
- * BENCH_CONNECTIONS (10), BENCH_STORE_QUERIES (300), BENCH_QUERY_SECONDS (20), BENCH_INGEST_SECONDS (10),
+ * BENCH_CONNECTIONS (10), BENCH_STORE_QUERIES (1000), BENCH_QUERY_SECONDS (20), BENCH_INGEST_SECONDS (10),
  * BENCH_CLIENT_MS (2000), BENCH_LEGS (client,http,pglite,postgres), BENCH_CPU_PROF (a directory: write
  * V8 CPU profiles of the reference server there), BENCH_SERVER_MAIN (another server entry; default
  * apps/server/dist/main.js).
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
     rounds: intFromEnv("BENCH_ROUNDS", 3, 1, 20),
     http_seconds: intFromEnv("BENCH_HTTP_SECONDS", 5, 1, 60),
     connections: intFromEnv("BENCH_CONNECTIONS", 10, 1, 256),
-    store_queries: intFromEnv("BENCH_STORE_QUERIES", 300, 10, 100_000),
+    store_queries: intFromEnv("BENCH_STORE_QUERIES", 1000, 10, 100_000),
     ingest_seconds: intFromEnv("BENCH_INGEST_SECONDS", 10, 1, 120),
     legs: legsFromEnv(),
   };

@@ -193,7 +193,7 @@ async function runIngest(server: ChildServer, options: StoreLegOptions) {
  * Runs legs 2 and 3 on one store and returns load time, memory, query latencies and ingest rate.
  *
  * @example
- * const embedded = await runStoreLeg({ store: "pglite", sessions: 1_000_000, queries: 300, querySeconds: 20,
+ * const embedded = await runStoreLeg({ store: "pglite", sessions: 1_000_000, queries: 1000, querySeconds: 20,
  *   ingestSeconds: 10, connections: 10 });
  */
 export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegResult> {
