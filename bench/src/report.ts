@@ -157,7 +157,7 @@ export function renderReport(results: BenchResults): string {
   out.push("");
   out.push(
     `Config: ${fmt(config.sessions)} sessions, ${config.rounds} interleaved rounds × ${config.http_seconds} s per HTTP run, ` +
-      `${config.connections} connections, ${config.store_queries} requests per store query, ${config.ingest_seconds} s ingest.`,
+      `${config.connections} connections, ${fmt(config.store_queries)} requests per store query, ${config.ingest_seconds} s ingest.`,
   );
 
   if (results.http && results.http.length > 0) {
