@@ -177,21 +177,19 @@ export function createTransport(options: {
     // without a timeout the caller's signal is enough, and the response streams as fetch gave it
     if (timeoutMs !== undefined) {
       const controller = new AbortController();
+      const abort = () => controller.abort(callerSignal.reason);
+      callerSignal.addEventListener("abort", abort, { once: true });
       const timer = setTimeout(() => {
         timedOut = true;
         controller.abort(timeoutError(request, timeoutMs));
       }, timeoutMs);
-      cleanup = () => clearTimeout(timer);
-      if (init === undefined) {
-        const abort = () => controller.abort(callerSignal.reason);
-        callerSignal.addEventListener("abort", abort, { once: true });
-        cleanup = () => {
-          clearTimeout(timer);
-          callerSignal.removeEventListener("abort", abort);
-        };
-        request = new Request(request, { signal: controller.signal });
-      }
+      cleanup = () => {
+        clearTimeout(timer);
+        callerSignal.removeEventListener("abort", abort);
+      };
       signal = controller.signal;
+      // a URL and init are sent with this signal below; a Request must carry it
+      if (init === undefined) request = new Request(request, { signal });
     }
     try {
       const sent =

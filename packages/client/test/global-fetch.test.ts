@@ -5,7 +5,7 @@
  * timeouts and aborts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { createSessionsClient, SessionsApiTimeoutError } from "../src/index.js";
 
 const detail = {
@@ -52,6 +52,8 @@ beforeAll(async () => {
       closedEarly: false,
     };
     seen.push(entry);
+    // one connection per request: closing connections after a test never races the fetch pool reusing one
+    response.shouldKeepAlive = false;
     response.on("close", () => {
       entry.closedEarly = !response.writableFinished;
     });
@@ -122,6 +124,25 @@ describe("the client over the global fetch", () => {
         headers: { authorization: "Bearer sk_test" },
       },
     ]);
+  });
+
+  test("GET and DELETE reach the global fetch as a URL and init; a body or a caller's signal, as a Request", async () => {
+    answer = sendJson(200, detail);
+    const sent = vi.spyOn(globalThis, "fetch");
+    try {
+      const client = createSessionsClient({ baseUrl, apiKey: "sk_test" });
+      await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5");
+      await client.gateway.sessions.terminate("residential", "ses_01HX2K3PQ4M5");
+      await client.raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } });
+      await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", {
+        signal: new AbortController().signal,
+      });
+      expect(sent.mock.calls.map(([input]) => (input instanceof Request ? "Request" : typeof input))).toEqual(
+        ["string", "string", "Request", "Request"],
+      );
+    } finally {
+      sent.mockRestore();
+    }
   });
 
   test("request options given to the raw client are kept, e.g. redirect: manual", async () => {
