@@ -1,6 +1,8 @@
 /**
  * `pnpm bench`: every leg of issue 7 in one run, a table on stdout, and the same in bench/results/
- * (latest.md, latest.json with the machine description). Progress goes to stderr.
+ * (latest.md, latest.json with the machine description). Progress goes to stderr. A run with any knob
+ * off its default (a smoke run, some legs only) writes partial.md and partial.json instead, which git
+ * ignores: the committed latest.* are always a full run, the one the READMEs quote.
  *
  * Scale knobs (environment): BENCH_SESSIONS (1000000), BENCH_ROUNDS (3), BENCH_HTTP_SECONDS (5),
  * BENCH_CONNECTIONS (10), BENCH_STORE_QUERIES (1000), BENCH_QUERY_SECONDS (20), BENCH_INGEST_SECONDS (10),
@@ -23,6 +25,16 @@ import { benchRoot } from "./lib/servers.js";
 import { type BenchResults, checkTargets, renderReport } from "./report.js";
 
 const allLegs = ["client", "http", "pglite", "postgres"] as const;
+const defaults = {
+  sessions: 1_000_000,
+  rounds: 3,
+  http_seconds: 5,
+  connections: 10,
+  store_queries: 1000,
+  ingest_seconds: 10,
+};
+const defaultQuerySeconds = 20;
+const defaultClientMs = 2000;
 
 function intFromEnv(name: string, fallback: number, min: number, max: number): number {
   const raw = process.env[name];
@@ -46,19 +58,34 @@ function legsFromEnv(): string[] {
   return legs;
 }
 
+// every knob at its default: the run the READMEs may quote
+function isFullRun(
+  config: Record<string, unknown>,
+  extra: { querySeconds: number; clientMs: number },
+): boolean {
+  return (
+    Object.entries(defaults).every(([knob, value]) => config[knob] === value) &&
+    allLegs.every((leg) => (config.legs as string[]).includes(leg)) &&
+    extra.querySeconds === defaultQuerySeconds &&
+    extra.clientMs === defaultClientMs &&
+    !process.env.BENCH_SERVER_MAIN &&
+    !process.env.BENCH_CPU_PROF
+  );
+}
+
 async function main(): Promise<number> {
   const started = performance.now();
   const config = {
-    sessions: intFromEnv("BENCH_SESSIONS", 1_000_000, 1_000, 10_000_000),
-    rounds: intFromEnv("BENCH_ROUNDS", 3, 1, 20),
-    http_seconds: intFromEnv("BENCH_HTTP_SECONDS", 5, 1, 60),
-    connections: intFromEnv("BENCH_CONNECTIONS", 10, 1, 256),
-    store_queries: intFromEnv("BENCH_STORE_QUERIES", 1000, 10, 100_000),
-    ingest_seconds: intFromEnv("BENCH_INGEST_SECONDS", 10, 1, 120),
+    sessions: intFromEnv("BENCH_SESSIONS", defaults.sessions, 1_000, 10_000_000),
+    rounds: intFromEnv("BENCH_ROUNDS", defaults.rounds, 1, 20),
+    http_seconds: intFromEnv("BENCH_HTTP_SECONDS", defaults.http_seconds, 1, 60),
+    connections: intFromEnv("BENCH_CONNECTIONS", defaults.connections, 1, 256),
+    store_queries: intFromEnv("BENCH_STORE_QUERIES", defaults.store_queries, 10, 100_000),
+    ingest_seconds: intFromEnv("BENCH_INGEST_SECONDS", defaults.ingest_seconds, 1, 120),
     legs: legsFromEnv(),
   };
-  const querySeconds = intFromEnv("BENCH_QUERY_SECONDS", 20, 1, 600);
-  const clientMs = intFromEnv("BENCH_CLIENT_MS", 2000, 100, 60_000);
+  const querySeconds = intFromEnv("BENCH_QUERY_SECONDS", defaultQuerySeconds, 1, 600);
+  const clientMs = intFromEnv("BENCH_CLIENT_MS", defaultClientMs, 100, 60_000);
   const cpuProfileDir = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
   if (cpuProfileDir !== undefined) await mkdir(cpuProfileDir, { recursive: true });
   const profile = cpuProfileDir === undefined ? {} : { cpuProfileDir };
@@ -122,11 +149,12 @@ async function main(): Promise<number> {
   const full: BenchResults = { ...results, targets: checkTargets(results) };
   const markdown = renderReport(full);
   const dir = join(benchRoot, "results");
+  const name = isFullRun(config, { querySeconds, clientMs }) ? "latest" : "partial";
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, "latest.md"), markdown);
-  await writeFile(join(dir, "latest.json"), `${JSON.stringify(full, null, 2)}\n`);
+  await writeFile(join(dir, `${name}.md`), markdown);
+  await writeFile(join(dir, `${name}.json`), `${JSON.stringify(full, null, 2)}\n`);
   process.stdout.write(markdown);
-  console.error(`written to ${join(dir, "latest.md")} and latest.json`);
+  console.error(`written to ${join(dir, `${name}.md`)} and ${name}.json`);
   return results.errors.length > 0 ? 1 : 0;
 }
 
