@@ -23,70 +23,13 @@ import { describeMachine } from "./lib/machine.js";
 import { preparePostgres } from "./lib/postgres.js";
 import { benchRoot } from "./lib/servers.js";
 import { type BenchResults, checkTargets, renderReport } from "./report.js";
-
-const allLegs = ["client", "http", "pglite", "postgres"] as const;
-const defaults = {
-  sessions: 1_000_000,
-  rounds: 3,
-  http_seconds: 5,
-  connections: 10,
-  store_queries: 1000,
-  ingest_seconds: 10,
-};
-const defaultQuerySeconds = 20;
-const defaultClientMs = 2000;
-
-function intFromEnv(name: string, fallback: number, min: number, max: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === "") return fallback;
-  const value = Number(raw.replaceAll("_", ""));
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer from ${min} to ${max}; got ${JSON.stringify(raw)}.`);
-  }
-  return value;
-}
-
-function legsFromEnv(): string[] {
-  const raw = process.env.BENCH_LEGS;
-  if (raw === undefined || raw === "") return [...allLegs];
-  const legs = raw.split(",").map((leg) => leg.trim());
-  for (const leg of legs) {
-    if (!(allLegs as readonly string[]).includes(leg)) {
-      throw new Error(`BENCH_LEGS: unknown leg ${JSON.stringify(leg)}; choose from ${allLegs.join(", ")}.`);
-    }
-  }
-  return legs;
-}
-
-// every knob at its default: the run the READMEs may quote
-function isFullRun(
-  config: Record<string, unknown>,
-  extra: { querySeconds: number; clientMs: number },
-): boolean {
-  return (
-    Object.entries(defaults).every(([knob, value]) => config[knob] === value) &&
-    allLegs.every((leg) => (config.legs as string[]).includes(leg)) &&
-    extra.querySeconds === defaultQuerySeconds &&
-    extra.clientMs === defaultClientMs &&
-    !process.env.BENCH_SERVER_MAIN &&
-    !process.env.BENCH_CPU_PROF
-  );
-}
+import { readBenchSettings } from "./settings.js";
 
 async function main(): Promise<number> {
   const started = performance.now();
-  const config = {
-    sessions: intFromEnv("BENCH_SESSIONS", defaults.sessions, 1_000, 10_000_000),
-    rounds: intFromEnv("BENCH_ROUNDS", defaults.rounds, 1, 20),
-    http_seconds: intFromEnv("BENCH_HTTP_SECONDS", defaults.http_seconds, 1, 60),
-    connections: intFromEnv("BENCH_CONNECTIONS", defaults.connections, 1, 256),
-    store_queries: intFromEnv("BENCH_STORE_QUERIES", defaults.store_queries, 10, 100_000),
-    ingest_seconds: intFromEnv("BENCH_INGEST_SECONDS", defaults.ingest_seconds, 1, 120),
-    legs: legsFromEnv(),
-  };
-  const querySeconds = intFromEnv("BENCH_QUERY_SECONDS", defaultQuerySeconds, 1, 600);
-  const clientMs = intFromEnv("BENCH_CLIENT_MS", defaultClientMs, 100, 60_000);
-  const cpuProfileDir = process.env.BENCH_CPU_PROF ? resolve(process.env.BENCH_CPU_PROF) : undefined;
+  const settings = readBenchSettings(process.env);
+  const { config, querySeconds, clientMs } = settings;
+  const cpuProfileDir = settings.cpuProfileDir === undefined ? undefined : resolve(settings.cpuProfileDir);
   if (cpuProfileDir !== undefined) await mkdir(cpuProfileDir, { recursive: true });
   const profile = cpuProfileDir === undefined ? {} : { cpuProfileDir };
 
@@ -149,7 +92,7 @@ async function main(): Promise<number> {
   const full: BenchResults = { ...results, targets: checkTargets(results) };
   const markdown = renderReport(full);
   const dir = join(benchRoot, "results");
-  const name = isFullRun(config, { querySeconds, clientMs }) ? "latest" : "partial";
+  const name = settings.full ? "latest" : "partial";
   await mkdir(dir, { recursive: true });
   await writeFile(join(dir, `${name}.md`), markdown);
   await writeFile(join(dir, `${name}.json`), `${JSON.stringify(full, null, 2)}\n`);
