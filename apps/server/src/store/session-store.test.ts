@@ -494,7 +494,7 @@ describe.skipIf(postgresUrl === null)("several SessionStores over one PostgreSQL
   });
 });
 
-describe("SessionStore on PGlite, which has no autovacuum", () => {
+describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
   test("analyzes its tables as they grow, so that its plans are made for their size", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "sessions-analyze-"));
     try {
@@ -522,6 +522,51 @@ describe("SessionStore on PGlite, which has no autovacuum", () => {
       } finally {
         await db.close();
       }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+  test("vacuums a table its purges emptied, so that later sessions take the room of purged ones", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "sessions-vacuum-"));
+    const account = freshAccount();
+    const day = 24 * 3600;
+    // a round: 300 one-minute sessions
+    const start = async (store: SessionStore, round: number) => {
+      for (let i = 0; i < 300; i++) {
+        await report(store, account, user("sub_churn", `r${round}n${i}`, 1), at(round * 2 * day + i));
+      }
+    };
+    // a day and a few minutes later they are past keeping
+    const purge = async (store: SessionStore, round: number) => {
+      expect(await store.purge(at(round * 2 * day + day + 600))).toMatchObject({ sessions: 300 });
+      await store.idle();
+    };
+    const heapPages = async () => {
+      const db = await openDatabase({ dataDir });
+      try {
+        const [row] = await db.query<{ pages: number }>(
+          "SELECT (pg_relation_size('gateway_sessions') / current_setting('block_size')::int)::int AS pages",
+        );
+        return Number(row?.pages);
+      } finally {
+        await db.close();
+      }
+    };
+    try {
+      let store = await SessionStore.open({ dataDir });
+      await start(store, 0);
+      await store.close();
+      const oneRound = await heapPages();
+      store = await SessionStore.open({ dataDir });
+      await purge(store, 0);
+      for (let round = 1; round < 4; round++) {
+        await start(store, round);
+        if (round < 3) await purge(store, round);
+      }
+      await store.close();
+      // without a vacuum the table would hold the rows of all four rounds, dead or alive: four times the pages
+      expect(oneRound).toBeGreaterThan(0);
+      expect(await heapPages()).toBeLessThanOrEqual(oneRound + 2);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

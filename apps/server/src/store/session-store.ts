@@ -19,7 +19,7 @@ import type {
 import type { ProxyUsername } from "@sessions-api/username";
 import { pickAsn, pickExitIp } from "../exit-ip.js";
 import { newSessionId } from "../ids.js";
-import { AutoAnalyze } from "./auto-analyze.js";
+import { AutoVacuum } from "./auto-vacuum.js";
 import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./migrate.js";
@@ -34,10 +34,10 @@ const INT64_MAX = "9223372036854775807";
 /** How many proxied requests a session keeps as samples. */
 export const SAMPLES_KEPT = 10;
 
-/** The store's tables that grow with use: PGlite's store analyzes them as they change (`AutoAnalyze`). */
+/** The store's tables that grow with use: PGlite's store analyzes and vacuums them as they change (`AutoVacuum`). */
 export type StoreTable = "subusers" | "gateway_sessions" | "app_sessions";
 const storeTables: readonly StoreTable[] = ["subusers", "gateway_sessions", "app_sessions"];
-/** Rows a write inserted or deleted, per table. */
+/** Rows a write inserted, or deleted, per table. */
 type TableChanges = Partial<Record<StoreTable, number>>;
 
 // the planner's row estimate of each table as of its last ANALYZE (0 for one never analyzed)
@@ -55,7 +55,7 @@ async function rowEstimates(
 
 /** Options of `SessionStore.open`. */
 export interface SessionStoreOptions extends OpenDatabaseOptions {
-  /** Where work the store does on its own (analyzing PGlite's tables) reports a failure; default: a warning. */
+  /** Where work the store does on its own (analyzing and vacuuming PGlite's tables) reports a failure; default: a warning. */
   onBackgroundError?: (error: unknown) => void;
 }
 
@@ -471,8 +471,9 @@ export class SessionStore {
     isolates: isDataError,
   });
 
-  // PGlite runs no autovacuum: the store keeps its statistics current itself (PostgreSQL's autovacuum does)
-  private readonly autoAnalyze: AutoAnalyze<StoreTable> | undefined;
+  // PGlite runs no autovacuum: the store keeps its statistics current and its space reusable itself
+  // (PostgreSQL's autovacuum does)
+  private readonly autoVacuum: AutoVacuum<StoreTable> | undefined;
 
   private constructor(
     private readonly db: Database,
@@ -480,10 +481,11 @@ export class SessionStore {
     onBackgroundError: (error: unknown) => void,
   ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
-    this.autoAnalyze =
+    this.autoVacuum =
       db.kind === "pglite"
-        ? new AutoAnalyze({
+        ? new AutoVacuum({
             analyze: (table) => this.analyze(table),
+            vacuum: (table) => this.vacuum(table),
             onError: onBackgroundError,
             rows: tableRows,
           })
@@ -516,7 +518,7 @@ export class SessionStore {
 
   /** Waits until no background work of the store (an analysis) is running or due. */
   async idle(): Promise<void> {
-    await this.autoAnalyze?.idle();
+    await this.autoVacuum?.idle();
   }
 
   // ANALYZE of one table; its row estimate afterwards
@@ -525,12 +527,18 @@ export class SessionStore {
     return (await rowEstimates(this.db, [table]))[table] ?? 0;
   }
 
+  // VACUUM and ANALYZE of one table (outside any transaction, as VACUUM must be); its row estimate afterwards
+  private async vacuum(table: StoreTable): Promise<number> {
+    await this.db.exec(`VACUUM (ANALYZE) ${table}`);
+    return (await rowEstimates(this.db, [table]))[table] ?? 0;
+  }
+
   get kind(): "pglite" | "postgres" {
     return this.db.kind;
   }
 
   async close(): Promise<void> {
-    await this.autoAnalyze?.stop();
+    await this.autoVacuum?.stop();
     await this.db.close();
   }
 
@@ -587,7 +595,7 @@ export class SessionStore {
       "INSERT INTO subusers (id, account, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
       [subuser, account, iso(now)],
     );
-    this.changed({ subusers: 1 });
+    this.counted("inserted", { subusers: 1 });
     return (await this.subuserAccount(subuser)) ?? account;
   }
 
@@ -731,7 +739,7 @@ export class SessionStore {
       [cutoff],
     );
     if (sessions.length + appSessions.length > 0) this.cache?.clear();
-    this.changed({ gateway_sessions: sessions.length, app_sessions: appSessions.length });
+    this.counted("deleted", { gateway_sessions: sessions.length, app_sessions: appSessions.length });
     return { sessions: sessions.length, appSessions: appSessions.length };
   }
 
@@ -867,7 +875,7 @@ export class SessionStore {
     });
     if (seeded) {
       this.cache?.clear();
-      this.changed({
+      this.counted("inserted", {
         subusers: data.subusers.length,
         gateway_sessions: data.sessions.length,
         app_sessions: data.appSessions.length,
@@ -896,8 +904,8 @@ export class SessionStore {
   }
 
   // a write to the accounts' data: their cached reads are dropped once it is done (or failed); `changes`
-  // says how many rows of which tables it inserts or deletes, for the statistics (an update changes no
-  // count the plans depend on)
+  // says how many rows of which tables it inserts, for the statistics (an update changes no count the plans
+  // depend on)
   private async writing<T>(
     accounts: readonly string[],
     changes: TableChanges | ((result: T) => TableChanges),
@@ -905,17 +913,17 @@ export class SessionStore {
   ): Promise<T> {
     try {
       const result = await write();
-      this.changed(typeof changes === "function" ? changes(result) : changes);
+      this.counted("inserted", typeof changes === "function" ? changes(result) : changes);
       return result;
     } finally {
       for (const account of accounts) this.cache?.invalidate(account);
     }
   }
 
-  private changed(changes: TableChanges): void {
-    if (this.autoAnalyze === undefined) return;
+  private counted(kind: "inserted" | "deleted", changes: TableChanges): void {
+    if (this.autoVacuum === undefined) return;
     for (const [table, rows] of Object.entries(changes) as [StoreTable, number][]) {
-      this.autoAnalyze.changed(table, rows);
+      this.autoVacuum[kind](table, rows);
     }
   }
 }
