@@ -34,7 +34,7 @@ const INT64_MAX = "9223372036854775807";
 /** How many proxied requests a session keeps as samples. */
 export const SAMPLES_KEPT = 10;
 
-/** The store's tables that grow with use: PGlite's store analyzes and vacuums them as they change (`AutoVacuum`). */
+/** The store's tables that grow with use: on PGlite the store analyzes and vacuums them (`AutoVacuum`). */
 export type StoreTable = "subusers" | "gateway_sessions" | "app_sessions";
 const storeTables: readonly StoreTable[] = ["subusers", "gateway_sessions", "app_sessions"];
 /** Rows a write inserted, or deleted, per table. */
@@ -55,7 +55,7 @@ async function rowEstimates(
 
 /** Options of `SessionStore.open`. */
 export interface SessionStoreOptions extends OpenDatabaseOptions {
-  /** Where work the store does on its own (analyzing and vacuuming PGlite's tables) reports a failure; default: a warning. */
+  /** Where the store's own work (analyzing, vacuuming PGlite's tables) reports a failure; default: a warning. */
   onBackgroundError?: (error: unknown) => void;
 }
 
@@ -516,7 +516,7 @@ export class SessionStore {
     return new SessionStore(db, tableRows, onBackgroundError);
   }
 
-  /** Waits until no background work of the store (an analysis) is running or due. */
+  /** Waits until no background work of the store (an analysis, a vacuum) is running or due. */
   async idle(): Promise<void> {
     await this.autoVacuum?.idle();
   }
@@ -527,7 +527,7 @@ export class SessionStore {
     return (await rowEstimates(this.db, [table]))[table] ?? 0;
   }
 
-  // VACUUM and ANALYZE of one table (outside any transaction, as VACUUM must be); its row estimate afterwards
+  // VACUUM and ANALYZE of one table (outside a transaction, as VACUUM must run); its row estimate afterwards
   private async vacuum(table: StoreTable): Promise<number> {
     await this.db.exec(`VACUUM (ANALYZE) ${table}`);
     return (await rowEstimates(this.db, [table]))[table] ?? 0;
