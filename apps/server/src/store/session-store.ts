@@ -55,7 +55,7 @@ async function rowEstimates(
 
 /** Options of `SessionStore.open`. */
 export interface SessionStoreOptions extends OpenDatabaseOptions {
-  /** Where the store's own work (analyzing, vacuuming PGlite's tables) reports a failure; default: a warning. */
+  /** Where the store's own upkeep of PGlite's tables reports a failure; default: a warning. */
   onBackgroundError?: (error: unknown) => void;
 }
 
