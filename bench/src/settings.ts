@@ -8,7 +8,7 @@
  */
 import type { BenchConfig } from "./report.js";
 
-export const allLegs = ["client", "http", "pglite", "postgres"] as const;
+const allLegs = ["client", "http", "pglite", "postgres"] as const;
 
 const defaults = {
   sessions: 1_000_000,

@@ -526,6 +526,7 @@ describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
   test("vacuums a table its purges emptied, so that later sessions take the room of purged ones", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "sessions-vacuum-"));
     const account = freshAccount();
