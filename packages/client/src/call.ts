@@ -13,6 +13,7 @@ import {
   checkTimeout,
   createTransport,
   type FetchFunction,
+  RequestParts,
   type RetryOptions,
   type RetryPolicy,
   resolveRetryOptions,
@@ -50,10 +51,12 @@ export interface ListOptions extends CallOptions {
  *
  * @internal
  * @example
- * const context: ClientContext = { raw, fetch: undefined, retry: false, timeoutMs: undefined, baseUrl: new URL(baseUrl) };
+ * const context: ClientContext = { raw, fetch: undefined, retry: false, timeoutMs: undefined, baseUrl, hasMiddleware: () => false };
  */
 export interface ClientContext {
   raw: Client<paths>;
+  /** Whether a middleware was ever registered on `raw`: it then sees every request, which must be a Request. */
+  hasMiddleware: () => boolean;
   fetch: FetchFunction | undefined;
   retry: RetryPolicy;
   timeoutMs: number | undefined;
@@ -62,7 +65,8 @@ export interface ClientContext {
 
 /**
  * The openapi-fetch request options that carry a call's options: its signal, and a transport of its
- * own when it overrides the timeout or retries.
+ * own when it overrides the timeout or retries. While no middleware is registered, openapi-fetch builds
+ * the request as `RequestParts`, which only the transport sees.
  *
  * @internal
  * @example
@@ -71,8 +75,10 @@ export interface ClientContext {
 export function callInit(
   context: ClientContext,
   options: CallOptions | undefined,
-): { signal?: AbortSignal; fetch?: FetchFunction } {
-  const init: { signal?: AbortSignal; fetch?: FetchFunction } = {};
+): { signal?: AbortSignal; fetch?: FetchFunction; Request?: typeof Request } {
+  const init: { signal?: AbortSignal; fetch?: FetchFunction; Request?: typeof Request } = {};
+  // openapi-fetch only calls `new Request(url, init)` and reads `method` (see RequestParts)
+  if (!context.hasMiddleware()) init.Request = RequestParts as unknown as typeof Request;
   if (options?.signal !== undefined) {
     if (!(options.signal instanceof AbortSignal)) throw new TypeError("signal must be an AbortSignal.");
     init.signal = options.signal;

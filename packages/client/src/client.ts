@@ -96,7 +96,7 @@ export function createSessionsClient(options: SessionsClientOptions): SessionsCl
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new TypeError("fetch must be a function taking a Request and returning a Promise<Response>.");
   }
-  const context: Omit<ClientContext, "raw"> = {
+  const context: Omit<ClientContext, "raw" | "hasMiddleware"> = {
     fetch: options.fetch,
     retry: resolveRetryOptions(options.retry),
     timeoutMs: checkTimeout(options.timeoutMs),
@@ -109,7 +109,15 @@ export function createSessionsClient(options: SessionsClientOptions): SessionsCl
     pathSerializer: createPathSerializer(),
     headers: { ...options.headers, Authorization: `Bearer ${apiKey}` },
   });
-  const full: ClientContext = { ...context, raw };
+  // after the first middleware, resource calls send Requests, which is what middleware is handed; it
+  // stays so after `eject`, rather than mirror openapi-fetch's own list of middleware
+  let hasMiddleware = false;
+  const use = raw.use;
+  raw.use = (...middleware) => {
+    hasMiddleware = true;
+    use(...middleware);
+  };
+  const full: ClientContext = { ...context, raw, hasMiddleware: () => hasMiddleware };
   return {
     raw,
     gateway: { sessions: createGatewaySessions(full) },

@@ -126,23 +126,69 @@ describe("the client over the global fetch", () => {
     ]);
   });
 
-  test("GET and DELETE reach the global fetch as a URL and init; a body or a caller's signal, as a Request", async () => {
+  test("resource calls reach the global fetch as a URL and init while no middleware is registered; then as what middleware saw", async () => {
     answer = sendJson(200, detail);
     const sent = vi.spyOn(globalThis, "fetch");
+    const kinds = () =>
+      sent.mock.calls.map(([input]) => (input instanceof Request ? "Request" : typeof input));
     try {
       const client = createSessionsClient({ baseUrl, apiKey: "sk_test" });
+      const signal = new AbortController().signal;
       await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5");
+      await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", { signal });
       await client.gateway.sessions.terminate("residential", "ses_01HX2K3PQ4M5");
+      await client.raw.GET("/healthz");
       await client.raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } });
-      await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", {
-        signal: new AbortController().signal,
-      });
-      expect(sent.mock.calls.map(([input]) => (input instanceof Request ? "Request" : typeof input))).toEqual(
-        ["string", "string", "Request", "Request"],
-      );
+      expect(kinds()).toEqual(["string", "string", "string", "string", "Request"]);
+
+      sent.mockClear();
+      const handed: unknown[] = [];
+      client.raw.use({ onRequest: ({ request }) => void handed.push(request) });
+      await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5");
+      await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", { signal });
+      expect(handed.map((request) => request instanceof Request)).toEqual([true, true]);
+      // the Request a middleware saw is sent as a URL and init only when nothing but its own signal rides on it
+      expect(kinds()).toEqual(["string", "Request"]);
+      expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual([
+        ...Array(2).fill("GET /v1/residential/sessions/ses_01HX2K3PQ4M5"),
+        "DELETE /v1/residential/sessions/ses_01HX2K3PQ4M5",
+        "GET /healthz",
+        "POST /sandbox/clock/advance",
+        ...Array(2).fill("GET /v1/residential/sessions/ses_01HX2K3PQ4M5"),
+      ]);
     } finally {
       sent.mockRestore();
     }
+  });
+
+  test("a retried GET is sent again, the same request", async () => {
+    let calls = 0;
+    answer = (request, response) =>
+      ++calls === 1
+        ? sendJson(503, { error: { code: "unavailable" } })(request, response)
+        : sendJson(200, detail)(request, response);
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test", retry: { initialDelayMs: 1 } });
+    expect(await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5")).toEqual(detail);
+    expect(seen).toMatchObject(
+      Array(2).fill({
+        method: "GET",
+        url: "/v1/residential/sessions/ses_01HX2K3PQ4M5",
+        headers: { authorization: "Bearer sk_test" },
+      }),
+    );
+  });
+
+  test("the caller's signal ends the wait before a retry", async () => {
+    answer = sendJson(503, { error: { code: "unavailable" } });
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test", retry: { initialDelayMs: 60_000 } });
+    const controller = new AbortController();
+    const call = client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", {
+      signal: controller.signal,
+    });
+    await until(() => seen.length === 1);
+    controller.abort(new Error("user navigated away"));
+    await expect(call).rejects.toThrow("user navigated away");
+    expect(seen).toHaveLength(1);
   });
 
   test("request options given to the raw client are kept, e.g. redirect: manual", async () => {
