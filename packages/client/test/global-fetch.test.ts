@@ -5,6 +5,7 @@
  * timeouts and aborts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { createSessionsClient, SessionsApiTimeoutError } from "../src/index.js";
 
@@ -40,6 +41,8 @@ interface Seen {
 let server: Server;
 let baseUrl: string;
 let seen: Seen[] = [];
+// connections that carried a request: a test that never answers leaves its request hanging on one
+const used = new Set<Socket>();
 let answer: (request: IncomingMessage, response: ServerResponse) => void;
 
 beforeAll(async () => {
@@ -52,6 +55,7 @@ beforeAll(async () => {
       closedEarly: false,
     };
     seen.push(entry);
+    used.add(request.socket);
     // one connection per request: closing connections after a test never races the fetch pool reusing one
     response.shouldKeepAlive = false;
     response.on("close", () => {
@@ -70,7 +74,10 @@ beforeAll(async () => {
 
 afterEach(() => {
   seen = [];
-  server.closeAllConnections();
+  // only those: fetch may open a connection ahead of the request it is for (seen after a call aborted
+  // in its backoff wait), and closing it would fail the next test's request with "other side closed"
+  for (const socket of used) socket.destroy();
+  used.clear();
 });
 
 afterAll(async () => {
