@@ -178,4 +178,41 @@ describe("AutoVacuum", () => {
     await auto.idle();
     expect(calls).toEqual(["vacuum sessions"]);
   });
+
+  test("counts() gives what is still due, and a new AutoVacuum started from them goes on where it stopped", async () => {
+    const db = recorder({ sessions: 1_000 });
+    const first = new AutoVacuum<Table>({ ...db, rows: { sessions: 1_000 } });
+    first.deleted("sessions", 140);
+    first.inserted("samples", 30);
+    await first.stop();
+    expect(db.calls).toEqual([]);
+    expect(first.counts()).toEqual({
+      sessions: { changed: 140, deleted: 140 },
+      samples: { changed: 30, deleted: 0 },
+    });
+
+    const second = new AutoVacuum<Table>({ ...db, rows: { sessions: 1_000 }, counts: first.counts() });
+    // 140 + 10 changed rows reach the analysis' 50 + 10% of 1,000
+    second.deleted("sessions", 10);
+    await second.idle();
+    expect(db.calls).toEqual(["sessions"]);
+    // 150 + 100 deleted rows reach the vacuum's 50 + 20%
+    second.deleted("sessions", 99);
+    await second.idle();
+    expect(db.calls).toEqual(["sessions"]);
+    second.deleted("sessions", 1);
+    await second.idle();
+    expect(db.calls).toEqual(["sessions", "vacuum sessions"]);
+    expect(second.counts()).toEqual({
+      samples: { changed: 30, deleted: 0 },
+      sessions: { changed: 0, deleted: 0 },
+    });
+  });
+
+  test("counts that are already due start their work at once", async () => {
+    const db = recorder();
+    const auto = new AutoVacuum<Table>({ ...db, counts: { samples: { changed: 50, deleted: 0 } } });
+    await auto.idle();
+    expect(db.calls).toEqual(["samples"]);
+  });
 });

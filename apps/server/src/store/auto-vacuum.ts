@@ -16,8 +16,9 @@
  * and PostgreSQL prunes the old versions as it goes (5,000 sessions updated 72,000 times: the table
  * stopped growing at 13.5 MB).
  *
- * The work runs one table at a time, in the background of the writes that called for it. Counts start
- * from zero when the process does.
+ * The work runs one table at a time, in the background of the writes that called for it. The counts
+ * outlive the process only through their owner: it reads `counts()` when it stops and passes them back as
+ * `options.counts` when it starts again (PGlite's own counters start from zero at every start).
  *
  * @example
  * const upkeep = new AutoVacuum({ analyze, vacuum, onError: console.error });
@@ -33,13 +34,19 @@ export interface AutoVacuumOptions<Table extends string> {
   onError(error: unknown): void;
   /** Rows each table had at its last analysis (none: as if empty). */
   rows?: Partial<Record<Table, number>>;
+  /** Counts to start from, as `counts()` gave them when the last run stopped; work they make due starts at once. */
+  counts?: Partial<Record<Table, UpkeepCounts>>;
 }
 
-interface TableState {
-  // rows inserted or deleted since the last analysis (a vacuum analyzes too)
+/** What a table's upkeep is due by. */
+export interface UpkeepCounts {
+  /** Rows inserted or deleted since the table's last analysis (a vacuum analyzes too). */
   changed: number;
-  // rows deleted since the last vacuum
+  /** Rows deleted since its last vacuum. */
   deleted: number;
+}
+
+interface TableState extends UpkeepCounts {
   rows: number;
 }
 
@@ -59,9 +66,26 @@ export class AutoVacuum<Table extends string> {
   private stopped = false;
 
   constructor(private readonly options: AutoVacuumOptions<Table>) {
-    for (const [table, rows] of Object.entries(options.rows ?? {}) as [Table, number][]) {
-      this.tables.set(table, { changed: 0, deleted: 0, rows: Math.max(0, rows) });
+    const tables = new Set([
+      ...Object.keys(options.rows ?? {}),
+      ...Object.keys(options.counts ?? {}),
+    ] as Table[]);
+    for (const table of tables) {
+      const counts = options.counts?.[table];
+      this.tables.set(table, {
+        changed: Math.max(0, counts?.changed ?? 0),
+        deleted: Math.max(0, counts?.deleted ?? 0),
+        rows: Math.max(0, options.rows?.[table] ?? 0),
+      });
     }
+    this.runDue();
+  }
+
+  /** Each table's counts now (a run in progress has not taken its share off yet). */
+  counts(): Partial<Record<Table, UpkeepCounts>> {
+    const counts: Partial<Record<Table, UpkeepCounts>> = {};
+    for (const [table, { changed, deleted }] of this.tables) counts[table] = { changed, deleted };
+    return counts;
   }
 
   /** Counts rows a write inserted into `table`. */

@@ -72,13 +72,15 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
 
     test("applies each migration once, and again applies nothing", async () => {
       expect(await migrate(db)).toEqual(
-        backend.name === "pglite" ? ["0001-initial", "0002-samples-in-session", "0003-room-for-updates"] : [],
+        backend.name === "pglite"
+          ? ["0001-initial", "0002-samples-in-session", "0003-room-for-updates", "0004-upkeep-counts"]
+          : [],
       );
       expect(await migrate(db)).toEqual([]);
       const rows = await db.query<{ version: number }>(
         "SELECT version FROM schema_migrations ORDER BY version",
       );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3]);
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4]);
     });
 
     test("leaves room in each page of gateway_sessions for a report's update of a session beside it", async () => {
@@ -568,6 +570,52 @@ describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
       // without a vacuum the table would hold the rows of all four rounds, dead or alive: four times the pages
       expect(oneRound).toBeGreaterThan(0);
       expect(await heapPages()).toBeLessThanOrEqual(oneRound + 2);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test("keeps its upkeep counts across restarts: purges too small to vacuum alone add up to one", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "sessions-upkeep-"));
+    const account = freshAccount();
+    const day = 24 * 3600;
+    // a round: 30 one-minute sessions; a purge of one round (30 rows) is under the vacuum's 50
+    const start = async (store: SessionStore, round: number) => {
+      for (let i = 0; i < 30; i++) {
+        await report(store, account, user("sub_restart", `r${round}n${i}`, 1), at(round * 2 * day + i));
+      }
+    };
+    const purge = async (store: SessionStore, round: number) => {
+      expect(await store.purge(at(round * 2 * day + day + 600))).toMatchObject({ sessions: 30 });
+      await store.idle();
+    };
+    const heapPages = async () => {
+      const db = await openDatabase({ dataDir });
+      try {
+        const [row] = await db.query<{ pages: number }>(
+          "SELECT (pg_relation_size('gateway_sessions') / current_setting('block_size')::int)::int AS pages",
+        );
+        return Number(row?.pages);
+      } finally {
+        await db.close();
+      }
+    };
+    try {
+      let store = await SessionStore.open({ dataDir });
+      await start(store, 0);
+      await store.close();
+      const oneRound = await heapPages();
+      // each round in a process of its own, as a sandbox restarted every day runs
+      for (let round = 1; round < 4; round++) {
+        store = await SessionStore.open({ dataDir });
+        await purge(store, round - 1);
+        await start(store, round);
+        await store.close();
+      }
+      // the second process's purge made 60 deleted rows and a vacuum; counted from zero in each process,
+      // there would be none, and the table would hold the rows of all four rounds
+      expect(oneRound).toBeGreaterThan(0);
+      expect(await heapPages()).toBeLessThanOrEqual(2 * oneRound + 1);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -19,7 +19,7 @@ import type {
 import type { ProxyUsername } from "@sessions-api/username";
 import { pickAsn, pickExitIp } from "../exit-ip.js";
 import { newSessionId } from "../ids.js";
-import { AutoVacuum } from "./auto-vacuum.js";
+import { AutoVacuum, type UpkeepCounts } from "./auto-vacuum.js";
 import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./migrate.js";
@@ -51,6 +51,30 @@ async function rowEstimates(
   );
   // reltuples is -1 until the first ANALYZE
   return Object.fromEntries(rows.map((row) => [row.relname, Math.max(0, Number(row.reltuples))]));
+}
+
+// the upkeep counts the last process saved when it closed (see migration 0004)
+async function savedUpkeepCounts(db: Queryable): Promise<Partial<Record<StoreTable, UpkeepCounts>>> {
+  const rows = await db.query<{ table_name: StoreTable; changed: string | number; deleted: string | number }>(
+    "SELECT table_name, changed, deleted FROM store_upkeep WHERE table_name = ANY($1)",
+    [storeTables],
+  );
+  return Object.fromEntries(
+    rows.map((row) => [row.table_name, { changed: Number(row.changed), deleted: Number(row.deleted) }]),
+  );
+}
+
+async function saveUpkeepCounts(
+  db: Queryable,
+  counts: Partial<Record<StoreTable, UpkeepCounts>>,
+): Promise<void> {
+  const entries = Object.entries(counts) as [StoreTable, UpkeepCounts][];
+  await db.query(
+    `INSERT INTO store_upkeep (table_name, changed, deleted)
+     SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
+     ON CONFLICT (table_name) DO UPDATE SET changed = excluded.changed, deleted = excluded.deleted`,
+    [entries.map(([table]) => table), entries.map(([, c]) => c.changed), entries.map(([, c]) => c.deleted)],
+  );
 }
 
 /** Options of `SessionStore.open`. */
@@ -478,7 +502,8 @@ export class SessionStore {
   private constructor(
     private readonly db: Database,
     tableRows: Partial<Record<StoreTable, number>>,
-    onBackgroundError: (error: unknown) => void,
+    upkeepCounts: Partial<Record<StoreTable, UpkeepCounts>>,
+    private readonly onBackgroundError: (error: unknown) => void,
   ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
     this.autoVacuum =
@@ -488,6 +513,7 @@ export class SessionStore {
             vacuum: (table) => this.vacuum(table),
             onError: onBackgroundError,
             rows: tableRows,
+            counts: upkeepCounts,
           })
         : undefined;
   }
@@ -509,11 +535,13 @@ export class SessionStore {
       await db.close().catch(() => {});
       throw error;
     }
-    const tableRows = db.kind === "pglite" ? await rowEstimates(db, storeTables) : {};
+    const pglite = db.kind === "pglite";
+    const tableRows = pglite ? await rowEstimates(db, storeTables) : {};
+    const upkeepCounts = pglite ? await savedUpkeepCounts(db) : {};
     const onBackgroundError =
       options.onBackgroundError ??
       ((error: unknown) => process.emitWarning(`sessions store: ${(error as Error)?.message ?? error}`));
-    return new SessionStore(db, tableRows, onBackgroundError);
+    return new SessionStore(db, tableRows, upkeepCounts, onBackgroundError);
   }
 
   /** Waits until no background work of the store (an analysis, a vacuum) is running or due. */
@@ -538,8 +566,17 @@ export class SessionStore {
   }
 
   async close(): Promise<void> {
-    await this.autoVacuum?.stop();
-    await this.db.close();
+    try {
+      if (this.autoVacuum !== undefined) {
+        await this.autoVacuum.stop();
+        await saveUpkeepCounts(this.db, this.autoVacuum.counts());
+      }
+    } catch (error) {
+      // the counts are lost (the tables' upkeep then comes later than due), not the store's data
+      this.onBackgroundError(error);
+    } finally {
+      await this.db.close();
+    }
   }
 
   /** Throws when the database cannot answer. */
