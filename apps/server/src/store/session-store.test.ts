@@ -529,32 +529,38 @@ describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
     }
   });
 
-  test("vacuums a table its purges emptied, so that later sessions take the room of purged ones", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "sessions-vacuum-"));
+  // rounds of `size` one-minute sessions, two days apart, in the store at dataDir; a purge a day and a few
+  // minutes after a round started takes all of it; the size of the sessions' table in pages
+  function churn(dataDir: string, subuser: string, size: number) {
     const account = freshAccount();
     const day = 24 * 3600;
-    // a round: 300 one-minute sessions
-    const start = async (store: SessionStore, round: number) => {
-      for (let i = 0; i < 300; i++) {
-        await report(store, account, user("sub_churn", `r${round}n${i}`, 1), at(round * 2 * day + i));
-      }
+    return {
+      async start(store: SessionStore, round: number) {
+        for (let i = 0; i < size; i++) {
+          await report(store, account, user(subuser, `r${round}n${i}`, 1), at(round * 2 * day + i));
+        }
+      },
+      async purge(store: SessionStore, round: number) {
+        expect(await store.purge(at(round * 2 * day + day + 600))).toMatchObject({ sessions: size });
+        await store.idle();
+      },
+      async heapPages() {
+        const db = await openDatabase({ dataDir });
+        try {
+          const [row] = await db.query<{ pages: number }>(
+            "SELECT (pg_relation_size('gateway_sessions') / current_setting('block_size')::int)::int AS pages",
+          );
+          return Number(row?.pages);
+        } finally {
+          await db.close();
+        }
+      },
     };
-    // a day and a few minutes later they are past keeping
-    const purge = async (store: SessionStore, round: number) => {
-      expect(await store.purge(at(round * 2 * day + day + 600))).toMatchObject({ sessions: 300 });
-      await store.idle();
-    };
-    const heapPages = async () => {
-      const db = await openDatabase({ dataDir });
-      try {
-        const [row] = await db.query<{ pages: number }>(
-          "SELECT (pg_relation_size('gateway_sessions') / current_setting('block_size')::int)::int AS pages",
-        );
-        return Number(row?.pages);
-      } finally {
-        await db.close();
-      }
-    };
+  }
+
+  test("vacuums a table its purges emptied, so that later sessions take the room of purged ones", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "sessions-vacuum-"));
+    const { start, purge, heapPages } = churn(dataDir, "sub_churn", 300);
     try {
       let store = await SessionStore.open({ dataDir });
       await start(store, 0);
@@ -577,29 +583,8 @@ describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
 
   test("keeps its upkeep counts across restarts: purges too small to vacuum alone add up to one", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "sessions-upkeep-"));
-    const account = freshAccount();
-    const day = 24 * 3600;
-    // a round: 30 one-minute sessions; a purge of one round (30 rows) is under the vacuum's 50
-    const start = async (store: SessionStore, round: number) => {
-      for (let i = 0; i < 30; i++) {
-        await report(store, account, user("sub_restart", `r${round}n${i}`, 1), at(round * 2 * day + i));
-      }
-    };
-    const purge = async (store: SessionStore, round: number) => {
-      expect(await store.purge(at(round * 2 * day + day + 600))).toMatchObject({ sessions: 30 });
-      await store.idle();
-    };
-    const heapPages = async () => {
-      const db = await openDatabase({ dataDir });
-      try {
-        const [row] = await db.query<{ pages: number }>(
-          "SELECT (pg_relation_size('gateway_sessions') / current_setting('block_size')::int)::int AS pages",
-        );
-        return Number(row?.pages);
-      } finally {
-        await db.close();
-      }
-    };
+    // a purge of one round (30 rows) is under the vacuum's 50
+    const { start, purge, heapPages } = churn(dataDir, "sub_restart", 30);
     try {
       let store = await SessionStore.open({ dataDir });
       await start(store, 0);
