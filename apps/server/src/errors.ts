@@ -13,7 +13,7 @@ import type { AppError, GatewayError, GatewayErrorCode, UsernameViolation } from
 export type ErrorFamily = "gateway" | "app";
 
 /** Every status an error response of the spec can carry. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 429 | 431 | 500 | 503;
 
 type AppErrorCode = AppError["error_code"];
 
@@ -29,6 +29,7 @@ const appCodeOf: Record<GatewayErrorCode, AppErrorCode> = {
   subuser_not_found: "ERR_NOT_FOUND",
   not_found: "ERR_NOT_FOUND",
   method_not_allowed: "ERR_METHOD_NOT_ALLOWED",
+  malformed_request: "ERR_MALFORMED_REQUEST",
   rate_limited: "ERR_RATE_LIMITED",
   internal_error: "ERR_INTERNAL",
   service_unavailable: "ERR_INTERNAL",

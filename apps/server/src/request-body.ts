@@ -25,6 +25,16 @@ const tooLarge = () =>
     headers: { Connection: "close" },
   });
 
+const cutOffBody = () =>
+  new ApiError(
+    400,
+    "malformed_request",
+    "The request body did not arrive whole: the connection ended before it.",
+    {
+      headers: { Connection: "close" },
+    },
+  );
+
 // UTF-8, invalid sequences replaced and a byte order mark dropped, as fetch's Request.text() decodes
 function decode(chunks: readonly Uint8Array[], size: number): string {
   const text = Buffer.concat(chunks, size).toString("utf8");
@@ -60,15 +70,14 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
       stop();
       resolve(decode(chunks, size));
     };
-    const onError = (error: Error) => {
+    // a client that goes away before the end of its body (or whose framing breaks, answered already by
+    // protocol-errors.ts): the client's doing, not the server's, whether or not anyone reads the answer
+    const cutOff = () => {
       stop();
-      reject(error);
+      reject(cutOffBody());
     };
-    // a client that goes away before the end of its body: nobody waits for the rest
-    const onClose = () => {
-      stop();
-      reject(new Error("The client closed the request before the end of its body"));
-    };
+    const onError = cutOff;
+    const onClose = cutOff;
     incoming.on("data", onData);
     incoming.on("end", onEnd);
     incoming.on("error", onError);

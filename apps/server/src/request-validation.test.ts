@@ -52,6 +52,16 @@ describe("validateParameters", () => {
     });
   });
 
+  test("quotes only the start of a long value, with its length", () => {
+    const long = "x".repeat(5000);
+    expect(
+      failure(() => validateParameters(list, {}, new URLSearchParams(`session_id=${long}`))),
+    ).toMatchObject({
+      param: "session_id",
+      message: expect.stringMatching(new RegExp(`; got "${"x".repeat(64)}"… \\(5000 characters\\)\\.$`)),
+    });
+  });
+
   test("validates path parameters", () => {
     const get = specOperation("getSession");
     expect(

@@ -46,7 +46,14 @@ function expected(schema: SchemaNode): string {
   return schema.pattern === undefined ? length : `${length} matching ${schema.pattern}`;
 }
 
-const shown = (raw: string) => (/^-?\d+(\.\d+)?$/.test(raw) ? raw : JSON.stringify(raw));
+// the value as the message quotes it: its start only when long, so that an answer stays small whatever
+// was sent (a path or query can be 16 KiB)
+const SHOWN_CHARACTERS = 64;
+function shown(raw: string): string {
+  const quoted = (text: string) => (/^-?\d+(\.\d+)?$/.test(text) ? text : JSON.stringify(text));
+  if (raw.length <= SHOWN_CHARACTERS) return quoted(raw);
+  return `${quoted(raw.slice(0, SHOWN_CHARACTERS))}… (${raw.length} characters)`;
+}
 
 function coerce(schema: SchemaNode, raw: string): unknown {
   switch (typeOf(schema)) {

@@ -10,6 +10,8 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
+import { errorsOnlyLogger } from "./logger.js";
+import { answerMalformedRequests } from "./protocol-errors.js";
 
 /**
  * Options of `startSessionsServer`: the app's, plus where to listen.
@@ -63,6 +65,10 @@ export async function startSessionsServer(options: SessionsServerOptions = {}): 
     await sandbox.close();
     throw error;
   }
+  answerMalformedRequests(server as import("node:http").Server, {
+    logger: options.logger ?? errorsOnlyLogger(),
+    logRequests: options.logRequests,
+  });
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   const close = () => {

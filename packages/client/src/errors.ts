@@ -258,6 +258,19 @@ export class MethodNotAllowedError extends SessionsApiError {
 }
 
 /**
+ * `malformed_request` / `ERR_MALFORMED_REQUEST`: the server could not read the request as HTTP/1.1, so
+ * no operation ran: `400` (a broken header line or chunked body), `408` (it did not arrive in time) or
+ * `431` (request line and headers over 16 KiB). Something between the client and the server (a proxy,
+ * a custom `fetch`) changed the request, or a header is far too large.
+ *
+ * @example
+ * catch (error) { if (error instanceof MalformedRequestError && error.status === 431) console.error("headers too large"); }
+ */
+export class MalformedRequestError extends SessionsApiError {
+  override name = "MalformedRequestError";
+}
+
+/**
  * `429 rate_limited` / `ERR_RATE_LIMITED`: the API key's request budget is spent. Thrown once retries
  * (which honour `Retry-After`) are exhausted or disabled.
  *
@@ -343,6 +356,7 @@ const classByCode: { [Code in SessionsApiErrorCode]: ErrorClass } = {
   subuser_not_found: SubuserNotFoundError,
   not_found: NotFoundError,
   method_not_allowed: MethodNotAllowedError,
+  malformed_request: MalformedRequestError,
   rate_limited: RateLimitedError,
   internal_error: InternalServerError,
   service_unavailable: ServiceUnavailableError,
@@ -351,6 +365,7 @@ const classByCode: { [Code in SessionsApiErrorCode]: ErrorClass } = {
   ERR_UNAUTHORIZED: UnauthorizedError,
   ERR_NOT_FOUND: NotFoundError,
   ERR_METHOD_NOT_ALLOWED: MethodNotAllowedError,
+  ERR_MALFORMED_REQUEST: MalformedRequestError,
   ERR_RATE_LIMITED: RateLimitedError,
   ERR_INTERNAL: InternalServerError,
 };
@@ -360,7 +375,9 @@ const classByStatus: Partial<Record<number, ErrorClass>> = {
   401: UnauthorizedError,
   404: NotFoundError,
   405: MethodNotAllowedError,
+  408: MalformedRequestError,
   429: RateLimitedError,
+  431: MalformedRequestError,
   500: InternalServerError,
   503: ServiceUnavailableError,
 };

@@ -18,6 +18,7 @@ export {
   InvalidParameterError,
   InvalidRequestBodyError,
   InvalidUsernameError,
+  MalformedRequestError,
   MethodNotAllowedError,
   NotFoundError,
   ProductHasNoSessionsError,

@@ -5,6 +5,7 @@ import {
   InvalidParameterError,
   InvalidRequestBodyError,
   InvalidUsernameError,
+  MalformedRequestError,
   MethodNotAllowedError,
   NotFoundError,
   ProductHasNoSessionsError,
@@ -48,6 +49,9 @@ describe("errors from the gateway error body", () => {
     [404, "subuser_not_found", SubuserNotFoundError],
     [404, "not_found", NotFoundError],
     [405, "method_not_allowed", MethodNotAllowedError],
+    [400, "malformed_request", MalformedRequestError],
+    [408, "malformed_request", MalformedRequestError],
+    [431, "malformed_request", MalformedRequestError],
     [429, "rate_limited", RateLimitedError],
     [500, "internal_error", InternalServerError],
     [503, "service_unavailable", ServiceUnavailableError],
@@ -103,6 +107,7 @@ describe("errors from the application-sessions error body", () => {
     [401, "ERR_UNAUTHORIZED", UnauthorizedError],
     [404, "ERR_NOT_FOUND", NotFoundError],
     [405, "ERR_METHOD_NOT_ALLOWED", MethodNotAllowedError],
+    [431, "ERR_MALFORMED_REQUEST", MalformedRequestError],
     [429, "ERR_RATE_LIMITED", RateLimitedError],
     [500, "ERR_INTERNAL", InternalServerError],
   ] as const)(
@@ -178,6 +183,20 @@ describe("error bodies that are not the API's", () => {
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error.code).toBeNull();
   });
+
+  test.each([408, 431])(
+    "a bare %i (a proxy's, without the API's body) is a MalformedRequestError",
+    async (status) => {
+      const error = await caught(
+        clientAnswering(() => new Response(null, { status })).gateway.sessions.get(
+          "residential",
+          "ses_01HX2K3PQ4M5",
+        ),
+      );
+      expect(error).toBeInstanceOf(MalformedRequestError);
+      expect(error).toMatchObject({ status, code: null });
+    },
+  );
 
   test("takes the request id from X-Request-Id when the body lacks one", async () => {
     const error = await caught(

@@ -484,10 +484,12 @@ export interface components {
          *     `session_not_found` (404): the session expired, was purged or never existed.
          *     `product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.
          *     `subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).
-         *     `rate_limited` (429). `internal_error` (500). `service_unavailable` (503).
+         *     `malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no
+         *     operation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).
+         *     `service_unavailable` (503).
          * @enum {string}
          */
-        GatewayErrorCode: "invalid_parameter" | "invalid_request_body" | "invalid_username" | "unauthorized" | "subuser_scope_mismatch" | "session_not_found" | "product_has_no_sessions" | "subuser_not_found" | "not_found" | "method_not_allowed" | "rate_limited" | "internal_error" | "service_unavailable";
+        GatewayErrorCode: "invalid_parameter" | "invalid_request_body" | "invalid_username" | "unauthorized" | "subuser_scope_mismatch" | "session_not_found" | "product_has_no_sessions" | "subuser_not_found" | "not_found" | "method_not_allowed" | "malformed_request" | "rate_limited" | "internal_error" | "service_unavailable";
         /**
          * @description The grammar rule a proxy username breaks. `username_too_long`: over 256 characters.
          *     `missing_user_prefix`: does not start with `user-<subuser>`. `unknown_segment`: a segment name
@@ -641,10 +643,11 @@ export interface components {
             /**
              * @description Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),
              *     `ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),
-             *     `ERR_METHOD_NOT_ALLOWED` (405), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).
+             *     `ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request
+             *     could not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).
              * @enum {string}
              */
-            error_code: "ERR_INVALID_PARAMETER" | "ERR_INVALID_REQUEST_BODY" | "ERR_UNAUTHORIZED" | "ERR_NOT_FOUND" | "ERR_METHOD_NOT_ALLOWED" | "ERR_RATE_LIMITED" | "ERR_INTERNAL";
+            error_code: "ERR_INVALID_PARAMETER" | "ERR_INVALID_REQUEST_BODY" | "ERR_UNAUTHORIZED" | "ERR_NOT_FOUND" | "ERR_METHOD_NOT_ALLOWED" | "ERR_MALFORMED_REQUEST" | "ERR_RATE_LIMITED" | "ERR_INTERNAL";
             /** @description The HTTP status of the response. */
             status_code: number;
             /** @description Human-readable explanation. */

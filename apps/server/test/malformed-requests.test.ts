@@ -1,0 +1,179 @@
+/**
+ * Requests that never become a request, over real sockets: what Node's HTTP parser refuses, and what does
+ * not arrive in time, get `malformed_request` in the family's error body with a request id, as every other
+ * error does, and the connection closes. The server goes on answering others.
+ */
+import { createServer, type Server } from "node:http";
+import { connect } from "node:net";
+import { afterEach, describe, expect, test } from "vitest";
+import { DEMO_KEYS, type Logger, startSessionsServer } from "../src/index.js";
+import { answerMalformedRequests } from "../src/protocol-errors.js";
+import { type CallResult, expectAppError, expectGatewayError } from "./helpers.js";
+
+// writes `bytes` on a fresh connection and reads until the server closes it; fails if it has not in 5 s
+function exchange(url: string, bytes: string): Promise<CallResult> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    let keptOpen = false;
+    const timer = setTimeout(() => {
+      keptOpen = true;
+      socket.destroy();
+    }, 5000);
+    socket.on("data", (chunk) => chunks.push(chunk));
+    // a reset after the answer (the server stops reading what is left of a refused request) is a close
+    socket.on("error", (error) => {
+      if (chunks.length === 0) reject(error);
+    });
+    socket.on("close", () => {
+      clearTimeout(timer);
+      if (keptOpen) {
+        reject(new Error("the server kept the connection open after its answer"));
+        return;
+      }
+      const text = Buffer.concat(chunks).toString("utf8");
+      const [head = "", body = ""] = text.split("\r\n\r\n");
+      const [statusLine = "", ...headerLines] = head.split("\r\n");
+      const headers = new Headers();
+      for (const line of headerLines) {
+        const colon = line.indexOf(":");
+        headers.append(line.slice(0, colon), line.slice(colon + 1).trim());
+      }
+      resolve({
+        status: Number(statusLine.split(" ")[1]),
+        headers,
+        body: body === "" ? undefined : JSON.parse(body),
+      });
+    });
+  });
+}
+
+const auth = `Authorization: Bearer ${DEMO_KEYS.full}\r\n`;
+
+describe("requests Node's parser refuses, on the server", () => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+
+  async function server(logger?: Logger) {
+    const started = await startSessionsServer({
+      port: 0,
+      purgeIntervalMs: 0,
+      ...(logger === undefined ? {} : { logger, logRequests: true }),
+    });
+    close = started.close;
+    return started.url;
+  }
+
+  test("a broken header line is 400 malformed_request in the gateway's body, and the server goes on", async () => {
+    const url = await server();
+    const answer = await exchange(
+      url,
+      `GET /v1/residential/sessions HTTP/1.1\r\nHost: x\r\nno colon\r\n\r\n`,
+    );
+    expectGatewayError(answer, 400, "malformed_request");
+    expect(answer.body.error.message).toMatch(/^The request could not be read as HTTP\/1\.1: /);
+    expect(answer.headers.get("connection")).toBe("close");
+    expect(answer.headers.get("content-type")).toBe("application/json");
+    const after = await fetch(`${url}/v1/residential/sessions`, {
+      headers: { authorization: `Bearer ${DEMO_KEYS.full}` },
+    });
+    expect(after.status).toBe(200);
+  });
+
+  test("a request line and headers past 16 KiB are 431, in the body of the family the path belongs to", async () => {
+    const url = await server();
+    const longQuery = `cursor=${"a".repeat(20_000)}`;
+    const app = await exchange(url, `GET /app/sessions?${longQuery} HTTP/1.1\r\nHost: x\r\n${auth}\r\n`);
+    expectAppError(app, 431, "ERR_MALFORMED_REQUEST");
+    expect(app.body.msg).toBe("The request line and headers are larger than 16384 bytes.");
+    const manyHeaders = Array.from({ length: 2000 }, (_, i) => `X-Padding-${i}: ${i}\r\n`).join("");
+    const gateway = await exchange(
+      url,
+      `GET /v1/residential/sessions HTTP/1.1\r\nHost: x\r\n${manyHeaders}\r\n`,
+    );
+    expectGatewayError(gateway, 431, "malformed_request");
+  });
+
+  test("a broken chunked body is 400, and the request it cut short is not logged as a server error", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const url = await server({
+      info: (msg, fields) => lines.push({ level: "info", msg, ...fields }),
+      error: (msg, fields) => lines.push({ level: "error", msg, ...fields }),
+    });
+    const answer = await exchange(
+      url,
+      `POST /sandbox/clock/advance HTTP/1.1\r\nHost: x\r\n${auth}Transfer-Encoding: chunked\r\n\r\nnot-a-size\r\n`,
+    );
+    expectGatewayError(answer, 400, "malformed_request");
+    // the operation had begun reading its body when the framing broke: it ends as the client's fault too
+    await expect.poll(() => lines.some((line) => line.method === "POST")).toBe(true);
+    expect(lines.filter((line) => line.level === "error")).toEqual([]);
+    expect(new Set(lines.map((line) => line.status))).toEqual(new Set([400]));
+  });
+
+  test("a body cut off by the client ends as 400 malformed_request, not as a server error", async () => {
+    const lines: Record<string, unknown>[] = [];
+    const url = await server({
+      info: (msg, fields) => lines.push({ level: "info", msg, ...fields }),
+      error: (msg, fields) => lines.push({ level: "error", msg, ...fields }),
+    });
+    const { port } = new URL(url);
+    const socket = connect(Number(port), "127.0.0.1", () => {
+      socket.write(
+        `POST /sandbox/clock/advance HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"sec`,
+      );
+      setTimeout(() => socket.destroy(), 50);
+    });
+    // the operation's own line (with its method) ends the request; the connection's end is logged too
+    await expect.poll(() => lines.some((line) => line.method === "POST")).toBe(true);
+    expect(lines.filter((line) => line.level === "error")).toEqual([]);
+    expect(new Set(lines.map((line) => line.status))).toEqual(new Set([400]));
+  });
+
+  test("HTTP/2 without TLS is told the server speaks HTTP/1.1", async () => {
+    const url = await server();
+    const answer = await exchange(url, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+    expectGatewayError(answer, 400, "malformed_request");
+    expect(answer.body.error.message).toBe("The server speaks HTTP/1.1 only, not HTTP/2 without TLS.");
+  });
+});
+
+describe("requests that do not arrive in time", () => {
+  let server: Server | undefined;
+  afterEach(() => {
+    server?.closeAllConnections();
+    server?.close();
+  });
+
+  test("are 408 malformed_request, saying how long a request may take", async () => {
+    // the server's own limits are a minute and five; this one checks every 50 ms and allows 300 ms
+    server = createServer({ connectionsCheckingInterval: 50 }, (req, res) => {
+      req.resume();
+      req.on("end", () => res.end());
+    });
+    answerMalformedRequests(server, { logger: { info: () => {}, error: () => {} } });
+    server.headersTimeout = 300;
+    server.requestTimeout = 300;
+    const listening = server;
+    await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
+    const address = listening.address();
+    if (address === null || typeof address === "string") throw new Error("not listening on a port");
+    const url = `http://127.0.0.1:${address.port}`;
+    // headers cut short: no path was read, so the answer is in the gateway's body
+    const noHeaders = await exchange(url, "GET /app/sessions HTTP/1.1\r\nHost: x\r\n");
+    expectGatewayError(noHeaders, 408, "malformed_request");
+    expect(noHeaders.body.error.message).toBe(
+      "The request did not arrive in time: its headers within 0.3 s, all of it within 0.3 s.",
+    );
+    // a body cut short: the request's path was read, and picks the family
+    const noBody = await exchange(
+      url,
+      "POST /sandbox/app/sessions HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{}",
+    );
+    expectAppError(noBody, 408, "ERR_MALFORMED_REQUEST");
+  });
+});
