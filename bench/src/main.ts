@@ -19,7 +19,7 @@ import { join, resolve } from "node:path";
 import { runClientLeg } from "./legs/client.js";
 import { runHttpLeg } from "./legs/http.js";
 import { runStoreLeg, type StoreLegResult } from "./legs/store.js";
-import { describeMachine } from "./lib/machine.js";
+import { describeMachine, measureStalls } from "./lib/machine.js";
 import { preparePostgres } from "./lib/postgres.js";
 import { benchRoot } from "./lib/servers.js";
 import { type BenchResults, checkTargets, renderReport } from "./report.js";
@@ -39,6 +39,8 @@ async function main(): Promise<number> {
     seconds: 0,
     errors: [],
   };
+  const stallSeconds = 3;
+  const stallsAtStart = await measureStalls(stallSeconds);
   const leg = async (name: string, fn: () => Promise<void>) => {
     if (!config.legs.includes(name)) return;
     console.error(`--- ${name} ---`);
@@ -87,8 +89,9 @@ async function main(): Promise<number> {
   });
   if (stores.length > 0) results.stores = stores;
 
-  results.seconds = (performance.now() - started) / 1000;
   results.load_average_end = loadavg().map((value) => Math.round(value * 100) / 100);
+  results.stalls = { start: stallsAtStart, end: await measureStalls(stallSeconds) };
+  results.seconds = (performance.now() - started) / 1000;
   const full: BenchResults = { ...results, targets: checkTargets(results) };
   const markdown = renderReport(full);
   const dir = join(benchRoot, "results");

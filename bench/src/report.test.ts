@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { HttpRow } from "./legs/http.js";
 import type { StoreLegResult } from "./legs/store.js";
-import { checkTargets } from "./report.js";
+import { checkTargets, renderReport } from "./report.js";
 
 const machine = {
   cpu: "test",
@@ -104,5 +104,22 @@ describe("checkTargets", () => {
     const small = { ...store("pglite", [1], 100, 9000), sessions: 20_000 };
     const [first] = checkTargets({ machine, config, seconds: 1, stores: [small], errors: [] });
     expect(first?.target).toContain("not 1M: smoke run");
+  });
+});
+
+describe("the report's header", () => {
+  test("says how often the machine stalled a spinning thread, before the legs and after", () => {
+    const stall = { seconds: 3, over_1ms: 4, over_5ms: 1, worst_ms: 8.7, lost_percent: 0.4 };
+    const markdown = renderReport({
+      machine,
+      config,
+      seconds: 1,
+      errors: [],
+      targets: [],
+      stalls: { start: stall, end: { ...stall, over_1ms: 0, over_5ms: 0, worst_ms: 0 } },
+    });
+    expect(markdown).toContain(
+      "Machine stalls (one thread spinning alone for 3 s, gaps in its progress): 4 over 1 ms (1 over 5 ms, worst 8.7 ms) before the legs, 0 over 1 ms (0 over 5 ms, worst 0.0 ms) after.",
+    );
   });
 });

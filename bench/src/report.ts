@@ -9,7 +9,7 @@
 import { type ClientRow, type ClientSize, sliceMs } from "./legs/client.js";
 import type { Contender, HttpRow } from "./legs/http.js";
 import type { StoreLegResult } from "./legs/store.js";
-import type { MachineDescription } from "./lib/machine.js";
+import type { MachineDescription, StallSummary } from "./lib/machine.js";
 
 export interface BenchConfig {
   sessions: number;
@@ -27,6 +27,8 @@ export interface BenchResults {
   seconds: number;
   /** 1, 5 and 15 minute load averages when the run ended (other processes slow every figure alike). */
   load_average_end?: number[];
+  /** A spinning thread's stalls, measured alone before the legs and after them. */
+  stalls?: { start: StallSummary; end: StallSummary };
   http?: HttpRow[];
   stores?: StoreLegResult[];
   client?: { rows: ClientRow[]; size: ClientSize };
@@ -154,6 +156,16 @@ export function renderReport(results: BenchResults): string {
       ` · load average ${machine.load_average.map((value) => fmt(value, 1)).join(" ")} at start, ` +
       `${(results.load_average_end ?? []).map((value) => fmt(value, 1)).join(" ")} at end`,
   );
+  if (results.stalls !== undefined) {
+    const stalls = (summary: StallSummary) =>
+      `${summary.over_1ms} over 1 ms (${summary.over_5ms} over 5 ms, worst ${fmt(summary.worst_ms, 1)} ms)`;
+    const { start, end } = results.stalls;
+    out.push("");
+    out.push(
+      `Machine stalls (one thread spinning alone for ${fmt(start.seconds)} s, gaps in its progress): ` +
+        `${stalls(start)} before the legs, ${stalls(end)} after. Any gap that falls inside a request adds to its latency.`,
+    );
+  }
   out.push("");
   out.push(
     `Config: ${fmt(config.sessions)} sessions, ${config.rounds} interleaved rounds × ${config.http_seconds} s per HTTP run, ` +
