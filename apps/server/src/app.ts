@@ -104,6 +104,22 @@ function knownPaths(): Map<string, string[]> {
   return paths;
 }
 
+// the origin absolute URIs start with: an http(s) URL, perhaps with a path prefix, nothing after it
+function publicOrigin(publicUrl: string): string {
+  let url: URL | undefined;
+  try {
+    url = new URL(publicUrl);
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || !/^https?:$/.test(url.protocol) || url.search !== "" || url.hash !== "") {
+    throw new Error(
+      `publicUrl (SESSIONS_API_PUBLIC_URL) must be an http(s) URL such as https://sandbox.example.com, without a query; got ${JSON.stringify(publicUrl)}.`,
+    );
+  }
+  return publicUrl.replace(/\/+$/, "");
+}
+
 /**
  * Creates the app over a fresh or existing store.
  *
@@ -112,6 +128,8 @@ function knownPaths(): Map<string, string[]> {
  */
 export async function createSessionsApp(options: SessionsAppOptions = {}): Promise<SessionsSandbox> {
   const logger = options.logger ?? errorsOnlyLogger();
+  // checked before the store opens: a bad option must not leave the data directory locked
+  const publicUrl = options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl);
   const unsecured: UnsecuredOperation[] = ["getHealth"];
   for (const operation of specOperations.values()) {
     if (operation.secured === unsecured.includes(operation.id as UnsecuredOperation)) {
@@ -135,7 +153,6 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   }
 
   const auth = new Authenticator(options.keys ?? demoKeyConfigs(), new RateLimiter());
-  const publicUrl = options.publicUrl?.replace(/\/+$/, "");
   // Hono's default (a RegExpRouter, which refuses this route set, falling back to its trie) cost a
   // quarter of a cached read's CPU; the pattern router matches these few dozen routes for much less
   const app = new Hono<AppEnv>({ router: new PatternRouter() });

@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { createSessionsApp, DEMO_KEYS, type Logger, startSessionsServer } from "../src/index.js";
 import { proxied } from "./helpers.js";
@@ -101,6 +104,25 @@ describe("unexpected errors", () => {
 });
 
 describe("publicUrl", () => {
+  test("that is not an http(s) URL is refused before the store opens", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "sessions-api-public-url-"));
+    try {
+      for (const publicUrl of [
+        "sandbox.example.com",
+        "ftp://sandbox.example.com",
+        "https://x.example/?a=1",
+      ]) {
+        await expect(createSessionsApp({ publicUrl, dataDir, purgeIntervalMs: 0 })).rejects.toThrow(
+          `publicUrl (SESSIONS_API_PUBLIC_URL) must be an http(s) URL such as https://sandbox.example.com, without a query; got ${JSON.stringify(publicUrl)}.`,
+        );
+      }
+      // the data directory was not taken
+      await (await createSessionsApp({ dataDir, purgeIntervalMs: 0 })).close();
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   test("is the origin of every absolute URI, whatever host the request came to", async () => {
     const sandbox = await createSessionsApp({
       publicUrl: "https://sandbox.example.com/",

@@ -9,9 +9,9 @@
  * await db.close();
  */
 import { execFile } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
@@ -62,11 +62,40 @@ const isRunning = (pid: number) => {
 };
 
 /**
+ * Creates the data directory and its missing parents, one level at a time. Node's own recursive mkdir
+ * spins for ever where the file system refuses a child of a directory that exists with ENOENT (under
+ * /proc, say); here any refusal is an error that names the data directory and the path at fault.
+ */
+function makeDataDirectory(dataDir: string): void {
+  const fail = (reason: string, cause?: unknown) =>
+    new Error(
+      `Cannot create the data directory ${dataDir}: ${reason}.`,
+      cause === undefined ? {} : { cause },
+    );
+  const make = (path: string): void => {
+    if (existsSync(path)) {
+      if (!statSync(path).isDirectory()) throw fail(`${path} is not a directory`);
+      return;
+    }
+    const parent = dirname(path);
+    if (parent !== path) make(parent);
+    try {
+      mkdirSync(path);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (code === "EEXIST" && statSync(path).isDirectory()) return;
+      throw fail(`${code ?? String(error)} on ${path}`, error);
+    }
+  };
+  make(resolve(dataDir));
+}
+
+/**
  * Takes the data directory for this process: PGlite has no lock of its own, and two processes writing one
  * directory would corrupt it. A lock left by a process that is gone is taken over.
  */
 function lockDataDir(dataDir: string): () => void {
-  mkdirSync(dataDir, { recursive: true });
+  makeDataDirectory(dataDir);
   const lockFile = join(dataDir, "sessions-api.lock");
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -152,11 +181,40 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
   };
 }
 
+// where a PostgreSQL URL points, without its password, for messages
+function postgresTarget(databaseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(databaseUrl);
+  } catch {
+    url = new URL("invalid:");
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    // the value is not echoed: a malformed URL may still hold a password
+    throw new Error(
+      "The PostgreSQL URL (databaseUrl, DATABASE_URL) must look like postgres://user:password@host:5432/database.",
+    );
+  }
+  return `${url.hostname || "localhost"}:${url.port || "5432"}${url.pathname}`;
+}
+
+// the first connection's failure, said with where it went: node-postgres says only "ECONNREFUSED" or
+// "password authentication failed"
+async function reaching<T>(target: string, connect: () => Promise<T>): Promise<T> {
+  try {
+    return await connect();
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Cannot connect to PostgreSQL at ${target}: ${reason}`, { cause: error });
+  }
+}
+
 async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {
+  const target = postgresTarget(databaseUrl);
   if (schema !== undefined) {
     if (!schemaName.test(schema)) throw new Error(`Invalid schema name ${JSON.stringify(schema)}`);
     const setup = new pg.Client({ connectionString: databaseUrl });
-    await setup.connect();
+    await reaching(target, () => setup.connect());
     try {
       await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     } catch (error) {
@@ -181,6 +239,12 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   });
   // an idle client that loses its server emits here; without a listener it would crash the process
   pool.on("error", () => {});
+  try {
+    await reaching(target, () => pool.query("SELECT 1"));
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw error;
+  }
   // each distinct statement is prepared once per connection (by name) and only bound and run afterwards
   const statementNames = new Map<string, string>();
   const nameOf = (sql: string) => {
