@@ -31,9 +31,15 @@ export class Authenticator {
    * @throws {ApiError} 401 for a missing or unknown key, 429 past the key's budget.
    */
   authenticate(header: string | undefined): ApiKeyConfig {
-    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header ?? "");
-    if (match?.[1] === undefined) {
+    if (header === undefined || header.trim() === "") {
       throw ApiError.unauthorized("Missing API key: send it as Authorization: Bearer <key>.");
+    }
+    // another scheme (Basic), or two headers joined into one ("Bearer a, Bearer b")
+    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+    if (match?.[1] === undefined) {
+      throw ApiError.unauthorized(
+        "The Authorization header is not one bearer key: send one header, Authorization: Bearer <key>.",
+      );
     }
     const config = this.keys.get(match[1]);
     if (config === undefined) throw ApiError.unauthorized("Unknown API key.");

@@ -534,6 +534,28 @@ describe("authentication", () => {
     expect(application.body.error_code).toBe("ERR_UNAUTHORIZED");
   });
 
+  test.each([
+    ["no header", undefined, "Missing API key: send it as Authorization: Bearer <key>."],
+    [
+      "another scheme",
+      "Basic dXNlcjpwYXNz",
+      "The Authorization header is not one bearer key: send one header, Authorization: Bearer <key>.",
+    ],
+    [
+      "two headers joined",
+      `Bearer ${DEMO_KEYS.full}, Bearer ${DEMO_KEYS.other}`,
+      "The Authorization header is not one bearer key: send one header, Authorization: Bearer <key>.",
+    ],
+  ])("%s is 401 saying what is wrong with the header", async (_, authorization, message) => {
+    const response = await app.sandbox.fetch(
+      new Request("http://127.0.0.1:8080/v1/residential/sessions", {
+        headers: authorization === undefined ? {} : { authorization },
+      }),
+    );
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toBe(message);
+  });
+
   test("GET /healthz needs no key and names the store", async () => {
     const result = await app.call("GET", "/healthz", { key: null });
     expect(result.status).toBe(200);
