@@ -91,7 +91,10 @@ async function readRequest(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    // a stream that fails is the caller's, as a connection that ends early is the client's
+    const { done, value } = await reader.read().catch(() => {
+      throw cutOffBody();
+    });
     if (done) return decode(chunks, size);
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {

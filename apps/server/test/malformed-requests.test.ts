@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import { connect } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
-import { DEMO_KEYS, type Logger, startSessionsServer } from "../src/index.js";
+import { createSessionsApp, DEMO_KEYS, type Logger, startSessionsServer } from "../src/index.js";
 import { answerMalformedRequests } from "../src/protocol-errors.js";
 import { type CallResult, expectAppError, expectGatewayError } from "./helpers.js";
 
@@ -139,6 +139,37 @@ describe("requests Node's parser refuses, on the server", () => {
     const answer = await exchange(url, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
     expectGatewayError(answer, 400, "malformed_request");
     expect(answer.body.error.message).toBe("The server speaks HTTP/1.1 only, not HTTP/2 without TLS.");
+  });
+});
+
+describe("bodies that fail in process", () => {
+  test("a body stream that errors is 400 malformed_request, not a server error", async () => {
+    const errors: string[] = [];
+    const sandbox = await createSessionsApp({
+      purgeIntervalMs: 0,
+      logger: { info: () => {}, error: (msg) => errors.push(msg) },
+    });
+    try {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"sec'));
+          controller.error(new Error("the caller's stream broke"));
+        },
+      });
+      const response = await sandbox.fetch(
+        new Request("http://127.0.0.1/sandbox/clock/advance", {
+          method: "POST",
+          headers: { authorization: `Bearer ${DEMO_KEYS.full}`, "content-type": "application/json" },
+          body,
+          duplex: "half",
+        } as RequestInit),
+      );
+      expect(response.status).toBe(400);
+      expect(((await response.json()) as { error: { code: string } }).error.code).toBe("malformed_request");
+      expect(errors).toEqual([]);
+    } finally {
+      await sandbox.close();
+    }
   });
 });
 
