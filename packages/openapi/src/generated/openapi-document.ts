@@ -1642,7 +1642,9 @@ export const openapiDocument: OpenApiDocument = {
           "public_url": {
             "type": "string",
             "format": "uri",
-            "maxLength": 2048
+            "maxLength": 2048,
+            "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://",
+            "description": "URL of the hostport served by the endpoint: `http` or `https` only, since clients show it as\na link (a `javascript:` or `data:` URL there would run in their pages).\n"
           },
           "application_user_id": {
             "type": "string",

@@ -620,7 +620,11 @@ export interface components {
             user_agent?: string;
             ip_address?: components["schemas"]["IpAddress"];
             location?: components["schemas"]["Location"];
-            /** Format: uri */
+            /**
+             * Format: uri
+             * @description URL of the hostport served by the endpoint: `http` or `https` only, since clients show it as
+             *     a link (a `javascript:` or `data:` URL there would run in their pages).
+             */
             public_url?: string;
             /** @description Id of the application user; a new one is made when left out. */
             application_user_id?: string;
