@@ -79,6 +79,15 @@ describe("validateParameters", () => {
 });
 
 describe("validateBody", () => {
+  test("a value that is in none of several formats is told the formats in one phrase", () => {
+    const create = specOperation("createApplicationSession");
+    expect(failure(() => validateBody(create, '{"ip_address": "999.1.1.1"}'))).toEqual({
+      code: "invalid_request_body",
+      param: "ip_address",
+      message: "ip_address must be in the format ipv4 or ipv6.",
+    });
+  });
+
   test("parses, validates and fills in top-level defaults", () => {
     const body = validateBody(
       specOperation("reportTraffic"),

@@ -148,6 +148,15 @@ function fieldName(pointer: string): string {
 
 const join = (parent: string, child: string) => (parent === "" ? child : `${parent}.${child}`);
 
+// `anyOf` formats (an IP address: ipv4 or ipv6) fail once per branch and once for the `anyOf`: one phrase
+function alternatives(texts: readonly string[]): readonly string[] {
+  const formats = texts.flatMap((text) => /^must match format "(.+)"$/.exec(text)?.[1] ?? []);
+  const rest = texts.filter(
+    (text) => !/^must match (?:format "|a schema in anyOf|exactly one schema)/.test(text),
+  );
+  return formats.length > 1 && rest.length === 0 ? [`must be in the format ${formats.join(" or ")}`] : texts;
+}
+
 /** The field at fault and a sentence about it, from the validator's `pointer: message` lines. */
 function describeBodyErrors(errors: readonly string[]): { param: string | undefined; message: string } {
   const parsed = errors.map((line) => {
@@ -162,9 +171,9 @@ function describeBodyErrors(errors: readonly string[]): { param: string | undefi
   });
   const first = parsed[0];
   if (first === undefined) return { param: undefined, message: "The body breaks its schema." };
-  const texts = [
+  const texts = alternatives([
     ...new Set(parsed.filter((error) => error.field === first.field).map((error) => error.text)),
-  ];
+  ]);
   if (first.field === "") return { param: undefined, message: `The JSON body ${texts.join("; ")}.` };
   return { param: first.field, message: `${first.field} ${texts.join("; ")}.` };
 }
