@@ -66,10 +66,8 @@ export function answerMalformedRequests(
 ): void {
   server.headersTimeout = REQUEST_TIMEOUTS_MS.headers;
   server.requestTimeout = REQUEST_TIMEOUTS_MS.request;
-  server.on("clientError", (error: ParserError, socket: HttpSocket) => {
-    // the client went away, or a response has begun on this connection: nothing can be said any more
-    const inFlight = socket._httpMessage;
-    if (error.code === "ECONNRESET" || !socket.writable || (inFlight?.headersSent ?? false)) {
+  const answer = (error: ParserError, socket: HttpSocket) => {
+    if (!socket.writable) {
       socket.destroy();
       return;
     }
@@ -90,5 +88,27 @@ export function answerMalformedRequests(
     if (options.logRequests === true) {
       options.logger.info("request", { path, status, parse_error: error.code, request_id: requestId });
     }
+  };
+  server.on("clientError", (error: ParserError, socket: HttpSocket) => {
+    // the client went away: nobody to tell
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const inFlight = socket._httpMessage;
+    if (inFlight != null && !inFlight.writableFinished) {
+      // a request received whole, with bytes after it that are not one (pipelined): its answer comes
+      // first, as the client expects answers in order, then this one
+      if (inFlight.req.complete) {
+        inFlight.once("close", () => answer(error, socket));
+        return;
+      }
+      // the request in flight is the one that broke: an answer already begun cannot be taken back
+      if (inFlight.headersSent) {
+        socket.destroy();
+        return;
+      }
+    }
+    answer(error, socket);
   });
 }

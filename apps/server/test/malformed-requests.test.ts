@@ -84,6 +84,24 @@ describe("requests Node's parser refuses, on the server", () => {
     expect(after.status).toBe(200);
   });
 
+  test("bytes that are not a request, pipelined after one, are answered after it, in order", async () => {
+    const url = await server();
+    const { hostname, port } = new URL(url);
+    const text = await new Promise<string>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(Number(port), hostname, () =>
+        socket.write(`GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nNOT HTTP\r\n\r\n`),
+      );
+      socket.on("data", (chunk) => chunks.push(chunk));
+      socket.on("error", reject);
+      socket.on("close", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    });
+    const statusLines = text.match(/HTTP\/1\.1 \d{3}/g);
+    expect(statusLines).toEqual(["HTTP/1.1 200", "HTTP/1.1 400"]);
+    expect(text).toContain('{"status":"ok","store":"pglite"}');
+    expect(text).toContain('"code":"malformed_request"');
+  });
+
   test("a request line and headers past 16 KiB are 431, in the body of the family the path belongs to", async () => {
     const url = await server();
     const longQuery = `cursor=${"a".repeat(20_000)}`;
