@@ -8,27 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { createSessionsClient, SessionsApiTimeoutError } from "../src/index.js";
+import { sessionDetail } from "./helpers.js";
 
-const detail = {
-  id: "ses_01HX2K3PQ4M5",
-  product: "residential",
-  username: "user-sub_01HX2K3PQ4M5-session-job1-sesstime-30",
-  subuser: "sub_01HX2K3PQ4M5",
-  session_id: "job1",
-  region: null,
-  state: null,
-  city: null,
-  asn: null,
-  exit_ip: "198.51.100.42",
-  started_at: "2026-05-28T07:00:00Z",
-  expires_at: "2026-05-28T07:30:00Z",
-  bytes_used: 0,
-  requests: 0,
-  repinned: false,
-  status: "active",
-  terminated_at: null,
-  samples: [],
-};
+const detail = sessionDetail("ses_01HX2K3PQ4M5");
 
 interface Seen {
   method: string;

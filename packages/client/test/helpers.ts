@@ -111,3 +111,8 @@ export function session(id: string) {
     terminated_at: null,
   };
 }
+
+/** A session as `GET /v1/{product}/sessions/{id}` answers it, valid against the spec's `SessionDetail`. */
+export function sessionDetail(id: string) {
+  return { ...session(id), samples: [] };
+}
