@@ -108,7 +108,8 @@ async function readRequest(request: Request): Promise<string> {
 /**
  * The request's body as text.
  *
- * @throws {ApiError} 400 invalid_request_body when it is (or says it is) larger than `MAX_BODY_BYTES`.
+ * @throws {ApiError} 400 invalid_request_body when it is (or says it is) larger than `MAX_BODY_BYTES`;
+ * 400 malformed_request when it ends before it is whole.
  */
 export function readBodyText<E extends { Bindings: NodeBindings }>(c: Context<E>): Promise<string> {
   const declared = Number(c.req.header("content-length"));
