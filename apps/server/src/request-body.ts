@@ -53,8 +53,8 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
     const stop = () => {
       incoming.off("data", onData);
       incoming.off("end", onEnd);
-      incoming.off("error", onError);
-      incoming.off("close", onClose);
+      incoming.off("error", cutOff);
+      incoming.off("close", cutOff);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
@@ -76,12 +76,10 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
       stop();
       reject(cutOffBody());
     };
-    const onError = cutOff;
-    const onClose = cutOff;
     incoming.on("data", onData);
     incoming.on("end", onEnd);
-    incoming.on("error", onError);
-    incoming.on("close", onClose);
+    incoming.on("error", cutOff);
+    incoming.on("close", cutOff);
   });
 }
 

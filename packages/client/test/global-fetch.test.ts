@@ -167,16 +167,21 @@ describe("the client over the global fetch", () => {
     );
   });
 
-  test("the caller's signal ends the wait before a retry", async () => {
-    answer = sendJson(503, { error: { code: "unavailable" } });
-    const client = createSessionsClient({ baseUrl, apiKey: "sk_test", retry: { initialDelayMs: 60_000 } });
+  // a get whose caller aborts it once the server has seen its first attempt
+  async function getAbortedOnceSeen(client: ReturnType<typeof createSessionsClient>) {
     const controller = new AbortController();
     const call = client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", {
       signal: controller.signal,
     });
     await until(() => seen.length === 1);
     controller.abort(new Error("user navigated away"));
-    await expect(call).rejects.toThrow("user navigated away");
+    return call;
+  }
+
+  test("the caller's signal ends the wait before a retry", async () => {
+    answer = sendJson(503, { error: { code: "unavailable" } });
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test", retry: { initialDelayMs: 60_000 } });
+    await expect(getAbortedOnceSeen(client)).rejects.toThrow("user navigated away");
     expect(seen).toHaveLength(1);
   });
 
@@ -214,13 +219,7 @@ describe("the client over the global fetch", () => {
   test("the caller's signal aborts a request in flight, and closes its connection", async () => {
     answer = () => {};
     const client = createSessionsClient({ baseUrl, apiKey: "sk_test" });
-    const controller = new AbortController();
-    const call = client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", {
-      signal: controller.signal,
-    });
-    await until(() => seen.length === 1);
-    controller.abort(new Error("user navigated away"));
-    await expect(call).rejects.toThrow("user navigated away");
+    await expect(getAbortedOnceSeen(client)).rejects.toThrow("user navigated away");
     await until(() => seen[0]?.closedEarly === true);
     expect(seen).toMatchObject([{ closedEarly: true }]);
   });

@@ -183,13 +183,13 @@ async function openPglite(dataDir: string | undefined, snapshot: Blob | undefine
 
 // where a PostgreSQL URL points, without its password, for messages
 function postgresTarget(databaseUrl: string): string {
-  let url: URL;
+  let url: URL | undefined;
   try {
     url = new URL(databaseUrl);
   } catch {
-    url = new URL("invalid:");
+    url = undefined;
   }
-  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+  if (url === undefined || (url.protocol !== "postgres:" && url.protocol !== "postgresql:")) {
     // the value is not echoed: a malformed URL may still hold a password
     throw new Error(
       "The PostgreSQL URL (databaseUrl, DATABASE_URL) must look like postgres://user:password@host:5432/database.",
