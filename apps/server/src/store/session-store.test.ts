@@ -366,6 +366,73 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       expect(await store.findSession(account, "residential", written?.id ?? "", at(1))).toEqual(written);
     });
 
+    test("a username's next report goes to its live session, and starts a new one once that is terminated or expired", async () => {
+      const account = freshAccount();
+      const name = user("sub_next", "n", 1);
+      const first = await report(store, account, name, at(0));
+      const second = await report(store, account, name, at(10));
+      expect([first.created, second.created]).toEqual([true, false]);
+      expect(second.session).toMatchObject({ id: first.session.id, requests: 2, bytes_used: 20 });
+      await store.terminateSession(account, "residential", first.session.id, at(20));
+      const afterTermination = await report(store, account, name, at(30));
+      expect(afterTermination.created).toBe(true);
+      expect(afterTermination.session).toMatchObject({ requests: 1, status: "active" });
+      expect(afterTermination.session.id).not.toBe(first.session.id);
+      expect(afterTermination.session.exit_ip).not.toBe(first.session.exit_ip);
+      expect((await report(store, account, name, at(40))).session.id).toBe(afterTermination.session.id);
+      // sesstime 1: the session of 30 s is over at 90 s
+      const afterExpiry = await report(store, account, name, at(90));
+      expect(afterExpiry.created).toBe(true);
+      expect(afterExpiry.session.id).not.toBe(afterTermination.session.id);
+      expect(await store.findSession(account, "residential", first.session.id, at(90))).toMatchObject({
+        status: "terminated",
+        requests: 2,
+      });
+      expect(
+        await store.findSession(account, "residential", afterTermination.session.id, at(89)),
+      ).toMatchObject({ status: "active", requests: 2 });
+    });
+
+    test("reports written together to live, over and new sessions each land where they belong", async () => {
+      const account = freshAccount();
+      const [live, over, fresh] = ["live", "over", "fresh"].map((id) => user("sub_mixed", id));
+      const liveSession = (await report(store, account, live as string, at(0))).session;
+      const overSession = (await report(store, account, over as string, at(0))).session;
+      await store.terminateSession(account, "residential", overSession.id, at(1));
+      const results = await Promise.all(
+        [live, over, fresh].map((name) => report(store, account, name as string, at(2))),
+      );
+      expect(results.map(({ created }) => created)).toEqual([false, true, true]);
+      expect(results[0]?.session).toMatchObject({ id: liveSession.id, requests: 2 });
+      expect(new Set(results.map(({ session }) => session.id)).size).toBe(3);
+      expect(results[1]?.session.id).not.toBe(overSession.id);
+      expect(results.map(({ session }) => session.username)).toEqual([live, over, fresh]);
+    });
+
+    test("a report written together with one that fails is written once, not again when tried alone", async () => {
+      const account = freshAccount();
+      const good = user("sub_once", "ok");
+      const before = (await report(store, account, good, at(0))).session;
+      const orphan = user("sub_unclaimedonce", "x");
+      const results = await Promise.allSettled([
+        report(store, account, good, at(1)),
+        // nobody claims this sub-user: starting its session fails, and with it the statement of the batch
+        store.reportTraffic({
+          account,
+          product: "residential",
+          username: orphan,
+          parsed: parseUsername(orphan),
+          requests: [],
+          reassignExitIp: false,
+          now: at(1),
+        }),
+      ]);
+      expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected"]);
+      const after = await store.findSession(account, "residential", before.id, at(2));
+      expect(after).toMatchObject({ requests: 2, bytes_used: 20 });
+      expect(after?.samples).toHaveLength(2);
+    });
+
     // on PGlite reads are cached: these pin what a cache must never change, read twice at each step
     test("a read repeated after a write shows the write", async () => {
       const account = freshAccount();
