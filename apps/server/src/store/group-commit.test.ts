@@ -71,6 +71,20 @@ describe("GroupCommit", () => {
     expect(batches).toEqual([[1, 2, 4], [3]]);
   });
 
+  test("holds a key from its write's submission until it is answered, written or failed", async () => {
+    const { commit } = recordingGroupCommit({ fails: (write) => write.value < 0 });
+    expect(commit.holds("a")).toBe(false);
+    const first = commit.submit({ key: "a", value: 1 });
+    const second = commit.submit({ key: "a", value: 2 });
+    const failing = commit.submit({ key: "b", value: -1 }).catch((error: Error) => error.message);
+    expect([commit.holds("a"), commit.holds("b")]).toEqual([true, true]);
+    await first;
+    expect(commit.holds("a")).toBe(true);
+    await second;
+    await failing;
+    expect([commit.holds("a"), commit.holds("b")]).toEqual([false, false]);
+  });
+
   test("a batch holds at most maxBatch writes; the rest follow in order", async () => {
     const { commit, batches } = recordingGroupCommit({ maxBatch: 2 });
     await Promise.all([1, 2, 3, 4, 5].map((value) => commit.submit({ key: `k${value}`, value })));

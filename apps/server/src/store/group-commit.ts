@@ -38,6 +38,8 @@ export class GroupCommit<In, Out> {
   private readonly maxBatch: number;
   private readonly isolates: (error: unknown) => boolean;
   private queue: Pending<In, Out>[] = [];
+  // writes per key that are queued or being written
+  private readonly unanswered = new Map<string, number>();
   // a batch is being written, or one is due on the next turn of the event loop
   private busy = false;
 
@@ -50,8 +52,26 @@ export class GroupCommit<In, Out> {
 
   /** Queues a write; resolves with its output once its batch is written. */
   submit(input: In): Promise<Out> {
+    const key = this.keyOf(input);
+    this.unanswered.set(key, (this.unanswered.get(key) ?? 0) + 1);
+    const answered = () => {
+      const left = (this.unanswered.get(key) ?? 1) - 1;
+      if (left === 0) this.unanswered.delete(key);
+      else this.unanswered.set(key, left);
+    };
     return new Promise<Out>((resolve, reject) => {
-      this.queue.push({ input, key: this.keyOf(input), resolve, reject });
+      this.queue.push({
+        input,
+        key,
+        resolve: (output) => {
+          answered();
+          resolve(output);
+        },
+        reject: (error) => {
+          answered();
+          reject(error);
+        },
+      });
       this.schedule();
     });
   }
@@ -59,6 +79,11 @@ export class GroupCommit<In, Out> {
   /** How many writes wait for a batch. */
   get waiting(): number {
     return this.queue.length;
+  }
+
+  /** Whether a write with this key is waiting for a batch or being written. */
+  holds(key: string): boolean {
+    return this.unanswered.has(key);
   }
 
   private schedule(): void {

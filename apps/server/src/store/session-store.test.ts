@@ -393,6 +393,40 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       ).toMatchObject({ status: "active", requests: 2 });
     });
 
+    test("a username's reports land in the order they came, also while its first one starts the session", async () => {
+      const account = freshAccount();
+      const name = user("sub_order", "o");
+      const parsed = parseUsername(name);
+      await store.claimSubuser(parsed.subuser, account, at(0));
+      const send = (host: string) =>
+        store.reportTraffic({
+          account,
+          product: "residential",
+          username: name,
+          parsed,
+          requests: [
+            {
+              method: "GET",
+              target_host: host,
+              target_port: 443,
+              status_code: 200,
+              bytes: 1,
+              duration_ms: 1,
+            },
+          ],
+          reassignExitIp: false,
+          now: at(0),
+        });
+      // the third is sent as soon as the first is answered, while the second may still wait its turn
+      const first = send("h1");
+      const second = send("h2");
+      const third = first.then(() => send("h3"));
+      const results = await Promise.all([first, second, third]);
+      expect(results.map(({ created }) => created)).toEqual([true, false, false]);
+      expect(new Set(results.map(({ session }) => session.id)).size).toBe(1);
+      expect(results[2]?.session.samples.map((sample) => sample.target_host)).toEqual(["h3", "h2", "h1"]);
+    });
+
     test("reports written together to live, over and new sessions each land where they belong", async () => {
       const account = freshAccount();
       const [live, over, fresh] = ["live", "over", "fresh"].map((id) => user("sub_mixed", id));
@@ -560,6 +594,27 @@ describe.skipIf(postgresUrl === null)("several SessionStores over one PostgreSQL
     expect(results.filter((result) => result.created)).toHaveLength(1);
     const final = await stores[0]?.findSession(account, "residential", results[0]?.session.id ?? "", at(1));
     expect(final?.requests).toBe(results.length);
+  });
+
+  test("count every report once when instances report the same usernames at once, in opposite orders", async () => {
+    const account = freshAccount();
+    const names = Array.from({ length: 12 }, (_, i) => user("sub_crossed", `c${i}`));
+    const [a, b] = stores as [SessionStore, SessionStore];
+    // each store now knows every username's session, and sends its next reports to it by id
+    for (const store of [a, b]) await Promise.all(names.map((name) => report(store, account, name, at(0))));
+    const reversed = [...names].reverse();
+    for (let round = 1; round <= 5; round++) {
+      await Promise.all([
+        ...names.map((name) => report(a, account, name, at(round))),
+        ...reversed.map((name) => report(b, account, name, at(round))),
+      ]);
+    }
+    const page = await a.listSessions(
+      { account, product: "residential", status: "all", subuser: "sub_crossed", limit: 50 },
+      at(6),
+    );
+    expect(page.sessions).toHaveLength(names.length);
+    expect(page.sessions.map((session) => session.requests)).toEqual(names.map(() => 12));
   });
 });
 

@@ -29,8 +29,8 @@ import { ReadCache } from "./read-cache.js";
 export const AUDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
 /** How many sub-user owners a store remembers before it starts over. */
 const SUBUSER_OWNERS_KEPT = 100_000;
-/** How many usernames' last sessions a store on PGlite remembers; those reported longest ago go first. */
-const REPORTED_SESSIONS_KEPT = 100_000;
+/** How many usernames' last sessions a store remembers; those reported longest ago are forgotten first. */
+const LAST_SESSIONS_KEPT = 100_000;
 // bytes_used stops here (the spec says so) rather than overflow into an error
 const INT64_MAX = "9223372036854775807";
 /** How many proxied requests a session keeps as samples. */
@@ -439,10 +439,11 @@ const reportTrafficSql = `WITH input AS (
   ) reported
   ORDER BY n`;
 
-// Traffic reports to sessions named by id, each the session the username's last report wrote, in one
-// statement: the same update as reportTrafficSql's for every one of them still live, and only for those.
-// It skips finding each username's newest session and all a new session needs: a report that continues a
-// session costs the store about a fifth less CPU this way. One whose session is over goes to reportTrafficSql.
+// Traffic reports to sessions named by id, each the session its username's last report wrote, in one
+// statement: the same update as reportTrafficSql's for each of them still live, and only for those. It
+// skips finding each username's newest session and all a new session needs: a report that continues a
+// session costs the store about a fifth less CPU this way, and over PostgreSQL it needs no transaction and
+// no lock. The caller sorts the reports by id, so that two instances lock shared rows in one order.
 const reportToSessionsSql = `UPDATE gateway_sessions g SET
     exit_ip = CASE WHEN NOT r.reassign THEN g.exit_ip WHEN r.exit_ip <> g.exit_ip THEN r.exit_ip ELSE r.other_exit_ip END,
     repinned = g.repinned OR r.reassign,
@@ -463,17 +464,25 @@ interface TrafficWrite {
   otherExitIp: string;
 }
 
-// PostgreSQL's data exceptions (SQLSTATE 22...) and integrity violations (23...) can be one report's fault;
-// anything else (the connection, a timeout) is every report's, and is not worth trying once per report
-const isDataError = (error: unknown) => /^2[23]/.test(String((error as { code?: unknown } | null)?.code));
+// PostgreSQL's data exceptions (SQLSTATE 22...) and integrity violations (23...) can be one report's fault,
+// and a deadlock (40P01) between two instances' batches goes away when their reports are written one by
+// one; anything else (the connection, a timeout) is every report's, and is not worth trying once per report
+const isTriedAlone = (error: unknown) =>
+  /^(2[23]|40P01$)/.test(String((error as { code?: unknown } | null)?.code));
 
 // the reports of one username are written one after another, never two in one statement
 const trafficKey = (input: TrafficInput) => `${input.account}\n${input.product}\n${input.username}`;
 
 type TrafficResult = { created: boolean; session: SessionDetail };
 
+/** A traffic report sent to the session its username's last report wrote. */
+interface ContinuedWrite {
+  write: TrafficWrite;
+  sessionId: string;
+}
+
 // the parameters of reportToSessionsSql: each report with the id of the session it is sent to
-function reportToSessionsParams(reports: readonly { write: TrafficWrite; sessionId: string }[]): unknown[] {
+function reportToSessionsParams(reports: readonly ContinuedWrite[]): unknown[] {
   const field = <T>(value: (write: TrafficWrite) => T) => reports.map(({ write }) => value(write));
   return [
     reports.map(({ sessionId }) => sessionId),
@@ -527,14 +536,20 @@ export class SessionStore {
   // a sub-user's owner never changes once it has one (sub-users are never moved or deleted, over either
   // database), so each instance asks once
   private readonly subuserOwners = new Map<string, string>();
-  // the session each username's last report wrote, which its next report tries first (PGlite only: there
-  // every report passes through this store, and a username has one live session at a time)
-  private readonly reportedSessions: Map<string, string> | undefined;
-  // reports that arrive while the database is busy are written together: one statement for many
+  // the session each username's last report through this store wrote, which its next report tries first
+  // (a username has one live session at a time, over either database: if that one is live, it is the one)
+  private readonly lastSessions = new Map<string, string>();
+  // reports that arrive while the database is busy are written together: one statement for many. Reports
+  // to a known session go by id; the others, and those whose session has ended, find or start one
+  private readonly continuedReports = new GroupCommit({
+    keyOf: ({ write }: ContinuedWrite) => trafficKey(write.input),
+    write: (batch: readonly ContinuedWrite[]) => this.writeContinuedReports(batch),
+    isolates: isTriedAlone,
+  });
   private readonly trafficReports = new GroupCommit({
     keyOf: (write: TrafficWrite) => trafficKey(write.input),
     write: (batch: readonly TrafficWrite[]) => this.writeTrafficReports(batch),
-    isolates: isDataError,
+    isolates: isTriedAlone,
   });
 
   // PGlite runs no autovacuum: the store keeps its statistics current and its space reusable itself
@@ -548,7 +563,6 @@ export class SessionStore {
     private readonly onBackgroundError: (error: unknown) => void,
   ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
-    this.reportedSessions = db.kind === "pglite" ? new Map() : undefined;
     this.autoVacuum =
       db.kind === "pglite"
         ? new AutoVacuum({
@@ -687,74 +701,77 @@ export class SessionStore {
     const ipv6Share = input.product === "mobile" ? 0.5 : 0.2;
     // two different candidates: whichever exit IP the username had before, one of them differs from it
     const exitIp = pickExitIp({ ipv6Share });
-    return this.trafficReports.submit({
+    const write: TrafficWrite = {
       input,
       newSessionId: newSessionId(),
       asn: input.parsed.asn ?? pickAsn(input.parsed.region),
       exitIp,
       otherExitIp: pickExitIp({ previous: exitIp, ipv6Share }),
-    });
+    };
+    const key = trafficKey(input);
+    const sessionId = this.lastSessions.get(key);
+    // a username's reports are written in the order they came: behind one that is still finding or
+    // starting its session, this one goes the same way
+    if (sessionId !== undefined && !this.trafficReports.holds(key)) {
+      const continued = await this.continuedReports.submit({ write, sessionId });
+      if (continued !== null) return continued;
+    }
+    return this.trafficReports.submit(write);
   }
 
-  // a batch of traffic reports, at most one per username: those whose username's last session is known
-  // go to it by id, if it is still live; the others (and any whose session is over) go to reportTrafficSql
+  // reports to known sessions, one username each, sorted by session id; null for those whose session ended
+  private async writeContinuedReports(batch: readonly ContinuedWrite[]): Promise<(TrafficResult | null)[]> {
+    const byId = (i: number) => (batch[i] as ContinuedWrite).sessionId;
+    const order = batch.map((_, i) => i).sort((a, b) => (byId(a) < byId(b) ? -1 : byId(a) > byId(b) ? 1 : 0));
+    const sorted = order.map((i) => batch[i] as ContinuedWrite);
+    const accounts = [...new Set(batch.map(({ write }) => write.input.account))];
+    const rows = await this.writing(accounts, {}, () =>
+      this.db.query<SessionRow & { n: number; samples: RequestSample[] | string }>(
+        reportToSessionsSql,
+        reportToSessionsParams(sorted),
+      ),
+    );
+    const results: (TrafficResult | null)[] = batch.map(() => null);
+    for (const row of rows) {
+      const i = order[row.n - 1];
+      if (i !== undefined) results[i] = { created: false, session: toSessionDetail(row) };
+    }
+    batch.forEach(({ write }, i) => {
+      const result = results[i];
+      // an ended session is forgotten; the report goes on to find or start the username's next one
+      if (result == null) this.lastSessions.delete(trafficKey(write.input));
+      else this.rememberSession(write.input, result.session.id);
+    });
+    return results;
+  }
+
+  // a batch of traffic reports, at most one per username, in one statement: each username's live session,
+  // or a new one
   private async writeTrafficReports(batch: readonly TrafficWrite[]): Promise<TrafficResult[]> {
     const accounts = [...new Set(batch.map(({ input }) => input.account))];
     const started = (results: TrafficResult[]) => ({
       gateway_sessions: results.filter((result) => result.created).length,
     });
-    const known = batch.flatMap((write, i) => {
-      const sessionId = this.reportedSessions?.get(trafficKey(write.input));
-      return sessionId === undefined ? [] : [{ write, sessionId, i }];
+    const results = await this.writing(accounts, started, () => this.startOrContinueSessions(batch));
+    results.forEach(({ session }, i) => {
+      this.rememberSession((batch[i] as TrafficWrite).input, session.id);
     });
-    const results = await this.writing(accounts, started, async () => {
-      if (known.length === 0) return this.startOrContinueSessions(this.db, batch);
-      // one transaction for both statements: a batch is written whole or not at all, so that the group
-      // commit may try its reports again one by one without writing any of them twice
-      return this.db.transaction(async (tx) => {
-        const written: (TrafficResult | undefined)[] = new Array(batch.length);
-        const rows = await tx.query<SessionRow & { n: number; samples: RequestSample[] | string }>(
-          reportToSessionsSql,
-          reportToSessionsParams(known),
-        );
-        for (const row of rows) {
-          const report = known[row.n - 1];
-          if (report !== undefined) written[report.i] = { created: false, session: toSessionDetail(row) };
-        }
-        const rest = batch.flatMap((write, i) => (written[i] === undefined ? [{ write, i }] : []));
-        if (rest.length > 0) {
-          const results = await this.startOrContinueSessions(
-            tx,
-            rest.map(({ write }) => write),
-          );
-          rest.forEach(({ i }, j) => {
-            written[i] = results[j];
-          });
-        }
-        return written as TrafficResult[];
-      });
-    });
-    const reported = this.reportedSessions;
-    if (reported !== undefined) {
-      results.forEach(({ session }, i) => {
-        const key = trafficKey((batch[i] as TrafficWrite).input);
-        // kept in the order of their last reports, so that the oldest go first
-        reported.delete(key);
-        reported.set(key, session.id);
-      });
-      for (const key of reported.keys()) {
-        if (reported.size <= REPORTED_SESSIONS_KEPT) break;
-        reported.delete(key);
-      }
-    }
     return results;
   }
 
-  // reportTrafficSql for a batch, one username each: each username's live session, or a new one
-  private async startOrContinueSessions(
-    db: Queryable,
-    batch: readonly TrafficWrite[],
-  ): Promise<TrafficResult[]> {
+  private rememberSession(input: TrafficInput, sessionId: string): void {
+    const key = trafficKey(input);
+    // kept in the order of their last reports, so that the oldest are forgotten first
+    this.lastSessions.delete(key);
+    this.lastSessions.set(key, sessionId);
+    if (this.lastSessions.size > LAST_SESSIONS_KEPT) {
+      const oldest = this.lastSessions.keys().next();
+      if (oldest.done !== true) this.lastSessions.delete(oldest.value);
+    }
+  }
+
+  // reportTrafficSql for a batch, one username each
+  private async startOrContinueSessions(batch: readonly TrafficWrite[]): Promise<TrafficResult[]> {
     const params = reportTrafficParams(batch);
     const report = async (db: Queryable) => {
       const rows = await db.query<
@@ -768,7 +785,7 @@ export class SessionStore {
     // PGlite runs one statement at a time (one process per data directory, one connection), so the one
     // statement is all of it; over PostgreSQL two first reports of a username from two instances would
     // each start a session: they take turns on a lock of the username first, taken in one order by all
-    if (this.db.kind === "pglite") return report(db);
+    if (this.db.kind === "pglite") return report(this.db);
     return this.db.transaction(async (tx) => {
       await tx.query(
         `SELECT pg_advisory_xact_lock(key) FROM (
