@@ -24,6 +24,7 @@ import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable }
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./migrate.js";
 import { ReadCache } from "./read-cache.js";
+import { SharedRead } from "./shared-read.js";
 
 /** How long terminated sessions (and deleted application sessions, for paging) are kept: 24 hours. */
 export const AUDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -530,6 +531,14 @@ function reportTrafficParams(batch: readonly TrafficWrite[]): unknown[] {
  */
 export class SessionStore {
   private offsetCache: number | undefined;
+  // over PostgreSQL every request reads the clock offset: requests that arrive while a read is on its way
+  // share the next one (begun after they asked, so a move another instance has answered shows)
+  private readonly offsetReads = new SharedRead(async () => {
+    const [row] = await this.db.query<{ offset_seconds: number | string }>(
+      "SELECT offset_seconds FROM clock WHERE id = 1",
+    );
+    return Number(row?.offset_seconds ?? 0);
+  });
   // PGlite is this process's alone (its data directory is locked), so every write passes through here and
   // reads can be cached; over PostgreSQL other instances write, and every read goes to the database
   private readonly cache: ReadCache | undefined;
@@ -644,10 +653,7 @@ export class SessionStore {
   /** Seconds the sandbox clock is ahead of real time. */
   async clockOffsetSeconds(): Promise<number> {
     if (this.offsetCache !== undefined) return this.offsetCache;
-    const [row] = await this.db.query<{ offset_seconds: number | string }>(
-      "SELECT offset_seconds FROM clock WHERE id = 1",
-    );
-    const offset = Number(row?.offset_seconds ?? 0);
+    const offset = await this.offsetReads.get();
     // as with the read cache: only this process moves PGlite's clock, other instances may move PostgreSQL's
     if (this.db.kind === "pglite") this.offsetCache = offset;
     return offset;
