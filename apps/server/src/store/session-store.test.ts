@@ -7,7 +7,12 @@ import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "
 import { newAppSessionRecord } from "../app-session-routes.js";
 import { type Database, openDatabase } from "./database.js";
 import { loadMigrations, migrate } from "./migrate.js";
-import { listSessionsStatement, type SessionListQuery, SessionStore } from "./session-store.js";
+import {
+  listSessionsStatement,
+  reportToSessionsSql,
+  type SessionListQuery,
+  SessionStore,
+} from "./session-store.js";
 
 const t0 = Date.parse("2026-05-28T07:00:00.000Z");
 const at = (seconds: number) => new Date(t0 + seconds * 1000);
@@ -144,6 +149,41 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       expect(plans).toHaveLength(2 * queries.length);
       for (const plan of plans) expect(plan).toMatch(/Index Scan|Index Only Scan/);
       for (const plan of plans) expect(plan).not.toMatch(/Sort/);
+    });
+
+    test("reports to known sessions find each by its primary key, on a generic plan made for a table of some size", async () => {
+      await migrate(db);
+      const rolledBack = new Error("rolled back: the rows were only for the planner");
+      let plan = "";
+      await db
+        .transaction(async (tx) => {
+          await tx.query(
+            "INSERT INTO subusers (id, account, created_at) VALUES ('sub_plan', 'acct_plan', now())",
+          );
+          await tx.query(
+            `INSERT INTO gateway_sessions (id, account, product, username, subuser, session_id, region, asn, exit_ip,
+               started_at, expires_at, bytes_used, requests, samples)
+             SELECT 'ses_plan' || lpad(g::text, 6, '0'), 'acct_plan', 'residential',
+               'user-sub_plan-region-us-session-p' || g || '-sesstime-60', 'sub_plan', 'p' || g, 'us', 7922,
+               '192.0.2.1', now(), now() + interval '1 hour', 0, 0, '[]'
+             FROM generate_series(1, 5000) AS g`,
+          );
+          await tx.query("ANALYZE gateway_sessions");
+          await tx.query("SET LOCAL plan_cache_mode = force_generic_plan");
+          await tx.exec(
+            `PREPARE continued_reports(text[], timestamptz[], bigint[], bigint[], boolean[], text[], text[], jsonb) AS ${reportToSessionsSql}`,
+          );
+          const rows = await tx.query<{ "QUERY PLAN": string }>(
+            `EXPLAIN EXECUTE continued_reports('{ses_plan000001}', '{2026-05-28T07:00:00Z}', '{1}', '{1}', '{f}', '{192.0.2.1}', '{192.0.2.2}', '[[]]')`,
+          );
+          await tx.exec("DEALLOCATE continued_reports");
+          plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+          throw rolledBack;
+        })
+        .catch((error: unknown) => {
+          if (error !== rolledBack) throw error;
+        });
+      expect(plan).toMatch(/Index Scan using gateway_sessions_pkey/);
     });
 
     test("pages by (started_at, id) without repeats or gaps, also among sessions started at the same instant", async () => {

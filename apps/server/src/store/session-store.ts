@@ -440,12 +440,18 @@ const reportTrafficSql = `WITH input AS (
   ) reported
   ORDER BY n`;
 
+/**
+ * Traffic reports to sessions named by id: exported so that the store suite can check its plan.
+ *
+ * @example
+ * await db.query(`EXPLAIN ${reportToSessionsSql}`, params);
+ */
 // Traffic reports to sessions named by id, each the session its username's last report wrote, in one
 // statement: the same update as reportTrafficSql's for each of them still live, and only for those. It
 // skips finding each username's newest session and all a new session needs: a report that continues a
 // session costs the store about a fifth less CPU this way, and over PostgreSQL it needs no transaction and
 // no lock. The caller sorts the reports by id, so that two instances lock shared rows in one order.
-const reportToSessionsSql = `UPDATE gateway_sessions g SET
+export const reportToSessionsSql = `UPDATE gateway_sessions g SET
     exit_ip = CASE WHEN NOT r.reassign THEN g.exit_ip WHEN r.exit_ip <> g.exit_ip THEN r.exit_ip ELSE r.other_exit_ip END,
     repinned = g.repinned OR r.reassign,
     bytes_used = LEAST(g.bytes_used::numeric + r.bytes, ${INT64_MAX})::bigint,
