@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseUsername } from "@sessions-api/username";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
 import { newAppSessionRecord } from "../app-session-routes.js";
 import { type Database, openDatabase } from "./database.js";
+import { GroupCommit } from "./group-commit.js";
 import { loadMigrations, migrate } from "./migrate.js";
 import {
   listSessionsStatement,
@@ -457,11 +458,28 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
           reassignExitIp: false,
           now: at(0),
         });
-      // the third is sent as soon as the first is answered, while the second may still wait its turn
-      const first = send("h1");
-      const second = send("h2");
-      const third = first.then(() => send("h3"));
-      const results = await Promise.all([first, second, third]);
+      // which group commit each report is handed to: the one that finds or starts sessions, or the one
+      // that sends reports to known sessions by id
+      const submit = vi.spyOn(GroupCommit.prototype, "submit");
+      const queueOf = (host: string) =>
+        submit.mock.contexts[
+          submit.mock.calls.findIndex(([write]) => JSON.stringify(write).includes(`"target_host":"${host}"`))
+        ];
+      let queues: unknown[];
+      let results: Awaited<ReturnType<typeof send>>[];
+      try {
+        // the third is sent as soon as the first is answered, while the second still waits its turn
+        const first = send("h1");
+        const second = send("h2");
+        const third = first.then(() => send("h3"));
+        results = await Promise.all([first, second, third]);
+        queues = ["h1", "h2", "h3"].map(queueOf);
+      } finally {
+        submit.mockRestore();
+      }
+      // the first's session is known when the third comes, but the third follows the second the same way
+      expect(queues[0]).toBeInstanceOf(GroupCommit);
+      expect(new Set(queues).size).toBe(1);
       expect(results.map(({ created }) => created)).toEqual([true, false, false]);
       expect(new Set(results.map(({ session }) => session.id)).size).toBe(1);
       expect(results[2]?.session.samples.map((sample) => sample.target_host)).toEqual(["h3", "h2", "h1"]);
