@@ -20,27 +20,29 @@ const at = (seconds: number) => new Date(t0 + seconds * 1000);
 const iso = (date: Date) => date.toISOString();
 let counter = 0;
 
-async function report(store: SessionStore, account: string, name: string, now: Date, reassign = false) {
-  const parsed = parseUsername(name);
-  await store.claimSubuser(parsed.subuser, account, now);
-  return store.reportTraffic({
+// one proxied request (10 bytes to `host`) for a username, as the sandbox's traffic route hands it over
+function trafficInput(
+  account: string,
+  name: string,
+  now: Date,
+  { host = "www.example.com", reassign = false } = {},
+) {
+  return {
     account,
-    product: "residential",
+    product: "residential" as const,
     username: name,
-    parsed,
+    parsed: parseUsername(name),
     requests: [
-      {
-        method: "GET",
-        target_host: "www.example.com",
-        target_port: 443,
-        status_code: 200,
-        bytes: 10,
-        duration_ms: 5,
-      },
+      { method: "GET", target_host: host, target_port: 443, status_code: 200, bytes: 10, duration_ms: 5 },
     ],
     reassignExitIp: reassign,
     now,
-  });
+  };
+}
+
+async function report(store: SessionStore, account: string, name: string, now: Date, reassign = false) {
+  await store.claimSubuser(parseUsername(name).subuser, account, now);
+  return store.reportTraffic(trafficInput(account, name, now, { reassign }));
 }
 
 const freshAccount = () => `acct_store_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
@@ -437,27 +439,8 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
     test("a username's reports land in the order they came, also while its first one starts the session", async () => {
       const account = freshAccount();
       const name = user("sub_order", "o");
-      const parsed = parseUsername(name);
-      await store.claimSubuser(parsed.subuser, account, at(0));
-      const send = (host: string) =>
-        store.reportTraffic({
-          account,
-          product: "residential",
-          username: name,
-          parsed,
-          requests: [
-            {
-              method: "GET",
-              target_host: host,
-              target_port: 443,
-              status_code: 200,
-              bytes: 1,
-              duration_ms: 1,
-            },
-          ],
-          reassignExitIp: false,
-          now: at(0),
-        });
+      await store.claimSubuser("sub_order", account, at(0));
+      const send = (host: string) => store.reportTraffic(trafficInput(account, name, at(0), { host }));
       // which group commit each report is handed to: the one that finds or starts sessions, or the one
       // that sends reports to known sessions by id
       const submit = vi.spyOn(GroupCommit.prototype, "submit");
@@ -509,15 +492,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       const results = await Promise.allSettled([
         report(store, account, good, at(1)),
         // nobody claims this sub-user: starting its session fails, and with it the statement of the batch
-        store.reportTraffic({
-          account,
-          product: "residential",
-          username: orphan,
-          parsed: parseUsername(orphan),
-          requests: [],
-          reassignExitIp: false,
-          now: at(1),
-        }),
+        store.reportTraffic(trafficInput(account, orphan, at(1))),
       ]);
       expect(results.map((result) => result.status)).toEqual(["fulfilled", "rejected"]);
       const after = await store.findSession(account, "residential", before.id, at(2));

@@ -18,11 +18,11 @@ export class SharedRead<T> {
   /** The result of a read begun after this call. */
   get(): Promise<T> {
     if (this.current === undefined) {
-      const current = this.read().finally(() => {
-        if (this.current === current) this.current = undefined;
+      // only this read's end clears it: no other starts while it is on its way
+      this.current = this.read().finally(() => {
+        this.current = undefined;
       });
-      this.current = current;
-      return current;
+      return this.current;
     }
     this.next ??= this.current
       .catch(() => {})
