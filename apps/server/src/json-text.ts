@@ -10,22 +10,44 @@
  * jsonText({ data: sessions, next_cursor: null }); // the sessions' text is made once, then reused
  */
 
-// every object frozen by freezeShared, nested ones too: only these may have their text kept
+// the values freezeShared was given and their direct members: only these may have their text kept
 const immutable = new WeakSet<object>();
 const texts = new WeakMap<object, string>();
 
+// a Date's time can be set even when it is frozen: it is left as it is (nothing sets a cached one)
+const isFreezable = (value: unknown): value is object =>
+  value !== null && typeof value === "object" && !(value instanceof Date);
+
+// frozen before its members, so that a cycle ends where it began; a member frozen already is taken to be
+// frozen all the way down (the store's values are built fresh; a frozen part is one shared before)
+function freezeDeep(value: object): void {
+  Object.freeze(value);
+  if (Array.isArray(value)) {
+    for (const member of value) if (isFreezable(member) && !Object.isFrozen(member)) freezeDeep(member);
+  } else {
+    for (const key in value) {
+      const member = (value as Record<string, unknown>)[key];
+      if (isFreezable(member) && !Object.isFrozen(member)) freezeDeep(member);
+    }
+  }
+}
+
 /**
- * Freezes `value` and everything in it, and lets `jsonText` keep the text of each part.
+ * Freezes `value` and everything in it, and lets `jsonText` keep the text of `value` and of each of its
+ * direct members (a page's sessions). Deeper parts are not marked: nothing writes them alone, and marking
+ * every session of a page (a weak set entry each) cost more than the rest of freezing it.
  *
  * @example
  * cache.set(key, freezeShared(page));
  */
 export function freezeShared<T>(value: T): T {
-  // a Date's time can be set even when it is frozen: it is left as it is (nothing sets a cached one)
-  if (value !== null && typeof value === "object" && !immutable.has(value) && !(value instanceof Date)) {
-    Object.freeze(value);
+  if (isFreezable(value) && !immutable.has(value)) {
+    if (!Object.isFrozen(value)) freezeDeep(value);
     immutable.add(value);
-    for (const child of Object.values(value)) freezeShared(child);
+    for (const key in value) {
+      const member = (value as Record<string, unknown>)[key];
+      if (isFreezable(member)) immutable.add(member);
+    }
   }
   return value;
 }
