@@ -61,6 +61,7 @@ function store(
       query: `q${i}`,
       example: "/",
       requests: 10,
+      distinct_requests: 10,
       p50_ms: 1,
       p99_ms: p99,
       server_cpu_ms_per_request: 1,

@@ -15,10 +15,12 @@ import type { SessionPage } from "@sessions-api/openapi";
 import pg from "pg";
 import type { ChildServer } from "../lib/child.js";
 import { assertClean, runLoad } from "../lib/load.js";
+import { SequentialClient } from "../lib/sequential-client.js";
 import { authHeaders, benchAccount, startReferenceServer } from "../lib/servers.js";
 import { percentile } from "../lib/stats.js";
 import { asnOf, bulkLoadSessions, dataset, type SqlRunner, subuserId } from "../store/bulk-load.js";
 import { explainListQueries, type PlanRow } from "../store/explain.js";
+import { distinctCount, listPositions, listQuestions } from "../store/questions.js";
 
 export type StoreKind = "pglite" | "postgres";
 
@@ -39,6 +41,8 @@ export interface QueryRow {
   query: string;
   example: string;
   requests: number;
+  /** How many of the requests asked something no earlier request of the leg had (the rest may be cached). */
+  distinct_requests: number;
   p50_ms: number;
   p99_ms: number;
   /** Server CPU time (user + system) per request. */
@@ -97,55 +101,46 @@ async function openStore(options: StoreLegOptions, dataDir: string): Promise<Ope
   };
 }
 
-async function timedGet(url: string): Promise<{ ms: number; page: SessionPage }> {
-  const started = process.hrtime.bigint();
-  const response = await fetch(url, { headers: authHeaders });
-  const text = await response.text();
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (response.status !== 200) throw new Error(`GET ${url}: HTTP ${response.status} ${text}`);
-  return { ms, page: JSON.parse(text) as SessionPage };
+async function getPage(client: SequentialClient, path: string): Promise<{ ms: number; page: SessionPage }> {
+  const { ms, status, body } = await client.get(path);
+  if (status !== 200) throw new Error(`GET ${path}: HTTP ${status} ${body}`);
+  return { ms, page: JSON.parse(body) as SessionPage };
 }
+
+// a few unmeasured requests first: the first query of a kind pays for planning and cold pages
+const WARM_UP_REQUESTS = 5;
+// lists asked before any kind is measured
+const SERVER_WARM_UP_REQUESTS = 1000;
+// the repinned list and the deep page are asked from this many consecutive positions each
+const POSITIONS = 100;
 
 async function measureQuery(
   server: ChildServer,
-  base: string,
+  client: SequentialClient,
   name: string,
-  makePath: (i: number) => string,
+  bases: readonly string[],
   options: StoreLegOptions,
 ): Promise<QueryRow> {
-  // a few unmeasured requests first: the first query of a kind pays for planning and cold pages
-  for (let i = 0; i < 5; i++) await timedGet(new URL(makePath(i), base).href);
+  const paths = listQuestions(bases, WARM_UP_REQUESTS + options.queries);
+  for (const path of paths.slice(0, WARM_UP_REQUESTS)) await getPage(client, path);
   const latencies: number[] = [];
   const cpuBefore = server.cpuSeconds();
   const deadline = performance.now() + options.querySeconds * 1000;
-  for (let i = 0; i < options.queries && performance.now() < deadline; i++) {
-    const { ms, page } = await timedGet(new URL(makePath(i + 5), base).href);
-    if (page.data.length === 0)
-      throw new Error(`${name}: ${makePath(i + 5)} listed no sessions; the data set is wrong`);
+  for (const path of paths.slice(WARM_UP_REQUESTS)) {
+    if (performance.now() >= deadline) break;
+    const { ms, page } = await getPage(client, path);
+    if (page.data.length === 0) throw new Error(`${name}: ${path} listed no sessions; the data set is wrong`);
     latencies.push(ms);
   }
   return {
     query: name,
-    example: makePath(0),
+    example: paths[WARM_UP_REQUESTS] ?? "",
     requests: latencies.length,
+    distinct_requests: distinctCount(paths.slice(0, WARM_UP_REQUESTS + latencies.length)) - WARM_UP_REQUESTS,
     server_cpu_ms_per_request: ((server.cpuSeconds() - cpuBefore) / latencies.length) * 1000,
     p50_ms: percentile(latencies, 50),
     p99_ms: percentile(latencies, 99),
   };
-}
-
-async function deepCursor(base: string, depth: number): Promise<string> {
-  let cursor: string | null = null;
-  let seen = 0;
-  while (seen < depth) {
-    const path: string = `/v1/residential/sessions?limit=200${cursor === null ? "" : `&cursor=${cursor}`}`;
-    const { page } = await timedGet(new URL(path, base).href);
-    seen += page.data.length;
-    if (page.next_cursor === null) break;
-    cursor = page.next_cursor;
-  }
-  if (cursor === null) throw new Error("deep page: the list has a single page");
-  return cursor;
 }
 
 async function runIngest(server: ChildServer, options: StoreLegOptions) {
@@ -227,50 +222,36 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
     });
     const startSeconds = (performance.now() - startedAt) / 1000;
     const rssAfterStart = server.rss() / 2 ** 20;
-    const base = server.url;
-
-    const cursor = await deepCursor(base, depth);
-    const queries: QueryRow[] = [];
+    const client = new SequentialClient(server.url, authHeaders);
+    const positions = (filter: string, from: number) =>
+      listPositions(async (path) => (await getPage(client, path)).page, filter, from, POSITIONS);
     const regions = dataset.regions;
-    queries.push(
-      await measureQuery(
-        server,
-        base,
+    const kinds: [string, string[]][] = [
+      [
         "subuser",
-        (i) => `/v1/residential/sessions?subuser=${subuserId((i * 37) % dataset.subusers)}&limit=100`,
-        options,
-      ),
-    );
-    queries.push(
-      await measureQuery(
-        server,
-        base,
+        // 37 is prime to the sub-user count: consecutive requests go to sub-users far apart
+        Array.from(
+          { length: dataset.subusers },
+          (_, i) => `subuser=${subuserId((i * 37) % dataset.subusers)}`,
+        ),
+      ],
+      [
         "region+asn",
-        (i) => {
+        Array.from({ length: regions.length * dataset.asnsPerRegion }, (_, i) => {
           const r = i % regions.length;
-          return `/v1/residential/sessions?region=${regions[r]}&asn=${asnOf(r, i % dataset.asnsPerRegion)}&limit=100`;
-        },
-        options,
-      ),
-    );
-    queries.push(
-      await measureQuery(
-        server,
-        base,
-        "repinned=true",
-        () => "/v1/residential/sessions?repinned=true&limit=100",
-        options,
-      ),
-    );
-    queries.push(
-      await measureQuery(
-        server,
-        base,
-        "deep page (cursor)",
-        () => `/v1/residential/sessions?limit=100&cursor=${cursor}`,
-        options,
-      ),
-    );
+          return `region=${regions[r]}&asn=${asnOf(r, Math.floor(i / regions.length))}`;
+        }),
+      ],
+      ["repinned=true", await positions("repinned=true", 0)],
+      ["deep page (cursor)", await positions("", depth)],
+    ];
+    // the server's code is warmed up on lists no measured request reads (the mobile product's), so that the
+    // kind measured first does not also measure V8 optimising the server and PostgreSQL's WASM
+    for (const path of listQuestions(kinds[0]?.[1] ?? [], SERVER_WARM_UP_REQUESTS, "mobile"))
+      await getPage(client, path);
+    const queries: QueryRow[] = [];
+    for (const [name, bases] of kinds) queries.push(await measureQuery(server, client, name, bases, options));
+    client.close();
     const rssAfterQueries = server.rss() / 2 ** 20;
     const peakAfterQueries = server.peakRss() / 2 ** 20;
     console.error(`${options.store}: queries done; ingest for ${options.ingestSeconds} s`);
