@@ -226,15 +226,13 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
     const positions = (filter: string, from: number) =>
       listPositions(async (path) => (await getPage(client, path)).page, filter, from, POSITIONS);
     const regions = dataset.regions;
+    // 37 is prime to the sub-user count: consecutive requests go to sub-users far apart
+    const subuserBases = Array.from(
+      { length: dataset.subusers },
+      (_, i) => `subuser=${subuserId((i * 37) % dataset.subusers)}`,
+    );
     const kinds: [string, string[]][] = [
-      [
-        "subuser",
-        // 37 is prime to the sub-user count: consecutive requests go to sub-users far apart
-        Array.from(
-          { length: dataset.subusers },
-          (_, i) => `subuser=${subuserId((i * 37) % dataset.subusers)}`,
-        ),
-      ],
+      ["subuser", subuserBases],
       [
         "region+asn",
         Array.from({ length: regions.length * dataset.asnsPerRegion }, (_, i) => {
@@ -247,7 +245,7 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
     ];
     // the server's code is warmed up on lists no measured request reads (the mobile product's), so that the
     // kind measured first does not also measure V8 optimising the server and PostgreSQL's WASM
-    for (const path of listQuestions(kinds[0]?.[1] ?? [], SERVER_WARM_UP_REQUESTS, "mobile"))
+    for (const path of listQuestions(subuserBases, SERVER_WARM_UP_REQUESTS, "mobile"))
       await getPage(client, path);
     const queries: QueryRow[] = [];
     for (const [name, bases] of kinds) queries.push(await measureQuery(server, client, name, bases, options));

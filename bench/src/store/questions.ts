@@ -50,12 +50,12 @@ export async function listPositions(
   depth: number,
   count: number,
 ): Promise<string[]> {
-  const withCursor = (cursor: string | null) =>
-    [filter, cursor === null ? "" : `cursor=${cursor}`].filter((part) => part !== "").join("&");
+  const query = (...parts: string[]) => parts.filter((part) => part !== "").join("&");
+  const withCursor = (cursor: string | null) => query(filter, cursor === null ? "" : `cursor=${cursor}`);
   let cursor: string | null = null;
   let seen = 0;
   const next = async (limit: number) => {
-    const page = await fetchPage(listPath([withCursor(cursor), `limit=${limit}`].filter(Boolean).join("&")));
+    const page = await fetchPage(listPath(query(withCursor(cursor), `limit=${limit}`)));
     seen += page.data.length;
     cursor = page.next_cursor;
     return page.next_cursor !== null;
