@@ -71,7 +71,7 @@ async function main(): Promise<number> {
     queries: config.store_queries,
     querySeconds,
     ingestSeconds: config.ingest_seconds,
-    connections: config.connections,
+    ingestConnections: [...new Set([config.connections, config.ingest_connections])],
     ...profile,
   };
   await leg("pglite", async () => {

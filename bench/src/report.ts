@@ -8,7 +8,7 @@
  */
 import { type ClientRow, type ClientSize, sliceMs } from "./legs/client.js";
 import type { Contender, HttpRow } from "./legs/http.js";
-import type { StoreLegResult } from "./legs/store.js";
+import type { IngestRun, StoreLegResult } from "./legs/store.js";
 import type { MachineDescription, StallSummary } from "./lib/machine.js";
 
 export interface BenchConfig {
@@ -18,6 +18,8 @@ export interface BenchConfig {
   connections: number;
   store_queries: number;
   ingest_seconds: number;
+  /** The ingest runs twice: at `connections` and at this many, enough reporters to keep the server busy. */
+  ingest_connections: number;
   legs: string[];
 }
 
@@ -125,9 +127,22 @@ export function checkTargets(results: Omit<BenchResults, "targets">): TargetChec
           0,
         ),
       );
-      checks.push(
-        atLeast(`pglite ${scale}: ingest >= 5,000 reports/s`, store.ingest.reports_per_s, 5000, " /s", 0),
+      // the rate the server sustains: the run with the most reporters at once
+      const busiest = store.ingest.reduce<IngestRun | undefined>(
+        (most, run) => (most === undefined || run.connections > most.connections ? run : most),
+        undefined,
       );
+      if (busiest !== undefined) {
+        checks.push(
+          atLeast(
+            `pglite ${scale}: ingest >= 5,000 reports/s (${busiest.connections} connections)`,
+            busiest.reports_per_s,
+            5000,
+            " /s",
+            0,
+          ),
+        );
+      }
     }
   }
   for (const row of results.client?.rows ?? []) {
@@ -169,7 +184,7 @@ export function renderReport(results: BenchResults): string {
   out.push("");
   out.push(
     `Config: ${fmt(config.sessions)} sessions, ${config.rounds} interleaved rounds × ${config.http_seconds} s per HTTP run, ` +
-      `${config.connections} connections, ${fmt(config.store_queries)} requests per store query, ${config.ingest_seconds} s ingest.`,
+      `${config.connections} connections, ${fmt(config.store_queries)} requests per store query, ${config.ingest_seconds} s ingest per concurrency.`,
   );
 
   if (results.http && results.http.length > 0) {
@@ -279,6 +294,7 @@ export function renderReport(results: BenchResults): string {
       table(
         [
           "store",
+          "connections",
           "reports/s",
           "p50 µs",
           "p99 µs",
@@ -287,16 +303,23 @@ export function renderReport(results: BenchResults): string {
           "RSS MiB after",
           "peak RSS MiB",
         ],
-        results.stores.map((store) => [
-          store.store,
-          fmt(store.ingest.reports_per_s),
-          fmt(store.ingest.p50_us),
-          fmt(store.ingest.p99_us),
-          fmt(store.ingest.reports),
-          fmt(store.ingest.server_cpu_us_per_report),
-          fmt(store.rss_mib_after_ingest),
-          fmt(store.peak_rss_mib),
-        ]),
+        results.stores.flatMap((store) =>
+          store.ingest.map((run, i) => {
+            // memory is the store's, after all its runs
+            const last = i === store.ingest.length - 1;
+            return [
+              store.store,
+              fmt(run.connections),
+              fmt(run.reports_per_s),
+              fmt(run.p50_us),
+              fmt(run.p99_us),
+              fmt(run.reports),
+              fmt(run.server_cpu_us_per_report),
+              last ? fmt(store.rss_mib_after_ingest) : "",
+              last ? fmt(store.peak_rss_mib) : "",
+            ];
+          }),
+        ),
       ),
     );
   }

@@ -11,6 +11,7 @@ describe("readBenchSettings", () => {
       connections: 10,
       store_queries: 1000,
       ingest_seconds: 10,
+      ingest_connections: 64,
       legs: ["client", "http", "pglite", "postgres"],
     });
     expect(settings.full).toBe(true);

@@ -17,6 +17,7 @@ const defaults = {
   connections: 10,
   store_queries: 1000,
   ingest_seconds: 10,
+  ingest_connections: 64,
   querySeconds: 20,
   clientMs: 2000,
 };
@@ -70,6 +71,7 @@ export function readBenchSettings(env: NodeJS.ProcessEnv): BenchSettings {
     connections: intFrom(env, "BENCH_CONNECTIONS", defaults.connections, 1, 256),
     store_queries: intFrom(env, "BENCH_STORE_QUERIES", defaults.store_queries, 10, 100_000),
     ingest_seconds: intFrom(env, "BENCH_INGEST_SECONDS", defaults.ingest_seconds, 1, 120),
+    ingest_connections: intFrom(env, "BENCH_INGEST_CONNECTIONS", defaults.ingest_connections, 1, 1024),
     legs: legsFrom(env),
   };
   const querySeconds = intFrom(env, "BENCH_QUERY_SECONDS", defaults.querySeconds, 1, 600);

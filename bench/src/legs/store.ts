@@ -31,7 +31,12 @@ export interface StoreLegOptions {
   queries: number;
   querySeconds: number;
   ingestSeconds: number;
-  connections: number;
+  /**
+   * The ingest runs once per entry, each with its own usernames: reports written together share one
+   * statement, so the rate depends on how many arrive at once (a few reporters leave the server waiting
+   * for their next reports; many keep it busy).
+   */
+  ingestConnections: number[];
   /** PostgreSQL URL of a database the benchmark may drop and recreate (required for `postgres`). */
   databaseUrl?: string;
   cpuProfileDir?: string;
@@ -69,15 +74,19 @@ export interface StoreLegResult {
   queries: QueryRow[];
   /** The same filters under EXPLAIN ANALYZE on the store itself: the database's share of the latency. */
   plans: PlanRow[];
-  /** Usage reports over a pool of 5,000 usernames: the first report of each starts a session. */
-  ingest: {
-    reports_per_s: number;
-    p50_us: number;
-    p99_us: number;
-    reports: number;
-    server_cpu_us_per_report: number;
-  };
+  /** One run per `ingestConnections` entry, in that order. */
+  ingest: IngestRun[];
   rss_mib_after_ingest: number;
+}
+
+/** Usage reports over a pool of 5,000 usernames of its own: the first report of each starts a session. */
+export interface IngestRun {
+  connections: number;
+  reports_per_s: number;
+  p50_us: number;
+  p99_us: number;
+  reports: number;
+  server_cpu_us_per_report: number;
 }
 
 interface OpenedStore {
@@ -143,7 +152,11 @@ async function measureQuery(
   };
 }
 
-async function runIngest(server: ChildServer, options: StoreLegOptions) {
+async function runIngest(
+  server: ChildServer,
+  options: StoreLegOptions,
+  connections: number,
+): Promise<IngestRun> {
   let next = 0;
   // a pool of usernames: the first report of each starts a session, later ones update it
   const poolSize = 5000;
@@ -151,7 +164,7 @@ async function runIngest(server: ChildServer, options: StoreLegOptions) {
     const i = next++ % poolSize;
     const region = dataset.regions[i % dataset.regions.length];
     return JSON.stringify({
-      username: `user-sub_ingest${String(i % 50).padStart(4, "0")}-region-${region}-session-ing${i}-sesstime-1440`,
+      username: `user-sub_ingest${String(i % 50).padStart(4, "0")}-region-${region}-session-c${connections}i${i}-sesstime-1440`,
       requests: [
         {
           method: "GET",
@@ -170,12 +183,13 @@ async function runIngest(server: ChildServer, options: StoreLegOptions) {
     method: "POST",
     headers: authHeaders,
     body,
-    connections: options.connections,
+    connections,
     seconds: options.ingestSeconds,
     maxRequests: options.ingestSeconds * 50_000,
   });
   assertClean(`${options.store} ingest`, result);
   return {
+    connections,
     reports_per_s: result.rps,
     p50_us: result.p50us,
     p99_us: result.p99us,
@@ -189,7 +203,7 @@ async function runIngest(server: ChildServer, options: StoreLegOptions) {
  *
  * @example
  * const embedded = await runStoreLeg({ store: "pglite", sessions: 1_000_000, queries: 1000, querySeconds: 20,
- *   ingestSeconds: 10, connections: 10 });
+ *   ingestSeconds: 10, ingestConnections: [10, 64] });
  */
 export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegResult> {
   if (options.store === "postgres" && options.databaseUrl === undefined) {
@@ -252,9 +266,13 @@ export async function runStoreLeg(options: StoreLegOptions): Promise<StoreLegRes
     client.close();
     const rssAfterQueries = server.rss() / 2 ** 20;
     const peakAfterQueries = server.peakRss() / 2 ** 20;
-    console.error(`${options.store}: queries done; ingest for ${options.ingestSeconds} s`);
-
-    const ingest = await runIngest(server, options);
+    const ingest: IngestRun[] = [];
+    for (const connections of options.ingestConnections) {
+      console.error(
+        `${options.store}: ingest for ${options.ingestSeconds} s over ${connections} connections`,
+      );
+      ingest.push(await runIngest(server, options, connections));
+    }
     const rssAfterIngest = server.rss() / 2 ** 20;
     const peak = server.peakRss() / 2 ** 20;
     return {
