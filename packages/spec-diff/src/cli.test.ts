@@ -50,6 +50,14 @@ describe("pnpm spec:diff", () => {
     expect(run.status).toBe(2);
   }, 30_000);
 
+  test("exits 2 naming the problem when a file is not YAML", () => {
+    writeFileSync(join(dir, "broken.yaml"), "openapi: 3.1.0\npaths: [unclosed\n");
+    const run = specDiff(["--base-file", "same.yaml", "--head-file", "broken.yaml"], dir);
+    expect(run.stderr).toMatch(/^spec:diff: /);
+    expect(run.stderr).toContain("broken.yaml");
+    expect(run.status).toBe(2);
+  }, 30_000);
+
   test("exits 2 on an option it does not know", () => {
     const run = specDiff(["--bse", "main"], dir);
     expect(run.stderr).toContain("spec:diff: Unknown option '--bse'");

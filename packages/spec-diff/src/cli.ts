@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "yaml";
-import { diffSpecs, renderChanges } from "./spec-diff.js";
+import { diffSpecs, renderChanges, type SpecChange } from "./spec-diff.js";
 
 const specPath = "spec/openapi.yaml";
 
@@ -50,10 +50,23 @@ function main(): number {
     values["head-file"] !== undefined ? userPath(values["head-file"]) : resolve(root, specPath),
     "utf8",
   );
-  const changes = diffSpecs(parse(baseText), parse(headText));
+  let changes: SpecChange[];
+  try {
+    changes = diffSpecs(parseYaml(baseName, baseText), parseYaml(headName, headText));
+  } catch (error) {
+    throw new Error(`${baseName} -> ${headName}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (values.json) console.log(JSON.stringify(changes, null, 2));
   else console.log(`${baseName} -> ${headName}\n\n${renderChanges(changes)}`);
   return changes.some((change) => change.severity === "breaking") ? 1 : 0;
+}
+
+function parseYaml(name: string, text: string): unknown {
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new Error(`${name} is not valid YAML: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
 function gitShow(root: string, object: string): string {

@@ -326,6 +326,38 @@ describe("diffSpecs", () => {
   });
 });
 
+describe("diffSpecs on documents of other shapes", () => {
+  test("compares a recursive schema once, and still finds a change inside it", () => {
+    const tree = (kinds: string[]) => ({
+      type: "object",
+      properties: {
+        kind: { type: "string", enum: kinds },
+        left: { $ref: "#/components/schemas/Tree" },
+        right: { $ref: "#/components/schemas/Tree" },
+      },
+    });
+    const withTree = (kinds: string[]) => {
+      const document = baseDocument();
+      Object.assign(document.components.schemas, { Tree: tree(kinds) });
+      Object.assign(getThing(document).responses["200"].content["application/json"].schema, {
+        $ref: "#/components/schemas/Tree",
+      });
+      return document;
+    };
+    const changes = diffSpecs(withTree(["leaf"]), withTree(["leaf", "node"]));
+    expect(changes.map((change) => `${change.severity} ${change.at}: ${change.message}`)).toEqual([
+      'review schema Tree /kind: value "node" added: a client that handles every value must handle it',
+    ]);
+  });
+
+  test("refuses what is not an OpenAPI 3 document, saying which side", () => {
+    expect(() => diffSpecs(baseDocument(), { swagger: "2.0" })).toThrow(
+      'the head is not an OpenAPI 3 document (no "openapi: 3.x" at its top)',
+    );
+    expect(() => diffSpecs("just text", baseDocument())).toThrow("the base is not an OpenAPI 3 document");
+  });
+});
+
 describe("renderChanges", () => {
   test("groups the changes by severity, breaking first, and lists the uses of a shared schema", () => {
     const text = renderChanges([

@@ -134,8 +134,8 @@ class Document {
   /** A schema with its `$ref` resolved and its `allOf` members merged into it. */
   schema(value: Json | undefined): JsonObject {
     const resolved = this.resolve(value);
-    if (resolved === true || resolved === undefined) return {};
-    if (!isObject(resolved)) return { const: resolved ?? null };
+    if (resolved === false) return { not: {} }; // the schema nothing is valid against
+    if (!isObject(resolved)) return {};
     const { allOf, ...own } = resolved;
     if (!Array.isArray(allOf)) return own;
     const merged: JsonObject = { ...own };
@@ -227,9 +227,16 @@ function compareSchemas(
   direction: Direction,
   at: string,
   out: Collector,
-  depth = 0,
+  // the pairs of $refs being compared further up: a recursive schema is compared once, not forever
+  refs: ReadonlySet<string> = new Set(),
 ): void {
-  if (depth > 32) return; // a recursive schema: what lies this deep was compared on the way down
+  const refA = isObject(baseValue) && typeof baseValue.$ref === "string" ? baseValue.$ref : "";
+  const refB = isObject(headValue) && typeof headValue.$ref === "string" ? headValue.$ref : "";
+  if (refA !== "" || refB !== "") {
+    const pair = `${refA} ${refB}`;
+    if (refs.has(pair)) return;
+    refs = new Set([...refs, pair]);
+  }
   // a change inside a shared schema is reported once, at the schema, with every operation it reaches
   const sharedName = sharedSchemaName(baseValue, headValue);
   if (sharedName !== undefined) {
@@ -275,10 +282,10 @@ function compareSchemas(
     }
   }
 
-  compareProperties(base, head, a, b, direction, at, out, depth);
+  compareProperties(base, head, a, b, direction, at, out, refs);
 
   if ("items" in a || "items" in b) {
-    compareSchemas(base, head, a.items, b.items, direction, inside(at, "[]"), out, depth + 1);
+    compareSchemas(base, head, a.items, b.items, direction, inside(at, "[]"), out, refs);
   }
 
   for (const keyword of ["additionalProperties", "unevaluatedProperties"]) {
@@ -288,7 +295,7 @@ function compareSchemas(
     if (after === false) out.add(narrower, at, `${keyword}: no longer accepts unlisted properties`);
     else if (before === false) out.add(wider, at, `${keyword}: now accepts unlisted properties`);
     else if (isObject(before) || isObject(after)) {
-      compareSchemas(base, head, before, after, direction, inside(at, "*"), out, depth + 1);
+      compareSchemas(base, head, before, after, direction, inside(at, "*"), out, refs);
     }
   }
 
@@ -324,7 +331,7 @@ function compareSchemas(
     if (equal(before, after)) continue;
     if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
       before.forEach((member, i) => {
-        compareSchemas(base, head, member, after[i], direction, `${at} ${keyword}[${i}]`, out, depth + 1);
+        compareSchemas(base, head, member, after[i], direction, `${at} ${keyword}[${i}]`, out, refs);
       });
     } else {
       out.add(
@@ -360,7 +367,7 @@ function compareProperties(
   direction: Direction,
   at: string,
   out: Collector,
-  depth: number,
+  refs: ReadonlySet<string>,
 ): void {
   const propsA = isObject(a.properties) ? a.properties : {};
   const propsB = isObject(b.properties) ? b.properties : {};
@@ -394,7 +401,7 @@ function compareProperties(
     } else if (!wasRequired && isRequired) {
       out.add(direction === "request" ? "breaking" : "compatible", path(name), "now required");
     }
-    compareSchemas(base, head, propsA[name], propsB[name], direction, path(name), out, depth + 1);
+    compareSchemas(base, head, propsA[name], propsB[name], direction, path(name), out, refs);
   }
 }
 
@@ -614,8 +621,8 @@ function securityOf(document: Document, operation: Operation): Json | undefined 
  * diffSpecs(base, head).filter((change) => change.severity === "breaking");
  */
 export function diffSpecs(baseRoot: unknown, headRoot: unknown): SpecChange[] {
-  const base = new Document(baseRoot as JsonObject);
-  const head = new Document(headRoot as JsonObject);
+  const base = new Document(openApiDocument(baseRoot, "the base"));
+  const head = new Document(openApiDocument(headRoot, "the head"));
   const found: Occurrence[] = [];
   const before = operationsOf(base);
   const after = operationsOf(head);
@@ -641,6 +648,14 @@ export function diffSpecs(baseRoot: unknown, headRoot: unknown): SpecChange[] {
     if (!before.has(key)) new Collector(found, name(operation)).add("compatible", "", "operation added");
   }
   return grouped(found);
+}
+
+function openApiDocument(root: unknown, name: string): JsonObject {
+  const value = root as Json | undefined;
+  if (!isObject(value) || typeof value.openapi !== "string" || !value.openapi.startsWith("3.")) {
+    throw new Error(`${name} is not an OpenAPI 3 document (no "openapi: 3.x" at its top)`);
+  }
+  return value;
 }
 
 // one change per place and message: those in a shared schema gather the operations they reach
