@@ -350,6 +350,29 @@ describe("diffSpecs on documents of other shapes", () => {
     ]);
   });
 
+  test.each([
+    ["an anyOf alternative", { anyOf: [{ $ref: "#/components/schemas/Error" }, { type: "null" }] }],
+    [
+      "additionalProperties",
+      { type: "object", additionalProperties: { $ref: "#/components/schemas/Error" } },
+    ],
+  ])("follows the $ref of %s when its text is unchanged", (_, problem) => {
+    const withProblem = (codes: string[]) => {
+      const document = baseDocument();
+      document.components.schemas.Error.properties.code.enum = codes;
+      Object.assign(thing(document), { problem });
+      return document;
+    };
+    const changes = diffSpecs(withProblem(["not_found"]), withProblem(["not_found", "gone"]));
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.at).toBe("schema Error /code");
+    // reached through the thing (200) as well as directly (404)
+    expect(changes[0]?.usedBy).toEqual([
+      { operation: "GET /things/{id}", via: "200" },
+      { operation: "GET /things/{id}", via: "404" },
+    ]);
+  });
+
   test("refuses what is not an OpenAPI 3 document, saying which side", () => {
     expect(() => diffSpecs(baseDocument(), { swagger: "2.0" })).toThrow(
       'the head is not an OpenAPI 3 document (no "openapi: 3.x" at its top)',

@@ -105,6 +105,10 @@ function canonical(value: Json | undefined): Json | undefined {
 
 const show = (value: Json | undefined) => JSON.stringify(value);
 
+// `10 -> 5`, `(none) -> "^t_"`
+const transition = (before: Json | undefined, after: Json | undefined) =>
+  `${before === undefined ? "(none)" : show(before)} -> ${after === undefined ? "(none)" : show(after)}`;
+
 /** One version of the document, with its internal `$ref`s resolvable. */
 class Document {
   constructor(readonly root: JsonObject) {}
@@ -291,19 +295,22 @@ function compareSchemas(
   for (const keyword of ["additionalProperties", "unevaluatedProperties"]) {
     const before = a[keyword];
     const after = b[keyword];
+    // schemas are compared even when their text is equal: it may be a $ref to a schema that changed
+    if (isObject(before) && isObject(after)) {
+      compareSchemas(base, head, before, after, direction, inside(at, "*"), out, refs);
+      continue;
+    }
     if (equal(before, after)) continue;
     if (after === false) out.add(narrower, at, `${keyword}: no longer accepts unlisted properties`);
     else if (before === false) out.add(wider, at, `${keyword}: now accepts unlisted properties`);
-    else if (isObject(before) || isObject(after)) {
-      compareSchemas(base, head, before, after, direction, inside(at, "*"), out, refs);
-    }
+    else out.add("review", at, `${keyword} ${transition(before, after)}`);
   }
 
   const bound = (keyword: string, largerAcceptsMore: boolean) => {
     const before = a[keyword];
     const after = b[keyword];
     if (equal(before, after)) return;
-    const described = `${keyword} ${before === undefined ? "(none)" : show(before)} -> ${after === undefined ? "(none)" : show(after)}`;
+    const described = `${keyword} ${transition(before, after)}`;
     let acceptsMore: boolean;
     if (after === undefined) acceptsMore = true;
     else if (before === undefined) acceptsMore = false;
@@ -319,8 +326,8 @@ function compareSchemas(
     const before = a[keyword];
     const after = b[keyword];
     if (equal(before, after)) continue;
-    const described = `${keyword} ${before === undefined ? "(none)" : show(before)} -> ${after === undefined ? "(none)" : show(after)}`;
-    if (after === undefined) out.add(wider === "compatible" ? "compatible" : "review", at, described);
+    const described = `${keyword} ${transition(before, after)}`;
+    if (after === undefined) out.add(direction === "request" ? "compatible" : "review", at, described);
     else if (before === undefined) out.add(narrower, at, described);
     else out.add(direction === "request" ? "breaking" : "review", at, described);
   }
@@ -328,12 +335,11 @@ function compareSchemas(
   for (const keyword of ["anyOf", "oneOf"]) {
     const before = a[keyword];
     const after = b[keyword];
-    if (equal(before, after)) continue;
     if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
       before.forEach((member, i) => {
         compareSchemas(base, head, member, after[i], direction, `${at} ${keyword}[${i}]`, out, refs);
       });
-    } else {
+    } else if (!equal(before, after)) {
       out.add(
         "review",
         at,
