@@ -184,7 +184,7 @@ export function renderReport(results: BenchResults): string {
   out.push("");
   out.push(
     `Config: ${fmt(config.sessions)} sessions, ${config.rounds} interleaved rounds × ${config.http_seconds} s per HTTP run, ` +
-      `${config.connections} connections, ${fmt(config.store_queries)} requests per store query, ${config.ingest_seconds} s ingest per concurrency.`,
+      `${config.connections} connections, ${fmt(config.store_queries)} requests per store query, ${config.ingest_seconds} s ingest at each of ${config.connections} and ${config.ingest_connections} connections.`,
   );
 
   if (results.http && results.http.length > 0) {

@@ -272,7 +272,7 @@ describe("diffSpecs", () => {
       },
       [
         "review GET /things/{id} security: security requirements changed",
-        'review schema Thing /id: contentEncoding changed: undefined -> "base64"',
+        'review schema Thing /id: contentEncoding changed: (none) -> "base64"',
       ],
     ],
   ])("%s", (_, edit, expected) => {

@@ -355,13 +355,13 @@ function compareSchemas(
     out.add(
       direction === "request" ? "review" : "compatible",
       at,
-      `default ${show(a.default)} -> ${show(b.default)}`,
+      `default ${transition(a.default, b.default)}`,
     );
   }
 
   for (const keyword of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (schemaKeywords.has(keyword) || documentation.has(keyword) || equal(a[keyword], b[keyword])) continue;
-    out.add("review", at, `${keyword} changed: ${show(a[keyword])} -> ${show(b[keyword])}`);
+    out.add("review", at, `${keyword} changed: ${transition(a[keyword], b[keyword])}`);
   }
 }
 
@@ -580,8 +580,9 @@ function compareResponses(base: Document, head: Document, a: Operation, b: Opera
     const headersAfter = isObject(next.headers) ? next.headers : {};
     const lower = (headers: JsonObject) =>
       new Map(Object.entries(headers).map(([name, header]) => [name.toLowerCase(), { name, header }]));
+    const namesBefore = lower(headersBefore);
     const namesAfter = lower(headersAfter);
-    for (const [key, { name, header }] of lower(headersBefore)) {
+    for (const [key, { name, header }] of namesBefore) {
       const found = namesAfter.get(key);
       if (found === undefined) {
         out.add("breaking", `${status} header ${name}`, "header removed");
@@ -605,7 +606,7 @@ function compareResponses(base: Document, head: Document, a: Operation, b: Opera
       }
     }
     for (const [key, { name }] of namesAfter) {
-      if (!lower(headersBefore).has(key)) out.add("compatible", `${status} header ${name}`, "header added");
+      if (!namesBefore.has(key)) out.add("compatible", `${status} header ${name}`, "header added");
     }
   }
   for (const status of Object.keys(after)) {
