@@ -14,7 +14,13 @@ import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } 
 import { evaluateGate, formatMatrix, type TargetName } from "./coverage.js";
 import { targetFromEnvironment } from "./environment.js";
 import { contractMetaOf, parsePair } from "./exchange-log.js";
-import { type ExchangeSummary, type FailedCase, formatFailureReport } from "./report.js";
+import {
+  type ExchangeSummary,
+  type FailedCase,
+  formatFailureReport,
+  formatSkipReport,
+  type SkippedGroup,
+} from "./report.js";
 import { loadSpecModel } from "./spec-model.js";
 
 const testsDir = fileURLToPath(new URL("../test/", import.meta.url));
@@ -37,7 +43,19 @@ export default class ContractReporter implements Reporter {
     const pairs: { subject: string; status: string }[] = [];
     const violations: ExchangeSummary[] = [];
     const failures: FailedCase[] = [];
+    const skipped: SkippedGroup[] = [];
     for (const module of testModules) {
+      for (const suite of module.children.allSuites()) {
+        // a skipped group is listed once, at its outermost skipped suite
+        const parentSkipped = suite.parent.type === "suite" && suite.parent.state() === "skipped";
+        if (suite.state() !== "skipped" || parentSkipped) continue;
+        skipped.push({
+          suite: suite.fullName,
+          file: module.relativeModuleId,
+          cases: [...suite.children.allTests()].length,
+          reason: suite.meta().skipReason,
+        });
+      }
       for (const test of module.children.allTests()) {
         const contract = contractMetaOf(test.meta());
         if (contract) pairs.push(...contract.pairs.map(parsePair));
@@ -61,6 +79,8 @@ export default class ContractReporter implements Reporter {
     const seconds = ((Date.now() - this.startedAt) / 1000).toFixed(1);
     const text = [
       formatFailureReport(this.target, failures, violations),
+      "",
+      formatSkipReport(this.target, skipped),
       "",
       formatMatrix(gate),
       filtered ? "\n(filtered run: the coverage gate does not fail it)" : "",

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatFailureReport, formatViolation } from "./report.js";
+import { formatFailureReport, formatSkipReport, formatViolation } from "./report.js";
 
 const exchange = {
   label: "getSession",
@@ -50,6 +50,31 @@ describe("formatFailureReport", () => {
       Other failed cases
         test/y.test.ts > pages to the end
           expected 3 to be 4"
+    `);
+  });
+});
+
+describe("formatSkipReport", () => {
+  test("says so when the target skipped nothing", () => {
+    expect(formatSkipReport("server", [])).toBe("Skipped on server: nothing.");
+  });
+
+  test("lists each skipped group under the reason it was skipped for, and flags a skip without one", () => {
+    const stateless = "needs state: the mock is stateless";
+    const report = formatSkipReport("mock", [
+      { suite: "the test clock", file: "test/test-clock.test.ts", cases: 4, reason: stateless },
+      { suite: "rate limits", file: "test/service-and-limits.test.ts", cases: 3, reason: stateless },
+      { suite: "mystery", file: "test/x.test.ts", cases: 1, reason: undefined },
+    ]);
+    expect(report).toMatchInlineSnapshot(`
+      "Skipped on mock: 8 case(s) in 3 group(s).
+
+        Because the group needs state: the mock is stateless:
+          test/test-clock.test.ts > the test clock (4)
+          test/service-and-limits.test.ts > rate limits (3)
+
+        Without a reason (a bug of the suite: every skip must say why):
+          test/x.test.ts > mystery (1)"
     `);
   });
 });

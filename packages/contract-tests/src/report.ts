@@ -97,3 +97,37 @@ export function formatFailureReport(
   }
   return lines.join("\n");
 }
+
+/** A group of cases a target did not run, and why. */
+export interface SkippedGroup {
+  /** The suite's full name. */
+  suite: string;
+  file: string;
+  /** How many cases the group holds. */
+  cases: number;
+  /** What the target lacks that the cases need; absent when the suite gave no reason. */
+  reason: string | undefined;
+}
+
+/**
+ * The part of the report that says which groups of cases a target skipped, and why, grouped by reason.
+ *
+ * @example
+ * console.log(formatSkipReport("mock", [{ suite: "the test clock", file: "test/test-clock.test.ts", cases: 4, reason: "..." }]));
+ */
+export function formatSkipReport(target: string, skipped: SkippedGroup[]): string {
+  if (skipped.length === 0) return `Skipped on ${target}: nothing.`;
+  const total = skipped.reduce((sum, group) => sum + group.cases, 0);
+  const lines = [`Skipped on ${target}: ${total} case(s) in ${skipped.length} group(s).`];
+  const byReason = new Map<string | undefined, SkippedGroup[]>();
+  for (const group of skipped) byReason.set(group.reason, [...(byReason.get(group.reason) ?? []), group]);
+  for (const [reason, groups] of byReason) {
+    lines.push(
+      reason === undefined
+        ? "\n  Without a reason (a bug of the suite: every skip must say why):"
+        : `\n  Because the group ${reason}:`,
+    );
+    for (const group of groups) lines.push(`    ${group.file} > ${group.suite} (${group.cases})`);
+  }
+  return lines.join("\n");
+}

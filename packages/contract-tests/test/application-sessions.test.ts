@@ -22,7 +22,7 @@ function pathOf(uri: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-describe.runIf(target.stateful)("application sessions", () => {
+describe("application sessions", target.requires("state"), () => {
   test("creates several, then pages with limit and before_id following next_page_uri to the end", async () => {
     const created: ApplicationSession[] = [];
     for (let i = 0; i < 5; i++) {

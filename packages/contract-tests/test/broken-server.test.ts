@@ -42,57 +42,59 @@ async function violationOf(call: Promise<unknown>): Promise<Error> {
   return outcome as Error;
 }
 
-const stateful = target.name === "server" || target.name === "proxy";
+describe(
+  `a deliberately broken server fails the suite (${target.name} target)`,
+  target.requires("serverToBreak"),
+  () => {
+    let served: ServedFetch | undefined;
+    let prism: RunningPrism | undefined;
+    let client: ContractClient;
 
-describe.runIf(stateful)(`a deliberately broken server fails the suite (${target.name} target)`, () => {
-  let served: ServedFetch | undefined;
-  let prism: RunningPrism | undefined;
-  let client: ContractClient;
-
-  beforeAll(async () => {
-    const broken = breakContract(target.directUrl ?? target.baseUrl);
-    if (target.name === "proxy") {
-      served = await serveFetch(broken);
-      prism = await startPrism({ mode: "proxy", upstream: served.url });
-      client = createContractClient({ baseUrl: prism.url, apiKey: target.keys.full, record: false });
-    } else {
-      client = createContractClient({
-        baseUrl: "http://broken.test",
-        apiKey: target.keys.full,
-        fetch: broken,
-        record: false,
-      });
-    }
-  });
-
-  afterAll(async () => {
-    await prism?.close();
-    await served?.close();
-  });
-
-  test("a field of the wrong type names the operation and the field", async () => {
-    const session = await proxy(client, "residential", {
-      subuser: newSubuser(),
-      region: "us",
-      session_id: "b",
-      sesstime: 30,
+    beforeAll(async () => {
+      const broken = breakContract(target.directUrl ?? target.baseUrl);
+      if (target.name === "proxy") {
+        served = await serveFetch(broken);
+        prism = await startPrism({ mode: "proxy", upstream: served.url });
+        client = createContractClient({ baseUrl: prism.url, apiKey: target.keys.full, record: false });
+      } else {
+        client = createContractClient({
+          baseUrl: "http://broken.test",
+          apiKey: target.keys.full,
+          fetch: broken,
+          record: false,
+        });
+      }
     });
-    const error = await violationOf(
-      client.call("getSession", { path: { product: "residential", id: session.id } }),
-    );
-    expect(error.message).toContain(`getSession: GET /v1/residential/sessions/${session.id} -> `);
-    expect(error.message).toMatch(
-      target.name === "proxy" ? /prism response\.body.*asn/ : /body \/asn: must be integer; actual "\d+"/,
-    );
-  });
 
-  test("a dropped documented status names the operation and the status", async () => {
-    const error = await violationOf(
-      client.call("getApplicationSession", { path: { id: "as_00000000000000000000000000" } }),
-    );
-    expect(error.message).toContain(
-      "getApplicationSession: GET /app/sessions/as_00000000000000000000000000 -> ",
-    );
-    expect(error.message).toMatch(/410/);
-  });
-});
+    afterAll(async () => {
+      await prism?.close();
+      await served?.close();
+    });
+
+    test("a field of the wrong type names the operation and the field", async () => {
+      const session = await proxy(client, "residential", {
+        subuser: newSubuser(),
+        region: "us",
+        session_id: "b",
+        sesstime: 30,
+      });
+      const error = await violationOf(
+        client.call("getSession", { path: { product: "residential", id: session.id } }),
+      );
+      expect(error.message).toContain(`getSession: GET /v1/residential/sessions/${session.id} -> `);
+      expect(error.message).toMatch(
+        target.name === "proxy" ? /prism response\.body.*asn/ : /body \/asn: must be integer; actual "\d+"/,
+      );
+    });
+
+    test("a dropped documented status names the operation and the status", async () => {
+      const error = await violationOf(
+        client.call("getApplicationSession", { path: { id: "as_00000000000000000000000000" } }),
+      );
+      expect(error.message).toContain(
+        "getApplicationSession: GET /app/sessions/as_00000000000000000000000000 -> ",
+      );
+      expect(error.message).toMatch(/410/);
+    });
+  },
+);

@@ -15,7 +15,7 @@ const target = useTarget();
 const client = target.directClient();
 const model = client.model;
 
-describe.runIf(target.name === "server")("the spec's conventions for unknown paths and methods", () => {
+describe("the spec's conventions for unknown paths and methods", target.requires("ownRouting"), () => {
   const unsupported = [...model.paths].flatMap(([path, methods]) =>
     httpMethods
       .filter(

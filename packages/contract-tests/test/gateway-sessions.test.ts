@@ -24,7 +24,7 @@ const other = target.client(target.keys.other);
 const products: GatewayProduct[] = ["residential", "mobile"];
 const ids = (sessions: readonly { id: string }[]) => sessions.map((session) => session.id);
 
-describe.runIf(target.stateful)("listing sticky sessions", () => {
+describe("listing sticky sessions", target.requires("state"), () => {
   test.each(products)("lists %s sessions with each filter alone and combined", async (product) => {
     const subuser = newSubuser();
     const job = newSessionName();
@@ -183,7 +183,7 @@ describe.runIf(target.stateful)("listing sticky sessions", () => {
   });
 });
 
-describe.runIf(target.stateful)("the full proxy username is the session key", () => {
+describe("the full proxy username is the session key", target.requires("state"), () => {
   test("reporting more traffic on a live username grows the same session, samples newest first", async () => {
     const parts = { subuser: newSubuser(), region: "us", session_id: newSessionName(), sesstime: 30 };
     const started = await proxy(client, "residential", parts, { requests: 2 });
@@ -324,7 +324,7 @@ describe.runIf(target.stateful)("the full proxy username is the session key", ()
   );
 });
 
-describe.runIf(target.stateful)("scopes and accounts", () => {
+describe("scopes and accounts", target.requires("state"), () => {
   test("a narrow key gets 403 subuser_scope_mismatch outside its product or sub-user", async () => {
     const outsider = newSubuser();
     const residential = await proxy(client, "residential", {

@@ -11,7 +11,7 @@ import { proxiedRequest } from "./support/scenario.js";
 const target = useTarget();
 const client = target.client();
 
-describe.runIf(target.stateful)("the service", () => {
+describe("the service", target.requires("state"), () => {
   test("answers GET /healthz without a key", async () => {
     const { body } = await client.call("getHealth", { apiKey: null, expect: 200 });
     expect(body).toEqual({ status: "ok", store: "pglite" });
@@ -34,8 +34,9 @@ describe.runIf(target.stateful)("the service", () => {
   });
 });
 
-describe.runIf(target.stateful)(
+describe(
   "proxy usernames that break the grammar get 400 invalid_username naming the rule",
+  target.requires("state"),
   () => {
     const broken: [string, UsernameViolation][] = [
       ["sub_01HX2K3PQ4M5-region-us-session-a-sesstime-30", "missing_user_prefix"],
@@ -61,7 +62,7 @@ describe.runIf(target.stateful)(
   },
 );
 
-describe.runIf(target.stateful)("rate limits", () => {
+describe("rate limits", target.requires("state"), () => {
   // the suite's exhausted key has a budget of one request a minute: after one, everything is 429
   const limited = target.client(target.keys.exhausted);
   const operations = client.model.operations.filter((operation) => operation.authenticated);
