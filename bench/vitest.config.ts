@@ -1,11 +1,10 @@
 import { defineProject } from "vitest/config";
+import { hangGuards } from "../vitest.shared.js";
 
 export default defineProject({
   test: {
     name: "bench",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
-    // PGlite takes seconds to start on this machine, and the loader test opens it three times
-    testTimeout: 120_000,
-    hookTimeout: 120_000,
+    ...hangGuards,
   },
 });

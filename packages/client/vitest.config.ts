@@ -1,4 +1,5 @@
 import { defineProject } from "vitest/config";
+import { hangGuards } from "../../vitest.shared.js";
 
 export default defineProject({
   test: {
@@ -9,8 +10,6 @@ export default defineProject({
       include: ["src/**/*.test-d.ts", "test/**/*.test-d.ts"],
       tsconfig: "./tsconfig.json",
     },
-    // the packed-tarball test installs from the npm registry and starts child processes
-    testTimeout: 20_000,
-    hookTimeout: 60_000,
+    ...hangGuards,
   },
 });

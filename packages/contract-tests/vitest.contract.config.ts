@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { hangGuards } from "../../vitest.shared.js";
 import { targetFromEnvironment } from "./src/environment.js";
 
 // One suite of contract cases for three targets; CONTRACT_TARGET (set by the test:mock, test:server and
@@ -15,7 +16,6 @@ export default defineConfig({
     fileParallelism: target === "mock",
     // the files share one module graph: the spec is compiled to validators once per worker, not per file
     isolate: false,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    ...hangGuards,
   },
 });

@@ -1,5 +1,6 @@
 import { defineProject } from "vitest/config";
+import { hangGuards } from "../../vitest.shared.js";
 
 export default defineProject({
-  test: { name: "openapi", include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+  test: { name: "openapi", include: ["src/**/*.test.ts", "test/**/*.test.ts"], ...hangGuards },
 });

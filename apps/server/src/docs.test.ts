@@ -53,7 +53,7 @@ describe("the API reference", () => {
           "--disable-component-update",
         ],
       });
-    }, 300_000);
+    });
 
     afterAll(async () => {
       await browser?.close();
@@ -84,15 +84,17 @@ describe("the API reference", () => {
       };
       for (const [tag, summaries] of Object.entries(families)) {
         const group = sidebar.getByText(tag, { exact: true }).first();
-        await group.waitFor({ timeout: 30_000 });
+        await group.waitFor({ timeout: 120_000 });
         // a group that is not expanded yet shows its operations once clicked
         if ((await sidebar.getByText(summaries[0] as string).count()) === 0) await group.click();
         for (const summary of summaries) {
-          await expect.poll(() => sidebar.getByText(summary).count(), { timeout: 10_000 }).toBeGreaterThan(0);
+          await expect
+            .poll(() => sidebar.getByText(summary).count(), { timeout: 120_000 })
+            .toBeGreaterThan(0);
         }
       }
       expect(foreign).toEqual([]);
       await page.close();
-    }, 60_000);
+    });
   });
 });

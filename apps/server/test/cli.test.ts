@@ -75,7 +75,7 @@ describe("node dist/main.js", () => {
         docs_url: `${first.url}/docs`,
       });
       // stderr is another pipe: its banner may arrive just after the stdout line
-      await expect.poll(() => first.stderr(), { timeout: 5000 }).toContain("sk_demo_limited");
+      await expect.poll(() => first.stderr(), { timeout: 120_000 }).toContain("sk_demo_limited");
       for (const key of ["sk_demo_full", "sk_demo_narrow", "sk_demo_other"])
         expect(first.stderr()).toContain(key);
       const list = await fetch(`${first.url}/v1/residential/sessions?subuser=sub_01HX2K3PQ4M5`, {
@@ -101,7 +101,7 @@ describe("node dist/main.js", () => {
           .split("\n")
           .map((line) => JSON.parse(line) as Record<string, unknown>)
           .find((line) => line.msg === "request" && line.method === "DELETE");
-      await expect.poll(deleteLine, { timeout: 5000 }).toMatchObject({
+      await expect.poll(deleteLine, { timeout: 120_000 }).toMatchObject({
         path: "/v1/residential/sessions/ses_01HX2K3PQ4M5",
         status: 200,
         request_id: deleted.headers.get("x-request-id"),
@@ -131,5 +131,5 @@ describe("node dist/main.js", () => {
     } finally {
       expect(await stop(second)).toBe(0);
     }
-  }, 180_000);
+  });
 });

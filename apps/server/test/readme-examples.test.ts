@@ -23,7 +23,7 @@ describe("the README's TypeScript examples", () => {
 
   test("compile against the package's types", () => {
     expect(typeErrors(examples.map(asModule), tsconfig)).toEqual([]);
-  }, 60_000);
+  });
 
   test("a misuse in an example is reported at its README line", () => {
     // an option the server does not have must not compile, so the check above is not vacuous
@@ -34,5 +34,5 @@ describe("the README's TypeScript examples", () => {
     const errors = typeErrors([asModule(broken, 99)], tsconfig);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^README\.md:101: Object literal may only specify known properties/);
-  }, 60_000);
+  });
 });

@@ -20,7 +20,7 @@ export async function packClient(): Promise<{ tarball: string; dir: string }> {
     throw new Error("packages/client/dist is missing: run `pnpm --filter @sessions-api/client build` first.");
   }
   const dir = await mkdtemp(join(tmpdir(), "sessions-api-client-pack-"));
-  await run("pnpm", ["pack", "--pack-destination", dir], { cwd: packageDir, timeout: 60_000 });
+  await run("pnpm", ["pack", "--pack-destination", dir], { cwd: packageDir, timeout: 240_000 });
   const [name] = (await readdir(dir)).filter((file) => file.endsWith(".tgz"));
   if (!name) throw new Error(`pnpm pack wrote no tarball to ${dir}`);
   return { tarball: join(dir, name), dir };

@@ -54,13 +54,13 @@ beforeAll(async () => {
         ["install", packed.tarball, "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error"],
         {
           cwd: dir,
-          timeout: 180_000,
+          timeout: 240_000,
           killSignal: "SIGKILL",
         },
       );
     }),
   );
-}, 240_000);
+});
 
 afterAll(async () => {
   await server?.close();
@@ -72,10 +72,10 @@ describe("the packed tarball, as a new user installs it", () => {
     "in a $kind project: type-checks, lists a sub-user's sessions across pages, terminates one, catches SessionNotFoundError",
     async ({ type, subuser }) => {
       const dir = join(root, type);
-      await run(process.execPath, [tsc, "-p", "."], { cwd: dir, timeout: 60_000, killSignal: "SIGKILL" });
+      await run(process.execPath, [tsc, "-p", "."], { cwd: dir, timeout: 240_000, killSignal: "SIGKILL" });
       const { stdout } = await run(process.execPath, ["out/index.js"], {
         cwd: dir,
-        timeout: 60_000,
+        timeout: 240_000,
         killSignal: "SIGKILL",
         env: { ...process.env, SESSIONS_API_URL: server?.url, SESSIONS_API_SUBUSER: subuser },
       });
@@ -92,12 +92,12 @@ describe("the packed tarball, as a new user installs it", () => {
 
   test("the CommonJS project loads the CommonJS build and the ESM project the ESM build", async () => {
     const probe = `const p = require.resolve("@sessions-api/client"); const u = require.resolve("@sessions-api/client/username"); console.log(p + "\\n" + u);`;
-    const cjs = await run(process.execPath, ["-e", probe], { cwd: join(root, "commonjs"), timeout: 30_000 });
+    const cjs = await run(process.execPath, ["-e", probe], { cwd: join(root, "commonjs"), timeout: 240_000 });
     expect(cjs.stdout).toMatch(/dist\/index\.cjs\n.*dist\/username\.cjs/);
     const esm = await run(
       process.execPath,
       ["--input-type=module", "-e", `console.log(import.meta.resolve("@sessions-api/client"))`],
-      { cwd: join(root, "module"), timeout: 30_000 },
+      { cwd: join(root, "module"), timeout: 240_000 },
     );
     expect(esm.stdout).toMatch(/dist\/index\.js$/m);
   });

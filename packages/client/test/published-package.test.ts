@@ -63,7 +63,7 @@ describe("the published package", () => {
       join(packageDir, "node_modules", ".bin", "publint"),
       ["run", tarball, "--strict"],
       {
-        timeout: 60_000,
+        timeout: 240_000,
       },
     );
     expect(stdout).toContain("All good!");
@@ -74,7 +74,7 @@ describe("the published package", () => {
       join(packageDir, "node_modules", ".bin", "attw"),
       [tarball, "--format", "json"],
       {
-        timeout: 60_000,
+        timeout: 240_000,
       },
     ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? "" }));
     const report = JSON.parse(result.stdout);

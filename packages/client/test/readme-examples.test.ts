@@ -33,7 +33,7 @@ describe("the README's TypeScript examples", () => {
 
   test("compile against the package's types", () => {
     expect(typeErrors(examples.map(asModule), tsconfig)).toEqual([]);
-  }, 60_000);
+  });
 
   test("a misuse in an example is reported at its README line", () => {
     // a product without sessions must not compile, so the check above is not vacuous
@@ -41,5 +41,5 @@ describe("the README's TypeScript examples", () => {
     const errors = typeErrors([asModule(broken, 99)], tsconfig);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^README\.md:100: Argument of type '"isp"'/);
-  }, 60_000);
+  });
 });

@@ -81,11 +81,11 @@ describe("typeErrors", () => {
 
   test("passes an example that compiles, top-level await and the package's own name included", () => {
     expect(typeErrors(modules.slice(0, 1), tsconfig)).toEqual([]);
-  }, 60_000);
+  });
 
   test("reports an example that does not compile at its README line", () => {
     const errors = typeErrors(modules, tsconfig);
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^README\.md:15: Type 'unknown\[\]' is not assignable to type 'number'/);
-  }, 60_000);
+  });
 });

@@ -28,7 +28,7 @@ describe("pnpm spec:diff", () => {
     const run = specDiff(["--base-file", "same.yaml"], dir);
     expect(run.stdout).toContain("No change a client can observe.");
     expect(run.status).toBe(0);
-  }, 30_000);
+  });
 
   test("exits 1 on a breaking change, naming it and the operations it reaches", () => {
     const run = specDiff(["--base-file", "same.yaml", "--head-file", "no-asn.yaml"], dir);
@@ -36,19 +36,19 @@ describe("pnpm spec:diff", () => {
     expect(run.stdout).toContain("  schema SessionDetail /asn: no longer required");
     expect(run.stdout).toContain("GET /v1/{product}/sessions/{id} (200)");
     expect(run.status).toBe(1);
-  }, 30_000);
+  });
 
   test("prints the changes as JSON on request", () => {
     const run = specDiff(["--base-file", "same.yaml", "--head-file", "no-asn.yaml", "--json"], dir);
     const changes = JSON.parse(run.stdout) as { severity: string }[];
     expect(changes.filter((change) => change.severity === "breaking")).toHaveLength(2);
-  }, 30_000);
+  });
 
   test("exits 2 with a clear message when it cannot read the base", () => {
     const run = specDiff(["--base", "no-such-ref-anywhere"], dir);
     expect(run.stderr).toMatch(/^spec:diff: cannot read no-such-ref-anywhere:spec\/openapi\.yaml from git/);
     expect(run.status).toBe(2);
-  }, 30_000);
+  });
 
   test("exits 2 naming the problem when a file is not YAML", () => {
     writeFileSync(join(dir, "broken.yaml"), "openapi: 3.1.0\npaths: [unclosed\n");
@@ -56,11 +56,11 @@ describe("pnpm spec:diff", () => {
     expect(run.stderr).toMatch(/^spec:diff: /);
     expect(run.stderr).toContain("broken.yaml");
     expect(run.status).toBe(2);
-  }, 30_000);
+  });
 
   test("exits 2 on an option it does not know", () => {
     const run = specDiff(["--bse", "main"], dir);
     expect(run.stderr).toContain("spec:diff: Unknown option '--bse'");
     expect(run.status).toBe(2);
-  }, 30_000);
+  });
 });

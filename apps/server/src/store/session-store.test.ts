@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseUsername } from "@sessions-api/username";
@@ -652,13 +652,31 @@ describe.skipIf(postgresUrl === null)("several SessionStores over one PostgreSQL
 });
 
 describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
+  // a data directory made once (initdb and the migrations: the slow part of opening a new one) and
+  // copied for each test
+  let template: string;
+  beforeAll(async () => {
+    template = mkdtempSync(join(tmpdir(), "sessions-template-"));
+    await (await SessionStore.open({ dataDir: template })).close();
+  });
+  afterAll(() => rmSync(template, { recursive: true, force: true }));
+  const copyOfTemplate = (prefix: string) => {
+    const dataDir = mkdtempSync(join(tmpdir(), prefix));
+    cpSync(template, dataDir, { recursive: true });
+    return dataDir;
+  };
+
   test("analyzes its tables as they grow, so that its plans are made for their size", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "sessions-analyze-"));
+    const dataDir = copyOfTemplate("sessions-analyze-");
     try {
       const store = await SessionStore.open({ dataDir });
       const account = freshAccount();
       // more than 50 rows changed in each table: each is due for an analysis
-      for (let i = 0; i < 120; i++) await report(store, account, user(`sub_grow${i % 60}`, `g${i}`), at(i));
+      await Promise.all(
+        Array.from({ length: 120 }, (_, i) =>
+          report(store, account, user(`sub_grow${i % 60}`, `g${i}`), at(i)),
+        ),
+      );
       await store.idle();
       await store.close();
       const db = await openDatabase({ dataDir });
@@ -691,9 +709,12 @@ describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
     const day = 24 * 3600;
     return {
       async start(store: SessionStore, round: number) {
-        for (let i = 0; i < size; i++) {
-          await report(store, account, user(subuser, `r${round}n${i}`, 1), at(round * 2 * day + i));
-        }
+        // together, as many clients report at once: the store writes them in a few statements
+        await Promise.all(
+          Array.from({ length: size }, (_, i) =>
+            report(store, account, user(subuser, `r${round}n${i}`, 1), at(round * 2 * day + i)),
+          ),
+        );
       },
       async purge(store: SessionStore, round: number) {
         expect(await store.purge(at(round * 2 * day + day + 600))).toMatchObject({ sessions: size });
@@ -714,7 +735,7 @@ describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
   }
 
   test("vacuums a table its purges emptied, so that later sessions take the room of purged ones", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "sessions-vacuum-"));
+    const dataDir = copyOfTemplate("sessions-vacuum-");
     const { start, purge, heapPages } = churn(dataDir, "sub_churn", 300);
     try {
       let store = await SessionStore.open({ dataDir });
@@ -737,7 +758,7 @@ describe("SessionStore on PGlite, which has no autovacuum of its own", () => {
   });
 
   test("keeps its upkeep counts across restarts: purges too small to vacuum alone add up to one", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "sessions-upkeep-"));
+    const dataDir = copyOfTemplate("sessions-upkeep-");
     // a purge of one round (30 rows) is under the vacuum's 50
     const { start, purge, heapPages } = churn(dataDir, "sub_restart", 30);
     try {
