@@ -212,7 +212,11 @@ async function reaching<T>(target: string, connect: () => Promise<T>): Promise<T
 async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {
   const target = postgresTarget(databaseUrl);
   if (schema !== undefined) {
-    if (!schemaName.test(schema)) throw new Error(`Invalid schema name ${JSON.stringify(schema)}`);
+    if (!schemaName.test(schema)) {
+      throw new Error(
+        `Invalid schema name ${JSON.stringify(schema)} (databaseSchema, SESSIONS_API_DATABASE_SCHEMA): use lower-case letters, digits and _, at most 63, not starting with a digit.`,
+      );
+    }
     const setup = new pg.Client({ connectionString: databaseUrl });
     await reaching(target, () => setup.connect());
     try {
