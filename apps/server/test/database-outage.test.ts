@@ -3,21 +3,16 @@
 // through real HTTP. The server stays up and answers every request, 2xx or the documented 503, says 503
 // on /healthz while the database is away, and serves again by itself once it is back. The embedded store
 // failing is answered the same way.
-import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { openapiDocument } from "@sessions-api/openapi/document";
 import { createSchemaValidator } from "@sessions-api/openapi/validator";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSessionsApp, DEMO_KEYS, type Logger, startSessionsServer } from "../src/index.js";
+import { ensureBuilt, startChildServer } from "./child-server.js";
 import { postgresUrl } from "./store-backends.js";
 import { startTcpProxy, type TcpProxy } from "./tcp-proxy.js";
 
-const packageDir = fileURLToPath(new URL("..", import.meta.url));
-const mainJs = join(packageDir, "dist/main.js");
 const validator = createSchemaValidator();
 const auth = { authorization: `Bearer ${DEMO_KEYS.full}` };
 // only guards against a hang: every wait below ends as soon as its condition holds
@@ -277,8 +272,7 @@ describe.skipIf(postgresUrl === null)("a PostgreSQL outage under traffic", () =>
 
   beforeAll(async () => {
     proxy = await startTcpProxy({ host: target.hostname, port: Number(target.port || 5432) });
-    // turbo builds before testing; a direct `vitest run` builds here
-    if (!existsSync(mainJs)) execFileSync("pnpm", ["build"], { cwd: packageDir, stdio: "ignore" });
+    ensureBuilt();
   });
   afterAll(async () => {
     await proxy?.close();
@@ -317,51 +311,28 @@ describe.skipIf(postgresUrl === null)("a PostgreSQL outage under traffic", () =>
   test(
     "as a child process (node dist/main.js): no unhandled 'error' event ends it, and it serves again after the outage",
     async () => {
-      const child = spawn(process.execPath, [mainJs], {
-        env: {
-          ...process.env,
-          PORT: "0",
-          HOST: "127.0.0.1",
-          DATABASE_URL: proxy.urlThrough(postgresUrl ?? ""),
-          SESSIONS_API_DATABASE_SCHEMA: newSchema(),
-          SESSIONS_API_SEED: "false",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+      const server = await startChildServer({
+        DATABASE_URL: proxy.urlThrough(postgresUrl ?? ""),
+        SESSIONS_API_DATABASE_SCHEMA: newSchema(),
+        SESSIONS_API_SEED: "false",
       });
-      let stdout = "";
-      let stderr = "";
-      child.stdout?.on("data", (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr?.on("data", (chunk) => {
-        stderr += chunk;
-      });
-      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
       try {
-        await waitFor("the server to listen", () => stdout.includes("\n") || child.exitCode !== null);
-        const first = JSON.parse(stdout.split("\n")[0] ?? "") as { msg: string; url: string };
-        expect(first.msg, stderr).toBe("listening");
-
-        const answers = await runOutage(first.url, proxy, () => {
-          if (child.exitCode !== null || child.signalCode !== null) {
-            throw new Error(`the server exited (${child.exitCode ?? child.signalCode}):\n${stderr}`);
-          }
+        const answers = await runOutage(server.url, proxy, () => {
+          if (server.exited()) throw new Error(`the server exited:\n${server.stderr()}`);
         });
-        expect({ exitCode: child.exitCode, signal: child.signalCode, stderr }).toMatchObject({
-          exitCode: null,
-          signal: null,
-        });
+        expect(server.exited(), server.stderr()).toBe(false);
         expectSuccessOr503(answers);
-        const logged = stdout
+        const logged = server
+          .stdout()
           .trim()
           .split("\n")
           .map((line) => JSON.parse(line) as { msg: string });
         expect(logged.filter((line) => line.msg === "unhandled error")).toEqual([]);
       } finally {
         await proxy.restore();
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+        if (!server.exited()) server.child.kill("SIGTERM");
       }
-      expect(await exited).toBe(0);
+      expect(await server.exit).toBe(0);
     },
     TEST_TIMEOUT_MS,
   );
