@@ -29,6 +29,7 @@ import { RateLimiter } from "./rate-limiter.js";
 import { validateParameter } from "./request-validation.js";
 import { specOperation, specOperations } from "./spec-operations.js";
 import { SessionStore } from "./store/session-store.js";
+import { isStoreUnavailable } from "./store/store-unavailable.js";
 
 /**
  * Options of `createSessionsApp` (and `startSessionsServer`).
@@ -183,7 +184,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
       await store.ping();
     } catch (error) {
       logger.error("store unreachable", describeCause(error));
-      throw new ApiError(503, "service_unavailable", "The session store cannot be reached.");
+      throw ApiError.storeUnavailable();
     }
     return { status: 200, body: { status: "ok" as const, store: store.kind } };
   });
@@ -207,12 +208,12 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   app.notFound((c) => errorResponse(c, ApiError.routeNotFound(c.req.method, c.req.path)));
   app.onError((error, c) => {
     if (error instanceof ApiError) return errorResponse(c, error);
-    logger.error("unhandled error", {
-      request_id: c.get("requestId"),
-      method: c.req.method,
-      path: c.req.path,
-      ...describeCause(error),
-    });
+    const request = { request_id: c.get("requestId"), method: c.req.method, path: c.req.path };
+    if (isStoreUnavailable(error)) {
+      logger.error("store unavailable", { ...request, ...describeCause(error) });
+      return errorResponse(c, ApiError.storeUnavailable());
+    }
+    logger.error("unhandled error", { ...request, ...describeCause(error) });
     const family = errorFamilyOf(c.req.path);
     return errorResponse(c, new ApiError(500, "internal_error", internalMessage[family]));
   });

@@ -9,6 +9,12 @@
  */
 import type { AppError, GatewayError, GatewayErrorCode, UsernameViolation } from "@sessions-api/openapi";
 
+/**
+ * How long a client is told to wait (`Retry-After`, seconds) when the store cannot be reached: the pool
+ * connects again on the next request, and a restarting database takes seconds to come back.
+ */
+export const STORE_RETRY_AFTER_SECONDS = 2;
+
 /** The error body shapes of the two families. */
 export type ErrorFamily = "gateway" | "app";
 
@@ -92,6 +98,16 @@ export class ApiError extends Error {
         ? "The isp product has no sessions: every ISP IP is itself permanent, so there is no transient session state."
         : `The ${product} product has no sessions: only residential and mobile have sticky sessions.`;
     return new ApiError(404, "product_has_no_sessions", message);
+  }
+
+  /** The store cannot be reached (a database outage): the request may be tried again later. */
+  static storeUnavailable(): ApiError {
+    return new ApiError(
+      503,
+      "service_unavailable",
+      `The session store cannot be reached; try again in ${STORE_RETRY_AFTER_SECONDS} s.`,
+      { headers: { "Retry-After": String(STORE_RETRY_AFTER_SECONDS) } },
+    );
   }
 
   /** An unknown path. */

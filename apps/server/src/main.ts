@@ -2,8 +2,8 @@
  * The command line of the reference server: `node apps/server/dist/main.js` (or `pnpm start` at the root).
  *
  * Environment: PORT (default 8080; 0 picks a free port), HOST (default 127.0.0.1), DATABASE_URL
- * (PostgreSQL; omitted: embedded PGlite), SESSIONS_API_DATA_DIR (PGlite's data directory, default
- * ./.data), SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default
+ * (PostgreSQL; omitted: embedded PGlite), SESSIONS_API_DATABASE_SCHEMA (with DATABASE_URL: the schema of
+ * the tables, default public), SESSIONS_API_DATA_DIR (PGlite's data directory, default ./.data), SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default
  * true: seed demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs).
  *
  * Logs are JSON lines on stdout, the first one `{"level":"info","msg":"listening","url":...,"docs_url":...}`;
@@ -67,10 +67,17 @@ async function main(): Promise<void> {
   const keysFile = env.SESSIONS_API_KEYS_FILE || undefined;
   const keys = keysFile === undefined ? undefined : await loadApiKeysFile(keysFile);
   const databaseUrl = env.DATABASE_URL || undefined;
+  const databaseSchema = env.SESSIONS_API_DATABASE_SCHEMA || undefined;
+  if (databaseSchema !== undefined && databaseUrl === undefined) {
+    throw new Error(
+      "SESSIONS_API_DATABASE_SCHEMA needs DATABASE_URL: the embedded store has no schemas to pick.",
+    );
+  }
   const server = await startSessionsServer({
     port: parsePort(env.PORT),
     host: env.HOST || "127.0.0.1",
     databaseUrl,
+    databaseSchema,
     dataDir: databaseUrl === undefined ? resolve(env.SESSIONS_API_DATA_DIR || ".data") : undefined,
     keys,
     seedDemoData: parseFlag("SESSIONS_API_SEED", env.SESSIONS_API_SEED, true),

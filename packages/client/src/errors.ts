@@ -135,7 +135,10 @@ export class SessionsApiError extends Error {
     init.headers = response.headers;
     init.requestId ??= headerRequestId;
     const ErrorClass =
-      (init.code && classByCode[init.code]) || classByStatus[response.status] || SessionsApiError;
+      (init.code && refineByStatus(init.code, response.status)) ||
+      (init.code && classByCode[init.code]) ||
+      classByStatus[response.status] ||
+      SessionsApiError;
     return new ErrorClass(init);
   }
 }
@@ -302,7 +305,8 @@ export class InternalServerError extends SessionsApiError {
 }
 
 /**
- * `503 service_unavailable`: the server cannot reach its store.
+ * `503 service_unavailable` (`ERR_INTERNAL` with status 503 in the application family): the server
+ * cannot reach its store; try again after the `Retry-After` header's seconds.
  *
  * @example
  * catch (error) { if (error instanceof ServiceUnavailableError) scheduleRetryLater(); }
@@ -369,6 +373,12 @@ const classByCode: { [Code in SessionsApiErrorCode]: ErrorClass } = {
   ERR_RATE_LIMITED: RateLimitedError,
   ERR_INTERNAL: InternalServerError,
 };
+
+// the application family's ERR_INTERNAL stands for 500 and 503 alike (its codes are another API's): the
+// status tells which
+function refineByStatus(code: SessionsApiErrorCode, status: number): ErrorClass | undefined {
+  return code === "ERR_INTERNAL" && status === 503 ? ServiceUnavailableError : undefined;
+}
 
 // for bodies that are not the API's (a load balancer's page): the status still says something useful
 const classByStatus: Partial<Record<number, ErrorClass>> = {

@@ -110,6 +110,7 @@ describe("errors from the application-sessions error body", () => {
     [431, "ERR_MALFORMED_REQUEST", MalformedRequestError],
     [429, "ERR_RATE_LIMITED", RateLimitedError],
     [500, "ERR_INTERNAL", InternalServerError],
+    [503, "ERR_INTERNAL", ServiceUnavailableError],
   ] as const)(
     "%i %s is a %O carrying status, code, message, request id and body",
     async (status, code, ErrorClass) => {

@@ -75,10 +75,11 @@ describe("evaluateGate", () => {
     const gate = evaluateGate(
       model,
       "server",
-      everything.filter((pair) => pair.status !== "500"),
+      everything.filter((pair) => pair.status !== "500" && pair.status !== "503"),
     );
     expect(gate.passed).toBe(true);
     expect(gate.cell("getSession", "500")).toBe("not-producible");
+    expect(gate.cell("reportTraffic", "503")).toBe("not-producible");
     expect(gate.reasonFor("getHealth", "503")).toMatch(/store/);
   });
 
@@ -99,11 +100,13 @@ describe("evaluateGate", () => {
 
 describe("formatMatrix", () => {
   test("prints one row per operation with a cell per documented status", () => {
-    const exercised = everything.filter((pair) => pair.subject !== "getClock" && pair.status !== "500");
+    const exercised = everything.filter(
+      (pair) => pair.subject !== "getClock" && pair.status !== "500" && pair.status !== "503",
+    );
     const gate = evaluateGate(model, "proxy", exercised);
     const matrix = formatMatrix(gate);
-    expect(matrix).toMatch(/^getClock +MISSING +MISSING +MISSING +n\/p$/m);
-    expect(matrix).toMatch(/^getSession +ok +ok +ok +ok +ok +ok +n\/p$/m);
+    expect(matrix).toMatch(/^getClock +MISSING +MISSING +MISSING +n\/p +n\/p$/m);
+    expect(matrix).toMatch(/^getSession +ok +ok +ok +ok +ok +ok +n\/p +n\/p$/m);
     expect(matrix).toContain("n/p: Prism routes before proxying");
   });
 });

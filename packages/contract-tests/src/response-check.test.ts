@@ -64,7 +64,7 @@ describe("checkResponse", () => {
     expect(problem).toMatchObject({
       where: "status",
       actual: "410",
-      expected: "200 | 400 | 401 | 403 | 404 | 429 | 500",
+      expected: "200 | 400 | 401 | 403 | 404 | 429 | 500 | 503",
     });
   });
 

@@ -212,8 +212,14 @@ async function reaching<T>(target: string, connect: () => Promise<T>): Promise<T
 async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {
   const target = postgresTarget(databaseUrl);
   if (schema !== undefined) {
-    if (!schemaName.test(schema)) throw new Error(`Invalid schema name ${JSON.stringify(schema)}`);
+    if (!schemaName.test(schema)) {
+      throw new Error(
+        `Invalid schema name ${JSON.stringify(schema)} (databaseSchema, SESSIONS_API_DATABASE_SCHEMA): use lower-case letters, digits and _, at most 63, not starting with a digit.`,
+      );
+    }
     const setup = new pg.Client({ connectionString: databaseUrl });
+    // a connection lost here fails the statement; unheard, its 'error' event would end the process
+    setup.on("error", () => {});
     await reaching(target, () => setup.connect());
     try {
       await setup.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -271,16 +277,27 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
     ...wrap(pool),
     async transaction(fn) {
       const client = await pool.connect();
+      // the pool listens only to idle clients: a connection lost while this one is out would emit an
+      // unhandled 'error' and end the process. The statement in flight fails with the same error
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken ??= error;
+      };
+      client.on("error", onError);
       try {
         await client.query("BEGIN");
         const result = await fn(wrap(client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch((rollbackError: Error) => {
+          broken ??= rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.removeListener("error", onError);
+        // a client that lost its connection (or cannot roll back) is closed, not handed to the next caller
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -119,6 +119,31 @@ describe("GroupCommit", () => {
     expect(batches).toEqual([[1, 2, 3]]);
   });
 
+  test("while the database is away every batch fails its writes, those queued behind it too, and none waits for ever", async () => {
+    let away = true;
+    const batches: number[][] = [];
+    const commit = new GroupCommit<Write, string>({
+      keyOf: (write) => write.key,
+      isolates: () => false,
+      // thrown before any await, as a driver may for a pool that is closing
+      write(batch) {
+        batches.push(batch.map((write) => write.value));
+        if (away) throw Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+        return Promise.resolve(batch.map((write) => `${write.key}=${write.value}`));
+      },
+    });
+    const first = commit.submit({ key: "a", value: 1 });
+    // one key twice: the second waits for a later batch
+    const queued = [commit.submit({ key: "a", value: 2 }), commit.submit({ key: "b", value: 3 })];
+    const results = await Promise.allSettled([first, ...queued]);
+    expect(results.map((result) => result.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(batches).toEqual([[1, 3], [2]]);
+    expect(commit.waiting).toBe(0);
+    expect(commit.holds("a")).toBe(false);
+    away = false;
+    await expect(commit.submit({ key: "a", value: 4 })).resolves.toBe("a=4");
+  });
+
   test("a write function that answers the wrong number of outputs fails the batch, not silently", async () => {
     const commit = new GroupCommit<Write, string>({
       keyOf: (write) => write.key,

@@ -13,6 +13,7 @@
  * const rows = await session.query<{ one: number }>("SELECT $1::int AS one", [1]);
  */
 import type { PGlite } from "@electric-sql/pglite";
+import { StoreUnavailableError } from "./store-unavailable.js";
 
 /** An error the database reported, with PostgreSQL's SQLSTATE in `code`. */
 export class PgliteDatabaseError extends Error {
@@ -198,6 +199,8 @@ export class PgliteSession {
   // interleave with another (nor land inside a transaction begun meanwhile). The engine's own failures
   // (not the database's errors, which are in the reply) surface when the caller awaits `settle`.
   private exchange(message: Uint8Array): Reply {
+    // a closed engine fails with a TypeError from deep inside; said plainly, it is a store unavailable
+    if (this.db.closed) throw new StoreUnavailableError("The embedded store (PGlite) is closed.");
     const chunks: Buffer[] = [];
     this.pending.push(
       this.db.execProtocolRawStream(message, {

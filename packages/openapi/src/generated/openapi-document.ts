@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocument = {
       "name": "Sessions API maintainers",
       "url": "https://github.com/sessions-api/sessions-api"
     },
-    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`) and, optionally, the sub-users it is limited to.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`. Sessions of other\n  accounts are invisible: `404` by id, absent from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when not even its path could be\n  read), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, `431` when the request line and headers pass 16 KiB, `408` when the request\n  does not arrive whole within 5 minutes (its headers within 1 minute).\n  Bad input never gets a 5xx.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
+    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`) and, optionally, the sub-users it is limited to.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`. Sessions of other\n  accounts are invisible: `404` by id, absent from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when not even its path could be\n  read), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, `431` when the request line and headers pass 16 KiB, `408` when the request\n  does not arrive whole within 5 minutes (its headers within 1 minute).\n  Bad input never gets a 5xx.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation answers `503` with a `Retry-After` header (seconds) in the family's\n  error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
   },
   "servers": [
     {
@@ -106,6 +106,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/GatewayInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
           }
         }
       }
@@ -162,6 +165,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/GatewayInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
           }
         }
       }
@@ -203,6 +209,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/GatewayInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
           }
         }
       },
@@ -234,6 +243,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/GatewayInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
           }
         }
       }
@@ -269,6 +281,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/AppInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/AppServiceUnavailable"
           }
         }
       }
@@ -304,6 +319,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/AppInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/AppServiceUnavailable"
           }
         }
       },
@@ -337,6 +355,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/AppInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/AppServiceUnavailable"
           }
         }
       }
@@ -455,6 +476,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/GatewayInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
           }
         }
       }
@@ -479,6 +503,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/GatewayInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
           }
         }
       }
@@ -524,6 +551,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/GatewayInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
           }
         }
       }
@@ -603,6 +633,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/AppInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/AppServiceUnavailable"
           }
         }
       }
@@ -638,6 +671,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "500": {
             "$ref": "#/components/responses/AppInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/AppServiceUnavailable"
           }
         }
       }
@@ -646,7 +682,7 @@ export const openapiDocument: OpenApiDocument = {
       "get": {
         "operationId": "getHealth",
         "summary": "Liveness and store check",
-        "description": "Answers `200` while the server can reach its store and `503` when it cannot. Needs no API key.\n",
+        "description": "Answers `200` while the server can reach its store and `503` when it cannot (a database outage, or\nan embedded store that has failed), checked on every call. A server over PostgreSQL answers `200`\nagain by itself within seconds of the database coming back; `503` for a long time means the store\nneeds an operator. Needs no API key.\n",
         "tags": [
           "Service"
         ],
@@ -676,30 +712,7 @@ export const openapiDocument: OpenApiDocument = {
             }
           },
           "503": {
-            "description": "The store cannot be reached.",
-            "headers": {
-              "X-Request-Id": {
-                "$ref": "#/components/headers/X-Request-Id"
-              }
-            },
-            "content": {
-              "application/json": {
-                "schema": {
-                  "$ref": "#/components/schemas/GatewayError"
-                },
-                "examples": {
-                  "storeDown": {
-                    "value": {
-                      "error": {
-                        "code": "service_unavailable",
-                        "message": "The session store cannot be reached.",
-                        "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
-                      }
-                    }
-                  }
-                }
-              }
-            }
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
           }
         }
       }
@@ -872,7 +885,7 @@ export const openapiDocument: OpenApiDocument = {
         "example": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
       },
       "Retry-After": {
-        "description": "Seconds to wait before the next request with this API key.",
+        "description": "Seconds to wait before trying again: on `429`, until this API key's budget allows the next\nrequest; on `503`, about how long the store takes to come back, at the shortest.\n",
         "required": true,
         "schema": {
           "type": "integer",
@@ -1311,7 +1324,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       "GatewayErrorCode": {
         "type": "string",
-        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).\n`malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no\noperation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).\n`service_unavailable` (503).\n",
+        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).\n`malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no\noperation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).\n`service_unavailable` (503): the server cannot reach its store; try again after `Retry-After`.\n",
         "enum": [
           "invalid_parameter",
           "invalid_request_body",
@@ -1679,7 +1692,7 @@ export const openapiDocument: OpenApiDocument = {
         "properties": {
           "error_code": {
             "type": "string",
-            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).\n",
+            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when\nthe server cannot reach its store: `status_code` tells them apart).\n",
             "enum": [
               "ERR_INVALID_PARAMETER",
               "ERR_INVALID_REQUEST_BODY",
@@ -2347,6 +2360,35 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "GatewayServiceUnavailable": {
+        "description": "The server cannot reach its store (a database outage). Nothing else is wrong with the request: try\nagain after `Retry-After` seconds; a write may have been made before the connection was lost.\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "storeDown": {
+                "value": {
+                  "error": {
+                    "code": "service_unavailable",
+                    "message": "The session store cannot be reached; try again in 2 s.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
       "AppInvalidParameter": {
         "description": "A path or query parameter is malformed or out of range; `details.param` names it.",
         "headers": {
@@ -2512,6 +2554,36 @@ export const openapiDocument: OpenApiDocument = {
                   "error_code": "ERR_INTERNAL",
                   "status_code": 500,
                   "msg": "An unexpected error occurred; quote the operation id to support.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppServiceUnavailable": {
+        "description": "The server cannot reach its store (a database outage): `ERR_INTERNAL` with `status_code: 503`. Try\nagain after `Retry-After` seconds; a write may have been made before the connection was lost.\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Retry-After": {
+            "$ref": "#/components/headers/Retry-After"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "storeDown": {
+                "value": {
+                  "error_code": "ERR_INTERNAL",
+                  "status_code": 503,
+                  "msg": "The session store cannot be reached; try again in 2 s.",
                   "details": {
                     "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
                   }

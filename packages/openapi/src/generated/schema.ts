@@ -287,7 +287,10 @@ export interface paths {
         };
         /**
          * Liveness and store check
-         * @description Answers `200` while the server can reach its store and `503` when it cannot. Needs no API key.
+         * @description Answers `200` while the server can reach its store and `503` when it cannot (a database outage, or
+         *     an embedded store that has failed), checked on every call. A server over PostgreSQL answers `200`
+         *     again by itself within seconds of the database coming back; `503` for a long time means the store
+         *     needs an operator. Needs no API key.
          */
         get: operations["getHealth"];
         put?: never;
@@ -486,7 +489,7 @@ export interface components {
          *     `subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).
          *     `malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no
          *     operation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).
-         *     `service_unavailable` (503).
+         *     `service_unavailable` (503): the server cannot reach its store; try again after `Retry-After`.
          * @enum {string}
          */
         GatewayErrorCode: "invalid_parameter" | "invalid_request_body" | "invalid_username" | "unauthorized" | "subuser_scope_mismatch" | "session_not_found" | "product_has_no_sessions" | "subuser_not_found" | "not_found" | "method_not_allowed" | "malformed_request" | "rate_limited" | "internal_error" | "service_unavailable";
@@ -648,7 +651,8 @@ export interface components {
              * @description Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),
              *     `ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),
              *     `ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request
-             *     could not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).
+             *     could not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when
+             *     the server cannot reach its store: `status_code` tells them apart).
              * @enum {string}
              */
             error_code: "ERR_INVALID_PARAMETER" | "ERR_INVALID_REQUEST_BODY" | "ERR_UNAUTHORIZED" | "ERR_NOT_FOUND" | "ERR_METHOD_NOT_ALLOWED" | "ERR_MALFORMED_REQUEST" | "ERR_RATE_LIMITED" | "ERR_INTERNAL";
@@ -821,6 +825,20 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
+        /**
+         * @description The server cannot reach its store (a database outage). Nothing else is wrong with the request: try
+         *     again after `Retry-After` seconds; a write may have been made before the connection was lost.
+         */
+        GatewayServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
         /** @description A path or query parameter is malformed or out of range; `details.param` names it. */
         AppInvalidParameter: {
             headers: {
@@ -881,6 +899,20 @@ export interface components {
         AppInternalError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /**
+         * @description The server cannot reach its store (a database outage): `ERR_INTERNAL` with `status_code: 503`. Try
+         *     again after `Retry-After` seconds; a write may have been made before the connection was lost.
+         */
+        AppServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -973,7 +1005,8 @@ export interface components {
          */
         "X-Request-Id": string;
         /**
-         * @description Seconds to wait before the next request with this API key.
+         * @description Seconds to wait before trying again: on `429`, until this API key's budget allows the next
+         *     request; on `503`, about how long the store takes to come back, at the shortest.
          * @example 3
          */
         "Retry-After": number;
@@ -1045,6 +1078,7 @@ export interface operations {
             403: components["responses"]["GatewayScopeMismatch"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
+            503: components["responses"]["GatewayServiceUnavailable"];
         };
     };
     listMobileSessions: {
@@ -1110,6 +1144,7 @@ export interface operations {
             403: components["responses"]["GatewayScopeMismatch"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
+            503: components["responses"]["GatewayServiceUnavailable"];
         };
     };
     getSession: {
@@ -1140,6 +1175,7 @@ export interface operations {
             404: components["responses"]["GatewaySessionNotFound"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
+            503: components["responses"]["GatewayServiceUnavailable"];
         };
     };
     terminateSession: {
@@ -1170,6 +1206,7 @@ export interface operations {
             404: components["responses"]["GatewaySessionNotFound"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
+            503: components["responses"]["GatewayServiceUnavailable"];
         };
     };
     listApplicationSessions: {
@@ -1199,6 +1236,7 @@ export interface operations {
             401: components["responses"]["AppUnauthorized"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
+            503: components["responses"]["AppServiceUnavailable"];
         };
     };
     getApplicationSession: {
@@ -1222,6 +1260,7 @@ export interface operations {
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
+            503: components["responses"]["AppServiceUnavailable"];
         };
     };
     deleteApplicationSession: {
@@ -1252,6 +1291,7 @@ export interface operations {
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
+            503: components["responses"]["AppServiceUnavailable"];
         };
     };
     reportTraffic: {
@@ -1305,6 +1345,7 @@ export interface operations {
             404: components["responses"]["GatewaySubuserNotFound"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
+            503: components["responses"]["GatewayServiceUnavailable"];
         };
     };
     getClock: {
@@ -1320,6 +1361,7 @@ export interface operations {
             401: components["responses"]["GatewayUnauthorized"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
+            503: components["responses"]["GatewayServiceUnavailable"];
         };
     };
     advanceClock: {
@@ -1340,6 +1382,7 @@ export interface operations {
             401: components["responses"]["GatewayUnauthorized"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
+            503: components["responses"]["GatewayServiceUnavailable"];
         };
     };
     createApplicationSession: {
@@ -1374,6 +1417,7 @@ export interface operations {
             401: components["responses"]["AppUnauthorized"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
+            503: components["responses"]["AppServiceUnavailable"];
         };
     };
     recordApplicationSessionActivity: {
@@ -1397,6 +1441,7 @@ export interface operations {
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
+            503: components["responses"]["AppServiceUnavailable"];
         };
     };
     getHealth: {
@@ -1418,16 +1463,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The store cannot be reached. */
-            503: {
-                headers: {
-                    "X-Request-Id": components["headers"]["X-Request-Id"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["GatewayError"];
-                };
-            };
+            503: components["responses"]["GatewayServiceUnavailable"];
         };
     };
 }
