@@ -252,6 +252,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           {
             "$ref": "#/components/parameters/AppBeforeId"
+          },
+          {
+            "$ref": "#/components/parameters/AppBeforeIdAlias"
           }
         ],
         "responses": {
@@ -855,6 +858,17 @@ export const openapiDocument: OpenApiDocument = {
         "in": "query",
         "required": false,
         "description": "Lists the sessions created before this one (ids sort by creation time). It must name an\napplication session of this account; one deleted in the last 24 hours still counts, so paging\nsurvives deletions. Anything else is `400`. Normally taken from `next_page_uri`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/ApplicationSessionId"
+        },
+        "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
+      },
+      "AppBeforeIdAlias": {
+        "name": "beforeId",
+        "in": "query",
+        "required": false,
+        "deprecated": true,
+        "description": "Alias of `before_id`, with the same meaning and rules, kept for the official TypeScript client\nof the API these operations were specified from (`@ngrok/ngrok-api`): its `list()` sends the\ncursor as `beforeId`. Giving both is `400` naming `beforeId` unless they are equal. New clients\nsend `before_id`, or follow `next_page_uri`, which always carries `before_id`.\n",
         "schema": {
           "$ref": "#/components/schemas/ApplicationSessionId"
         },

@@ -964,6 +964,15 @@ export interface components {
          * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
          */
         AppBeforeId: components["schemas"]["ApplicationSessionId"];
+        /**
+         * @deprecated
+         * @description Alias of `before_id`, with the same meaning and rules, kept for the official TypeScript client
+         *     of the API these operations were specified from (`@ngrok/ngrok-api`): its `list()` sends the
+         *     cursor as `beforeId`. Giving both is `400` naming `beforeId` unless they are equal. New clients
+         *     send `before_id`, or follow `next_page_uri`, which always carries `before_id`.
+         * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+         */
+        AppBeforeIdAlias: components["schemas"]["ApplicationSessionId"];
     };
     requestBodies: never;
     headers: {
@@ -1187,6 +1196,15 @@ export interface operations {
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 before_id?: components["parameters"]["AppBeforeId"];
+                /**
+                 * @deprecated
+                 * @description Alias of `before_id`, with the same meaning and rules, kept for the official TypeScript client
+                 *     of the API these operations were specified from (`@ngrok/ngrok-api`): its `list()` sends the
+                 *     cursor as `beforeId`. Giving both is `400` naming `beforeId` unless they are equal. New clients
+                 *     send `before_id`, or follow `next_page_uri`, which always carries `before_id`.
+                 * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                 */
+                beforeId?: components["parameters"]["AppBeforeIdAlias"];
             };
             header?: never;
             path?: never;
