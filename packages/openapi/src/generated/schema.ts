@@ -140,6 +140,12 @@ export interface paths {
          * Delete an application session
          * @description Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with
          *     no body. Deleting a session that is already deleted, expired or unknown is `404`.
+         *
+         *     The `204` has no body, as in the API these operations were specified from. Its official
+         *     TypeScript client (`@ngrok/ngrok-api` 0.11.0) parses that empty body as JSON, so its
+         *     `delete()` rejects with a `SyntaxError` although the session was deleted: a bug of that client,
+         *     left alone here, since a body on a `204` would break HTTP. Its callers can treat that rejection
+         *     as success, or check with a `GET` (`404` once deleted).
          */
         delete: operations["deleteApplicationSession"];
         options?: never;
