@@ -950,9 +950,11 @@ export const openapiDocument: OpenApiDocument = {
         "description": "An IPv4 or IPv6 address.",
         "anyOf": [
           {
+            "type": "string",
             "format": "ipv4"
           },
           {
+            "type": "string",
             "format": "ipv6"
           }
         ],

@@ -342,7 +342,7 @@ export interface components {
          * @description An IPv4 or IPv6 address.
          * @example 198.51.100.42
          */
-        IpAddress: string | unknown | unknown;
+        IpAddress: string;
         /**
          * Format: date-time
          * @description RFC 3339 timestamp in UTC.
