@@ -77,6 +77,11 @@ describe("the resource layer", () => {
     void client.app.sessions.listPage({ beforeId: "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE" });
   });
 
+  test("IP addresses are strings (the spec's IpAddress: ipv4 or ipv6)", () => {
+    expectTypeOf<Session["exit_ip"]>().toEqualTypeOf<string>();
+    expectTypeOf<ApplicationSession["browser_session"]["ip_address"]>().toEqualTypeOf<string>();
+  });
+
   test("timestamps stay RFC 3339 strings, as on the wire", () => {
     expectTypeOf<Session["expires_at"]>().toEqualTypeOf<string>();
     expectTypeOf<Session["terminated_at"]>().toEqualTypeOf<string | null>();
