@@ -11,7 +11,7 @@ import type { Hono } from "hono";
 import type { ServerClock } from "./clock.js";
 import { ApiError } from "./errors.js";
 import { newUlid } from "./ids.js";
-import { type AppEnv, type MountOptions, mountOperation } from "./operation.js";
+import { type AppEnv, type MountOptions, mountOperation, type QueryOf } from "./operation.js";
 import type { AppSessionRecord, SessionStore } from "./store/session-store.js";
 import { parseUserAgent } from "./user-agent.js";
 
@@ -96,6 +96,22 @@ export function newAppSessionRecord(
 
 const notFound = (id: string) => new ApiError(404, "not_found", `Application session ${id} not found.`);
 
+// the list's `before_id`, or its alias `beforeId` (what the vendor's own client sends), with the name the
+// request used: a 400 that names the parameter names the one the caller sent
+function readBeforeId(
+  query: Pick<QueryOf<"listApplicationSessions">, "before_id" | "beforeId">,
+): { id: string; param: "before_id" | "beforeId" } | undefined {
+  const { before_id: canonical, beforeId: alias } = query;
+  if (canonical !== undefined && alias !== undefined && canonical !== alias) {
+    throw ApiError.invalidParameter(
+      "beforeId",
+      `beforeId is an alias of before_id: give one of them, or both equal; got before_id=${canonical} and beforeId=${alias}.`,
+    );
+  }
+  if (canonical !== undefined) return { id: canonical, param: "before_id" };
+  return alias === undefined ? undefined : { id: alias, param: "beforeId" };
+}
+
 /**
  * Mounts the application-session operations and their sandbox.
  *
@@ -107,21 +123,23 @@ export function mountAppSessionRoutes(app: Hono<AppEnv>, deps: AppSessionDeps): 
 
   mountOperation(app, deps, "listApplicationSessions", async ({ key, query, origin, context }) => {
     const now = await clock.now();
-    if (query.before_id !== undefined && !(await store.isPagingAnchor(key.account, query.before_id, now))) {
+    const before = readBeforeId(query);
+    if (before !== undefined && !(await store.isPagingAnchor(key.account, before.id, now))) {
       throw ApiError.invalidParameter(
-        "before_id",
-        `before_id must name an application session of this account; ${query.before_id} is not one.`,
+        before.param,
+        `${before.param} must name an application session of this account; ${before.id} is not one.`,
       );
     }
     const page = await store.listAppSessions(
       key.account,
-      { limit: query.limit, ...(query.before_id === undefined ? {} : { beforeId: query.before_id }) },
+      { limit: query.limit, ...(before === undefined ? {} : { beforeId: before.id }) },
       now,
     );
-    // this page's URI echoes the paging parameters the request gave; the next page's always carries both
+    // this page's URI echoes the paging parameters the request gave, by their canonical names; the next
+    // page's always carries both
     const given = new URL(context.req.url).searchParams;
     const self = new URLSearchParams();
-    if (query.before_id !== undefined) self.set("before_id", query.before_id);
+    if (before !== undefined) self.set("before_id", before.id);
     if (given.has("limit")) self.set("limit", String(query.limit));
     const last = page.sessions.at(-1);
     const selfQuery = self.toString();

@@ -155,6 +155,40 @@ describe("GET /app/sessions", () => {
     expectAppError(await app.call("GET", `/app/sessions?${query}`), 400, "ERR_INVALID_PARAMETER", param);
   });
 
+  test("beforeId, the vendor client's spelling of before_id, pages the same; the page uri says before_id", async () => {
+    const older = await create();
+    app.time.now += 1000;
+    const anchor = await create();
+    const byAlias = await app.call("GET", `/app/sessions?beforeId=${anchor.body.id}&limit=1`);
+    expect(byAlias.status).toBe(200);
+    expect(byAlias.body.application_sessions.map((s: { id: string }) => s.id)).toEqual([older.body.id]);
+    expect(byAlias.body.uri).toBe(`http://127.0.0.1:8080/app/sessions?before_id=${anchor.body.id}&limit=1`);
+    const byName = await app.call("GET", `/app/sessions?before_id=${anchor.body.id}&limit=1`);
+    expect(byAlias.body).toEqual(byName.body);
+    const both = await app.call(
+      "GET",
+      `/app/sessions?before_id=${anchor.body.id}&beforeId=${anchor.body.id}`,
+    );
+    expect(both.status).toBe(200);
+  });
+
+  test("before_id and beforeId that differ are 400 ERR_INVALID_PARAMETER naming beforeId", async () => {
+    const [first, second] = [await create(), await create()];
+    const response = await app.call(
+      "GET",
+      `/app/sessions?before_id=${first.body.id}&beforeId=${second.body.id}`,
+    );
+    expectAppError(response, 400, "ERR_INVALID_PARAMETER", "beforeId");
+    expect(response.body.msg).toContain("alias of before_id");
+  });
+
+  test.each([
+    ["malformed", "beforeId=nope"],
+    ["never issued", "beforeId=as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"],
+  ])("a %s beforeId is 400 ERR_INVALID_PARAMETER naming beforeId", async (_, query) => {
+    expectAppError(await app.call("GET", `/app/sessions?${query}`), 400, "ERR_INVALID_PARAMETER", "beforeId");
+  });
+
   test("another account's session id is not a valid before_id", async () => {
     const theirs = await create({}, DEMO_KEYS.other);
     expectAppError(

@@ -55,11 +55,13 @@ export type GatewaySessionListQuery = NonNullable<
 
 /**
  * Query parameters of the application session list: `limit` (page size, 1-100) and `before_id` (list
- * the sessions created before this one).
+ * the sessions created before this one). The spec's `beforeId` alias, kept for another vendor's client,
+ * is left out: this client sends `before_id`.
  *
  * @example
  * const query: ApplicationSessionListQuery = { limit: 50 };
  */
-export type ApplicationSessionListQuery = NonNullable<
-  operations["listApplicationSessions"]["parameters"]["query"]
+export type ApplicationSessionListQuery = Omit<
+  NonNullable<operations["listApplicationSessions"]["parameters"]["query"]>,
+  "beforeId"
 >;

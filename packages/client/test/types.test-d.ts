@@ -73,6 +73,13 @@ describe("the resource layer", () => {
     void client.gateway.sessions.get("isp", "ses_01HX2K3PQ4M5");
     // @ts-expect-error application sessions page by before_id, not cursor
     void client.app.sessions.list({ cursor: "abc" });
+    // @ts-expect-error beforeId is the spec's alias for another vendor's client; this one sends before_id
+    void client.app.sessions.listPage({ beforeId: "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE" });
+  });
+
+  test("IP addresses are strings (the spec's IpAddress: ipv4 or ipv6)", () => {
+    expectTypeOf<Session["exit_ip"]>().toEqualTypeOf<string>();
+    expectTypeOf<ApplicationSession["browser_session"]["ip_address"]>().toEqualTypeOf<string>();
   });
 
   test("timestamps stay RFC 3339 strings, as on the wire", () => {

@@ -129,6 +129,16 @@ describe("the schema validator", () => {
     expect(result.errors.join("\n")).toContain(expected);
   });
 
+  test.each([
+    ["198.51.100.42", true],
+    ["2001:db8:85a3::8a2e:370:7334", true],
+    ["999.1.1.1", false],
+    ["not-an-ip", false],
+    [3325256706, false],
+  ])("IpAddress %j is valid: %s", (value, valid) => {
+    expect(validator.validate({ $ref: "#/components/schemas/IpAddress" }, value).valid).toBe(valid);
+  });
+
   test("requires samples on a session detail but forbids them on a list item", () => {
     expect(validator.validate({ $ref: "#/components/schemas/SessionDetail" }, valid).errors.join()).toContain(
       "must have required property 'samples'",

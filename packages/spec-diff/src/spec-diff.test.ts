@@ -373,6 +373,28 @@ describe("diffSpecs on documents of other shapes", () => {
     ]);
   });
 
+  test("an anyOf alternative without a type has its owner's: repeating it there changes nothing", () => {
+    const ip = (branches: object[]) => (document: Document) => {
+      Object.assign(thing(document), { ip: { type: "string", anyOf: branches } });
+    };
+    const untyped = [{ format: "ipv4" }, { format: "ipv6" }];
+    const typed = [
+      { type: "string", format: "ipv4" },
+      { type: "string", format: "ipv6" },
+    ];
+    const head = baseDocument();
+    ip(typed)(head);
+    const base = baseDocument();
+    ip(untyped)(base);
+    expect(diffSpecs(base, head)).toEqual([]);
+    // a branch that does change is still reported
+    const changed = baseDocument();
+    ip([{ format: "hostname" }, ...typed.slice(1)])(changed);
+    expect(
+      diffSpecs(base, changed).map((change) => `${change.severity} ${change.at}: ${change.message}`),
+    ).toEqual(['review schema Thing /ip anyOf[0]: format "ipv4" -> "hostname"']);
+  });
+
   test("refuses what is not an OpenAPI 3 document, saying which side", () => {
     expect(() => diffSpecs(baseDocument(), { swagger: "2.0" })).toThrow(
       'the head is not an OpenAPI 3 document (no "openapi: 3.x" at its top)',

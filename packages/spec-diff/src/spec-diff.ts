@@ -215,6 +215,13 @@ const valuesOf = (schema: JsonObject): Json[] | undefined =>
 const requiredOf = (schema: JsonObject) =>
   new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
 
+// an inline alternative without a type of its own accepts only its owner's types (a value must match
+// both): `type: string` added to a branch of a `type: string` schema changes nothing
+function withOwnerType(member: Json | undefined, owner: JsonObject): Json | undefined {
+  if (!isObject(member) || "$ref" in member || "type" in member || owner.type === undefined) return member;
+  return { ...member, type: owner.type };
+}
+
 // a schema that accepts no property it does not list
 const closed = (schema: JsonObject) =>
   schema.additionalProperties === false || schema.unevaluatedProperties === false;
@@ -337,7 +344,16 @@ function compareSchemas(
     const after = b[keyword];
     if (Array.isArray(before) && Array.isArray(after) && before.length === after.length) {
       before.forEach((member, i) => {
-        compareSchemas(base, head, member, after[i], direction, `${at} ${keyword}[${i}]`, out, refs);
+        compareSchemas(
+          base,
+          head,
+          withOwnerType(member, a),
+          withOwnerType(after[i], b),
+          direction,
+          `${at} ${keyword}[${i}]`,
+          out,
+          refs,
+        );
       });
     } else if (!equal(before, after)) {
       out.add(

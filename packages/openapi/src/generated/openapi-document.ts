@@ -20,6 +20,28 @@ export const openapiDocument: OpenApiDocument = {
     },
     "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`) and, optionally, the sub-users it is limited to.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`. Sessions of other\n  accounts are invisible: `404` by id, absent from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when not even its path could be\n  read), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, `431` when the request line and headers pass 16 KiB, `408` when the request\n  does not arrive whole within 5 minutes (its headers within 1 minute).\n  Bad input never gets a 5xx.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation answers `503` with a `Retry-After` header (seconds) in the family's\n  error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
   },
+  "x-generator-notes": [
+    {
+      "generator": "openapi-zod-client@1.18.3",
+      "issue": "Constraints inside a union are not generated: a nullable string (`state`, `city`, `next_cursor`,\n`terminated_at`, `next_page_uri`) loses its `pattern` or `format`, and `IpAddress` its formats.\n`unevaluatedProperties: false` is not read, so `Session` and `SessionDetail` parse with\n`.passthrough()` and keep fields the spec does not define.\n",
+      "workaround": "Validate with the spec's own schemas (JSON Schema 2020-12, e.g. Ajv) where it matters."
+    },
+    {
+      "generator": "swagger-typescript-api@13.13.0",
+      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession` and `getHealth`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
+      "workaround": "Construct the client with `baseApiParams: { format: \"json\" }`."
+    },
+    {
+      "generator": "orval@8.38.0",
+      "issue": "`AppError.details` gets an `unknown` index signature instead of `string`.",
+      "workaround": "Narrow `details` values with `typeof` before use."
+    },
+    {
+      "generator": "openapi-typescript-codegen@0.31.0",
+      "issue": "It names query parameters in camelCase, so `before_id` and its alias `beforeId` of\n`listApplicationSessions` become one duplicate identifier: the generated client does not compile.\nThe generator is no longer maintained; its successor is @hey-api/openapi-ts.\n",
+      "workaround": "Use @hey-api/openapi-ts."
+    }
+  ],
   "servers": [
     {
       "url": "https://api.helodata.com",
@@ -264,6 +286,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           {
             "$ref": "#/components/parameters/AppBeforeId"
+          },
+          {
+            "$ref": "#/components/parameters/AppBeforeIdAlias"
           }
         ],
         "responses": {
@@ -328,7 +353,7 @@ export const openapiDocument: OpenApiDocument = {
       "delete": {
         "operationId": "deleteApplicationSession",
         "summary": "Delete an application session",
-        "description": "Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with\nno body. Deleting a session that is already deleted, expired or unknown is `404`.\n",
+        "description": "Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with\nno body. Deleting a session that is already deleted, expired or unknown is `404`.\n\nThe `204` has no body, as in the API these operations were specified from. Its official\nTypeScript client (`@ngrok/ngrok-api` 0.11.0) parses that empty body as JSON, so its\n`delete()` rejects with a `SyntaxError` although the session was deleted: a bug of that client,\nleft alone here, since a body on a `204` would break HTTP. Its callers can treat that rejection\nas success, or check with a `GET` (`404` once deleted).\n",
         "tags": [
           "Application sessions"
         ],
@@ -872,6 +897,17 @@ export const openapiDocument: OpenApiDocument = {
           "$ref": "#/components/schemas/ApplicationSessionId"
         },
         "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
+      },
+      "AppBeforeIdAlias": {
+        "name": "beforeId",
+        "in": "query",
+        "required": false,
+        "deprecated": true,
+        "description": "Alias of `before_id`, with the same meaning and rules, kept for the official TypeScript client\nof the API these operations were specified from (`@ngrok/ngrok-api`): its `list()` sends the\ncursor as `beforeId`. Giving both is `400` naming `beforeId` unless they are equal. New clients\nsend `before_id`, or follow `next_page_uri`, which always carries `before_id`.\n",
+        "schema": {
+          "$ref": "#/components/schemas/ApplicationSessionId"
+        },
+        "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
       }
     },
     "headers": {
@@ -949,9 +985,11 @@ export const openapiDocument: OpenApiDocument = {
         "description": "An IPv4 or IPv6 address.",
         "anyOf": [
           {
+            "type": "string",
             "format": "ipv4"
           },
           {
+            "type": "string",
             "format": "ipv6"
           }
         ],

@@ -140,6 +140,12 @@ export interface paths {
          * Delete an application session
          * @description Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with
          *     no body. Deleting a session that is already deleted, expired or unknown is `404`.
+         *
+         *     The `204` has no body, as in the API these operations were specified from. Its official
+         *     TypeScript client (`@ngrok/ngrok-api` 0.11.0) parses that empty body as JSON, so its
+         *     `delete()` rejects with a `SyntaxError` although the session was deleted: a bug of that client,
+         *     left alone here, since a body on a `204` would break HTTP. Its callers can treat that rejection
+         *     as success, or check with a `GET` (`404` once deleted).
          */
         delete: operations["deleteApplicationSession"];
         options?: never;
@@ -339,7 +345,7 @@ export interface components {
          * @description An IPv4 or IPv6 address.
          * @example 198.51.100.42
          */
-        IpAddress: string | unknown | unknown;
+        IpAddress: string;
         /**
          * Format: date-time
          * @description RFC 3339 timestamp in UTC.
@@ -996,6 +1002,15 @@ export interface components {
          * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
          */
         AppBeforeId: components["schemas"]["ApplicationSessionId"];
+        /**
+         * @deprecated
+         * @description Alias of `before_id`, with the same meaning and rules, kept for the official TypeScript client
+         *     of the API these operations were specified from (`@ngrok/ngrok-api`): its `list()` sends the
+         *     cursor as `beforeId`. Giving both is `400` naming `beforeId` unless they are equal. New clients
+         *     send `before_id`, or follow `next_page_uri`, which always carries `before_id`.
+         * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+         */
+        AppBeforeIdAlias: components["schemas"]["ApplicationSessionId"];
     };
     requestBodies: never;
     headers: {
@@ -1224,6 +1239,15 @@ export interface operations {
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 before_id?: components["parameters"]["AppBeforeId"];
+                /**
+                 * @deprecated
+                 * @description Alias of `before_id`, with the same meaning and rules, kept for the official TypeScript client
+                 *     of the API these operations were specified from (`@ngrok/ngrok-api`): its `list()` sends the
+                 *     cursor as `beforeId`. Giving both is `400` naming `beforeId` unless they are equal. New clients
+                 *     send `before_id`, or follow `next_page_uri`, which always carries `before_id`.
+                 * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
+                 */
+                beforeId?: components["parameters"]["AppBeforeIdAlias"];
             };
             header?: never;
             path?: never;
