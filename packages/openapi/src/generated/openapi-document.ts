@@ -487,7 +487,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "advanceClock",
         "summary": "Move the test clock forward (sandbox)",
-        "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards, and\nnever past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that\nwould take it further is `400 invalid_request_body` naming `seconds`, and moves nothing.\n",
+        "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards, and\nnever past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that\nwould take it further is `400 invalid_request_body` naming `seconds`, and moves nothing. Once\nthere it stays there, however far real time goes on.\n",
         "tags": [
           "Sandbox"
         ],
@@ -1266,7 +1266,7 @@ export const openapiDocument: OpenApiDocument = {
           "offset_seconds": {
             "type": "integer",
             "minimum": 0,
-            "description": "How far the test clock is ahead of real time."
+            "description": "How far the test clock has been moved ahead of real time: `now` is real time plus this,\nheld at 9999-01-01T00:00:00Z once it gets there.\n"
           }
         }
       },

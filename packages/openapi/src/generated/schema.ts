@@ -219,7 +219,8 @@ export interface paths {
          *     follows at once: sessions past `expires_at` are gone, terminated records older than 24 h are
          *     purged, application sessions past `expires_at` are gone. The clock never moves backwards, and
          *     never past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that
-         *     would take it further is `400 invalid_request_body` naming `seconds`, and moves nothing.
+         *     would take it further is `400 invalid_request_body` naming `seconds`, and moves nothing. Once
+         *     there it stays there, however far real time goes on.
          */
         post: operations["advanceClock"];
         delete?: never;
@@ -459,7 +460,10 @@ export interface components {
         };
         Clock: {
             now: components["schemas"]["Timestamp"];
-            /** @description How far the test clock is ahead of real time. */
+            /**
+             * @description How far the test clock has been moved ahead of real time: `now` is real time plus this,
+             *     held at 9999-01-01T00:00:00Z once it gets there.
+             */
             offset_seconds: number;
         };
         ClockAdvance: {
