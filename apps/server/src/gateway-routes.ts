@@ -68,7 +68,8 @@ async function listPage(
     repinned: query.repinned,
     status: query.status,
   };
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, scope);
+  const secret = deps.store.cursorSecret;
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, scope, secret);
   const now = await deps.clock.now();
   const page = await deps.store.listSessions(
     {
@@ -86,7 +87,10 @@ async function listPage(
     },
     now,
   );
-  return { data: page.sessions, next_cursor: page.next === null ? null : encodeCursor(page.next, scope) };
+  return {
+    data: page.sessions,
+    next_cursor: page.next === null ? null : encodeCursor(page.next, scope, secret),
+  };
 }
 
 /**

@@ -81,14 +81,20 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
     test("applies each migration once, and again applies nothing", async () => {
       expect(await migrate(db)).toEqual(
         backend.name === "pglite"
-          ? ["0001-initial", "0002-samples-in-session", "0003-room-for-updates", "0004-upkeep-counts"]
+          ? [
+              "0001-initial",
+              "0002-samples-in-session",
+              "0003-room-for-updates",
+              "0004-upkeep-counts",
+              "0005-server-secrets",
+            ]
           : [],
       );
       expect(await migrate(db)).toEqual([]);
       const rows = await db.query<{ version: number }>(
         "SELECT version FROM schema_migrations ORDER BY version",
       );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4]);
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5]);
     });
 
     test("leaves room in each page of gateway_sessions for a report's update of a session beside it", async () => {

@@ -24,6 +24,7 @@ import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable }
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./migrate.js";
 import { ReadCache } from "./read-cache.js";
+import { loadServerSecret } from "./server-secrets.js";
 import { SharedRead } from "./shared-read.js";
 
 /** How long terminated sessions (and deleted application sessions, for paging) are kept: 24 hours. */
@@ -576,6 +577,8 @@ export class SessionStore {
     tableRows: Partial<Record<StoreTable, number>>,
     upkeepCounts: Partial<Record<StoreTable, UpkeepCounts>>,
     private readonly onBackgroundError: (error: unknown) => void,
+    /** The key list cursors are signed with: the same for every instance over this database, kept across restarts. */
+    readonly cursorSecret: Buffer,
   ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
     this.autoVacuum =
@@ -595,6 +598,7 @@ export class SessionStore {
     const inMemory = options.databaseUrl === undefined && options.dataDir === undefined;
     const template = inMemory ? await memoryTemplate?.catch(() => undefined) : undefined;
     const db = await openDatabase(template === undefined ? options : { ...options, snapshot: template });
+    let cursorSecret: Buffer;
     try {
       await migrate(db);
       // the first in-memory store of the process leaves a snapshot of its empty, migrated cluster: later
@@ -603,6 +607,8 @@ export class SessionStore {
         memoryTemplate = db.snapshot();
         await memoryTemplate;
       }
+      // after the snapshot: each in-memory store makes its own
+      cursorSecret = await loadServerSecret(db, "cursor");
     } catch (error) {
       await db.close().catch(() => {});
       throw error;
@@ -613,7 +619,7 @@ export class SessionStore {
     const onBackgroundError =
       options.onBackgroundError ??
       ((error: unknown) => process.emitWarning(`sessions store: ${(error as Error)?.message ?? error}`));
-    return new SessionStore(db, tableRows, upkeepCounts, onBackgroundError);
+    return new SessionStore(db, tableRows, upkeepCounts, onBackgroundError, cursorSecret);
   }
 
   /** Waits until no background work of the store (an analysis, a vacuum) is running or due. */

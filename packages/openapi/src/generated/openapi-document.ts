@@ -818,7 +818,7 @@ export const openapiDocument: OpenApiDocument = {
         "name": "cursor",
         "in": "query",
         "required": false,
-        "description": "Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only\nwith the same product, filters and account that produced it; anything else (a malformed cursor,\nor one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list\norder (`started_at` descending, then `id` descending), so sessions that start while a client\npages appear on no later page, and no session is repeated or skipped.\n",
+        "description": "Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only\nwith the same product, filters and account that produced it; anything else (a cursor the server\ndid not issue: malformed, altered, cut short or made up; or one issued for another query) is\n`400 invalid_parameter`. Cursors are signed by the server, so one issued by any instance serving\nthe same data keeps working on the others and after a restart. Paging is keyset-based on the list\norder (`started_at` descending, then `id` descending), so sessions that start while a client\npages appear on no later page, and no session is repeated or skipped.\n",
         "schema": {
           "type": "string",
           "minLength": 1,

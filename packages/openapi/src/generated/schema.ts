@@ -944,8 +944,10 @@ export interface components {
         GatewayLimit: number;
         /**
          * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
-         *     with the same product, filters and account that produced it; anything else (a malformed cursor,
-         *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+         *     with the same product, filters and account that produced it; anything else (a cursor the server
+         *     did not issue: malformed, altered, cut short or made up; or one issued for another query) is
+         *     `400 invalid_parameter`. Cursors are signed by the server, so one issued by any instance serving
+         *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
          *     order (`started_at` descending, then `id` descending), so sessions that start while a client
          *     pages appear on no later page, and no session is repeated or skipped.
          * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
@@ -1029,8 +1031,10 @@ export interface operations {
                 limit?: components["parameters"]["GatewayLimit"];
                 /**
                  * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
-                 *     with the same product, filters and account that produced it; anything else (a malformed cursor,
-                 *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+                 *     with the same product, filters and account that produced it; anything else (a cursor the server
+                 *     did not issue: malformed, altered, cut short or made up; or one issued for another query) is
+                 *     `400 invalid_parameter`. Cursors are signed by the server, so one issued by any instance serving
+                 *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
                  * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
@@ -1094,8 +1098,10 @@ export interface operations {
                 limit?: components["parameters"]["GatewayLimit"];
                 /**
                  * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
-                 *     with the same product, filters and account that produced it; anything else (a malformed cursor,
-                 *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+                 *     with the same product, filters and account that produced it; anything else (a cursor the server
+                 *     did not issue: malformed, altered, cut short or made up; or one issued for another query) is
+                 *     `400 invalid_parameter`. Cursors are signed by the server, so one issued by any instance serving
+                 *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
                  * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
