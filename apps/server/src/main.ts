@@ -4,7 +4,9 @@
  * Environment: PORT (default 8080; 0 picks a free port), HOST (default 127.0.0.1), DATABASE_URL
  * (PostgreSQL; omitted: embedded PGlite), SESSIONS_API_DATA_DIR (PGlite's data directory, default
  * ./.data), SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default
- * true: seed demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs).
+ * true: seed demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs),
+ * SESSIONS_API_FAILED_AUTH_PER_MINUTE (unknown API keys a client address may send per minute, default 30;
+ * 0 for no limit).
  *
  * Logs are JSON lines on stdout, the first one `{"level":"info","msg":"listening","url":...,"docs_url":...}`;
  * a banner for humans goes to stderr. SIGTERM and SIGINT stop it gracefully.
@@ -34,6 +36,15 @@ function parseFlag(name: string, value: string | undefined, fallback: boolean): 
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
   throw new Error(`${name} must be true or false; got ${value}`);
+}
+
+function parseCount(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count)) {
+    throw new Error(`${name} must be a whole number, 0 for no limit; got ${value}`);
+  }
+  return count;
 }
 
 function banner(url: string, store: string, keys: ApiKeyConfig[] | undefined): string {
@@ -75,6 +86,10 @@ async function main(): Promise<void> {
     keys,
     seedDemoData: parseFlag("SESSIONS_API_SEED", env.SESSIONS_API_SEED, true),
     publicUrl: env.SESSIONS_API_PUBLIC_URL || undefined,
+    failedAuthPerMinute: parseCount(
+      "SESSIONS_API_FAILED_AUTH_PER_MINUTE",
+      env.SESSIONS_API_FAILED_AUTH_PER_MINUTE,
+    ),
     logger: log,
     logRequests: true,
   });

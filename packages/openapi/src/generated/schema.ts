@@ -804,7 +804,10 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
-        /** @description Too many requests with this API key; wait `Retry-After` seconds. */
+        /**
+         * @description Too many requests with this API key, or too many unknown API keys from this client address;
+         *     wait `Retry-After` seconds.
+         */
         GatewayRateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -870,7 +873,10 @@ export interface components {
                 "application/json": components["schemas"]["AppError"];
             };
         };
-        /** @description Too many requests with this API key; wait `Retry-After` seconds. */
+        /**
+         * @description Too many requests with this API key, or too many unknown API keys from this client address;
+         *     wait `Retry-After` seconds.
+         */
         AppRateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
