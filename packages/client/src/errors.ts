@@ -237,7 +237,8 @@ export class ProductHasNoSessionsError extends NotFoundError {
 }
 
 /**
- * `404 subuser_not_found`: the username names a sub-user of another account (sandbox traffic reports).
+ * `404 subuser_not_found`: a code of the spec that servers no longer send (sub-user ids are per account,
+ * so a username's sub-user is always the key's account's own); kept so that code handling it compiles.
  *
  * @example
  * catch (error) { if (error instanceof SubuserNotFoundError) console.error("not your sub-user"); }

@@ -171,9 +171,10 @@ export interface paths {
          *     and `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream
          *     reassignment: the session moves to a new exit IP and `repinned` becomes `true`.
          *
-         *     The sub-user named in the username is created in the key's account on first use. A sub-user of
-         *     another account is `404 subuser_not_found`; a key whose scope does not cover the product or the
-         *     sub-user gets `403 subuser_scope_mismatch`. A username that breaks the grammar is `400
+         *     The sub-user named in the username is the key's account's own, created on first use: sub-user
+         *     ids are per account, so another account's sub-user of the same id is another sub-user, neither
+         *     touched nor revealed. A key whose scope does not cover the product or the sub-user gets `403
+         *     subuser_scope_mismatch`. A username that breaks the grammar is `400
          *     invalid_username` with a `reason` naming the rule it breaks.
          */
         post: operations["reportTraffic"];
@@ -487,7 +488,9 @@ export interface components {
          *     `subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.
          *     `session_not_found` (404): the session expired, was purged or never existed.
          *     `product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.
-         *     `subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).
+         *     `subuser_not_found` (404): not returned since sub-user ids are per account (the sub-user of a
+         *     username is always the key's account's own); kept so that clients handling it need no change.
+         *     `not_found` (404): no such path. `method_not_allowed` (405).
          *     `malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no
          *     operation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).
          *     `service_unavailable` (503).
@@ -791,11 +794,8 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
-        /**
-         * @description `subuser_not_found`: the username names a sub-user of another account.
-         *     `product_has_no_sessions`: the product has no sessions.
-         */
-        GatewaySubuserNotFound: {
+        /** @description `product_has_no_sessions`: the product has no sessions. */
+        GatewayProductHasNoSessions: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -1318,7 +1318,7 @@ export interface operations {
             400: components["responses"]["GatewayInvalidRequest"];
             401: components["responses"]["GatewayUnauthorized"];
             403: components["responses"]["GatewayScopeMismatch"];
-            404: components["responses"]["GatewaySubuserNotFound"];
+            404: components["responses"]["GatewayProductHasNoSessions"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
         };
