@@ -57,9 +57,9 @@ function banner(url: string, store: string, keys: ApiKeyConfig[] | undefined): s
   if (keys === undefined) {
     lines.push(
       "  Demo API keys (send as Authorization: Bearer <key>):",
-      `    ${DEMO_KEYS.full.padEnd(18)} acct_demo, residential + mobile, all sub-users`,
-      `    ${DEMO_KEYS.narrow.padEnd(18)} acct_demo, residential only, sub-user ${DEMO_SUBUSER} only`,
-      `    ${DEMO_KEYS.other.padEnd(18)} acct_other, residential + mobile, all sub-users`,
+      `    ${DEMO_KEYS.full.padEnd(18)} acct_demo, residential + mobile, all sub-users, app sessions`,
+      `    ${DEMO_KEYS.narrow.padEnd(18)} acct_demo, residential only, sub-user ${DEMO_SUBUSER} only, no app sessions`,
+      `    ${DEMO_KEYS.other.padEnd(18)} acct_other, residential + mobile, all sub-users, app sessions`,
       `    ${DEMO_KEYS.limited.padEnd(18)} acct_demo, full scope, 5 requests per minute`,
       "",
       "  Try:",

@@ -180,7 +180,9 @@ export class InvalidUsernameError extends SessionsApiError {
 }
 
 /**
- * `401 unauthorized` / `ERR_UNAUTHORIZED`: the API key is missing or unknown.
+ * `401 unauthorized` / `ERR_UNAUTHORIZED`: the API key is missing or unknown; or, with `status` 403 (an
+ * `ERR_UNAUTHORIZED` of the application-sessions family), the key's scope does not cover application
+ * sessions.
  *
  * @example
  * catch (error) { if (error instanceof UnauthorizedError) console.error("check SESSIONS_API_KEY"); }

@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocument = {
       "name": "Sessions API maintainers",
       "url": "https://github.com/sessions-api/sessions-api"
     },
-    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`) and, optionally, the sub-users it is limited to.\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`. Sessions of other\n  accounts are invisible: `404` by id, absent from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when not even its path could be\n  read), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, `431` when the request line and headers pass 16 KiB, `408` when the request\n  does not arrive whole within 5 minutes (its headers within 1 minute).\n  Bad input never gets a 5xx.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
+    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`), optionally the sub-users it is limited to, and\n  whether it covers the account's application sessions (a key limited to some sub-users or products\n  reaches them only if its scope says so).\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`; a key whose scope\n  does not cover application sessions gets `403` (`ERR_UNAUTHORIZED`, `status_code: 403`) on every\n  `/app` and `/sandbox/app` operation. Sessions of other accounts are invisible: `404` by id, absent\n  from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when not even its path could be\n  read), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, `431` when the request line and headers pass 16 KiB, `408` when the request\n  does not arrive whole within 5 minutes (its headers within 1 minute).\n  Bad input never gets a 5xx.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
   },
   "servers": [
     {
@@ -264,6 +264,9 @@ export const openapiDocument: OpenApiDocument = {
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
+          },
           "429": {
             "$ref": "#/components/responses/AppRateLimited"
           },
@@ -295,6 +298,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
           },
           "404": {
             "$ref": "#/components/responses/AppNotFound"
@@ -328,6 +334,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
           },
           "404": {
             "$ref": "#/components/responses/AppNotFound"
@@ -598,6 +607,9 @@ export const openapiDocument: OpenApiDocument = {
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
+          },
           "429": {
             "$ref": "#/components/responses/AppRateLimited"
           },
@@ -629,6 +641,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
           },
           "404": {
             "$ref": "#/components/responses/AppNotFound"
@@ -1679,7 +1694,7 @@ export const openapiDocument: OpenApiDocument = {
         "properties": {
           "error_code": {
             "type": "string",
-            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).\n",
+            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401: the key is missing or unknown;\n403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).\n",
             "enum": [
               "ERR_INVALID_PARAMETER",
               "ERR_INVALID_REQUEST_BODY",
@@ -2428,6 +2443,33 @@ export const openapiDocument: OpenApiDocument = {
                   "error_code": "ERR_UNAUTHORIZED",
                   "status_code": 401,
                   "msg": "Missing API key: send it as Authorization: Bearer <key>.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppScopeMismatch": {
+        "description": "The key's scope does not cover application sessions (`ERR_UNAUTHORIZED` with `status_code: 403`).\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "outsideScope": {
+                "value": {
+                  "error_code": "ERR_UNAUTHORIZED",
+                  "status_code": 403,
+                  "msg": "This API key's scope does not cover application sessions.",
                   "details": {
                     "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
                   }

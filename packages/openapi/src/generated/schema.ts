@@ -653,7 +653,8 @@ export interface components {
         AppError: {
             /**
              * @description Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),
-             *     `ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),
+             *     `ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401: the key is missing or unknown;
+             *     403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),
              *     `ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request
              *     could not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500).
              * @enum {string}
@@ -857,6 +858,16 @@ export interface components {
                  * @example Bearer realm="sessions-api"
                  */
                 "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /** @description The key's scope does not cover application sessions (`ERR_UNAUTHORIZED` with `status_code: 403`). */
+        AppScopeMismatch: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
             };
             content: {
@@ -1213,6 +1224,7 @@ export interface operations {
             200: components["responses"]["ApplicationSessionList"];
             400: components["responses"]["AppInvalidParameter"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
         };
@@ -1235,6 +1247,7 @@ export interface operations {
             200: components["responses"]["ApplicationSession"];
             400: components["responses"]["AppInvalidParameter"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
@@ -1265,6 +1278,7 @@ export interface operations {
             };
             400: components["responses"]["AppInvalidParameter"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
@@ -1388,6 +1402,7 @@ export interface operations {
             };
             400: components["responses"]["AppInvalidRequest"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
         };
@@ -1410,6 +1425,7 @@ export interface operations {
             200: components["responses"]["ApplicationSession"];
             400: components["responses"]["AppInvalidParameter"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
