@@ -20,7 +20,10 @@ export interface ApiKeyConfig {
   products: GatewayProduct[];
   /** The sub-users the key is limited to; null for all of the account's. */
   subusers: string[] | null;
-  /** Whether the key may list, read and delete the account's application sessions (and create them in the sandbox); default false. */
+  /**
+   * Whether the key may list, read and delete the account's application sessions (and create them in the
+   * sandbox); default false.
+   */
   app_sessions?: boolean;
   /** Requests per minute; default 6000; 0 means unlimited. */
   rate_limit_per_minute?: number;

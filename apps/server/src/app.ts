@@ -53,7 +53,10 @@ export interface SessionsAppOptions {
   logger?: Logger | undefined;
   /** Log one line per request (method, path, status, duration, request id); default false. */
   logRequests?: boolean | undefined;
-  /** Real time in milliseconds, which the sandbox clock moves forward from and budgets refill by; default `Date.now`. */
+  /**
+   * Real time in milliseconds, which the sandbox clock moves forward from and rate limits refill by;
+   * default `Date.now`.
+   */
   now?: (() => number) | undefined;
   /**
    * Unknown API keys a client address may send per minute; past that, its requests get 429 until the

@@ -577,7 +577,10 @@ export class SessionStore {
     tableRows: Partial<Record<StoreTable, number>>,
     upkeepCounts: Partial<Record<StoreTable, UpkeepCounts>>,
     private readonly onBackgroundError: (error: unknown) => void,
-    /** The key list cursors are signed with: the same for every instance over this database, kept across restarts. */
+    /**
+     * The key list cursors are signed with: the same for every instance over this database, and kept
+     * across restarts.
+     */
     readonly cursorSecret: Buffer,
   ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
