@@ -7,13 +7,14 @@ import { DEMO_KEYS, demoKeyConfigs, loadApiKeysFile, parseApiKeys } from "./api-
 describe("API key configuration", () => {
   test("the demo keys have the documented scopes", () => {
     const byKey = Object.fromEntries(demoKeyConfigs().map((config) => [config.key, config]));
-    expect(byKey[DEMO_KEYS.full]).toMatchObject({ account: "acct_demo", subusers: null });
+    expect(byKey[DEMO_KEYS.full]).toMatchObject({ account: "acct_demo", subusers: null, app_sessions: true });
     expect(byKey[DEMO_KEYS.narrow]).toMatchObject({
       products: ["residential"],
       subusers: ["sub_01HX2K3PQ4M5"],
     });
-    expect(byKey[DEMO_KEYS.other]).toMatchObject({ account: "acct_other" });
-    expect(byKey[DEMO_KEYS.limited]).toMatchObject({ rate_limit_per_minute: 5 });
+    expect(byKey[DEMO_KEYS.narrow]?.app_sessions).not.toBe(true);
+    expect(byKey[DEMO_KEYS.other]).toMatchObject({ account: "acct_other", app_sessions: true });
+    expect(byKey[DEMO_KEYS.limited]).toMatchObject({ rate_limit_per_minute: 5, app_sessions: true });
   });
 
   test("a keys file is read and checked", async () => {
@@ -21,11 +22,21 @@ describe("API key configuration", () => {
     writeFileSync(
       path,
       JSON.stringify({
-        keys: [{ key: "sk_live_abcdef", account: "acct_1", products: ["mobile"], subusers: null }],
+        keys: [
+          { key: "sk_live_abcdef", account: "acct_1", products: ["mobile"], subusers: null },
+          {
+            key: "sk_live_ghijkl",
+            account: "acct_1",
+            products: ["mobile"],
+            subusers: null,
+            app_sessions: true,
+          },
+        ],
       }),
     );
     expect(await loadApiKeysFile(path)).toEqual([
       { key: "sk_live_abcdef", account: "acct_1", products: ["mobile"], subusers: null },
+      { key: "sk_live_ghijkl", account: "acct_1", products: ["mobile"], subusers: null, app_sessions: true },
     ]);
     await expect(loadApiKeysFile(join(tmpdir(), "does-not-exist.json"))).rejects.toThrow(
       /Cannot read the keys file/,
@@ -45,6 +56,7 @@ describe("API key configuration", () => {
       [{ key: "sk_live_abcdef", account: "a", products: ["mobile"], rate_limit_per_minute: -1 }],
       /rate_limit/,
     ],
+    [[{ key: "sk_live_abcdef", account: "a", products: ["mobile"], app_sessions: "yes" }], /app_sessions/],
     [
       [
         { key: "sk_live_abcdef", account: "a", products: ["mobile"] },

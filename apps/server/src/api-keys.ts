@@ -1,6 +1,6 @@
 /**
- * API keys: who a key belongs to (an account) and what it may see (products, optionally sub-users), plus
- * its request budget. Keys come from a JSON file (`SESSIONS_API_KEYS_FILE`) or default to the demo keys.
+ * API keys: who a key belongs to (an account) and what it may see (gateway products, optionally
+ * sub-users, and whether the account's application sessions), plus its request budget. Keys come from a JSON file (`SESSIONS_API_KEYS_FILE`) or default to the demo keys.
  *
  * @example
  * const keys = await loadApiKeysFile("keys.json"); // {"keys": [{"key": "sk_live_...", "account": "acct_1", ...}]}
@@ -20,6 +20,11 @@ export interface ApiKeyConfig {
   products: GatewayProduct[];
   /** The sub-users the key is limited to; null for all of the account's. */
   subusers: string[] | null;
+  /**
+   * Whether the key may list, read and delete the account's application sessions (and create them in the
+   * sandbox); default false.
+   */
+  app_sessions?: boolean;
   /** Requests per minute; default 6000; 0 means unlimited. */
   rate_limit_per_minute?: number;
 }
@@ -39,9 +44,9 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 6000;
  * fetch("http://127.0.0.1:8080/v1/residential/sessions", { headers: { authorization: `Bearer ${DEMO_KEYS.full}` } });
  */
 export const DEMO_KEYS = {
-  /** acct_demo, both products, all sub-users. */
+  /** acct_demo, both products, all sub-users, application sessions. */
   full: "sk_demo_full",
-  /** acct_demo, residential only, sub-user sub_01HX2K3PQ4M5 only. */
+  /** acct_demo, residential only, sub-user sub_01HX2K3PQ4M5 only, no application sessions. */
   narrow: "sk_demo_narrow",
   /** acct_other, full scope. */
   other: "sk_demo_other",
@@ -57,19 +62,32 @@ export const DEMO_KEYS = {
  */
 export function demoKeyConfigs(): ApiKeyConfig[] {
   return [
-    { key: DEMO_KEYS.full, account: "acct_demo", products: ["residential", "mobile"], subusers: null },
+    {
+      key: DEMO_KEYS.full,
+      account: "acct_demo",
+      products: ["residential", "mobile"],
+      subusers: null,
+      app_sessions: true,
+    },
     {
       key: DEMO_KEYS.narrow,
       account: "acct_demo",
       products: ["residential"],
       subusers: ["sub_01HX2K3PQ4M5"],
     },
-    { key: DEMO_KEYS.other, account: "acct_other", products: ["residential", "mobile"], subusers: null },
+    {
+      key: DEMO_KEYS.other,
+      account: "acct_other",
+      products: ["residential", "mobile"],
+      subusers: null,
+      app_sessions: true,
+    },
     {
       key: DEMO_KEYS.limited,
       account: "acct_demo",
       products: ["residential", "mobile"],
       subusers: null,
+      app_sessions: true,
       rate_limit_per_minute: 5,
     },
   ];
@@ -96,6 +114,7 @@ export function parseApiKeys(value: unknown, source = "keys"): ApiKeyConfig[] {
       account,
       products: scope,
       subusers,
+      app_sessions: appSessions,
       rate_limit_per_minute: limit,
     } = entry as Record<string, unknown>;
     if (typeof key !== "string" || key.length < 8 || /\s/.test(key)) {
@@ -117,6 +136,9 @@ export function parseApiKeys(value: unknown, source = "keys"): ApiKeyConfig[] {
         `${at}.subusers must be null or an array of sub-user ids (sub_ + 4-32 letters or digits)`,
       );
     }
+    if (appSessions !== undefined && typeof appSessions !== "boolean") {
+      throw new Error(`${at}.app_sessions must be true or false`);
+    }
     if (limit !== undefined && (typeof limit !== "number" || !Number.isInteger(limit) || limit < 0)) {
       throw new Error(`${at}.rate_limit_per_minute must be a whole number, 0 for unlimited`);
     }
@@ -126,6 +148,7 @@ export function parseApiKeys(value: unknown, source = "keys"): ApiKeyConfig[] {
       products: [...new Set(scope as GatewayProduct[])],
       subusers: (subusers as string[] | null | undefined) ?? null,
     };
+    if (appSessions !== undefined) config.app_sessions = appSessions;
     if (limit !== undefined) config.rate_limit_per_minute = limit;
     return config;
   });

@@ -8,6 +8,7 @@
 import { randomInt } from "node:crypto";
 import type { ApplicationSession, ApplicationSessionCreate } from "@sessions-api/openapi";
 import type { Hono } from "hono";
+import type { ApiKeyConfig } from "./api-keys.js";
 import type { ServerClock } from "./clock.js";
 import { ApiError } from "./errors.js";
 import { newUlid } from "./ids.js";
@@ -112,6 +113,19 @@ function readBeforeId(
   return alias === undefined ? undefined : { id: alias, param: "beforeId" };
 }
 
+// a key's scope names application sessions explicitly: one limited to some sub-users or gateway products
+// must not reach every application session of its account
+function requireAppSessionScope(key: ApiKeyConfig): void {
+  if (key.app_sessions !== true) {
+    // answered as ERR_UNAUTHORIZED with status 403, the family's code for a scope that falls short
+    throw new ApiError(
+      403,
+      "subuser_scope_mismatch",
+      'This API key\'s scope does not cover application sessions (a keys file grants them with "app_sessions": true).',
+    );
+  }
+}
+
 /**
  * Mounts the application-session operations and their sandbox.
  *
@@ -122,6 +136,7 @@ export function mountAppSessionRoutes(app: Hono<AppEnv>, deps: AppSessionDeps): 
   const { store, clock } = deps;
 
   mountOperation(app, deps, "listApplicationSessions", async ({ key, query, origin, context }) => {
+    requireAppSessionScope(key);
     const now = await clock.now();
     const before = readBeforeId(query);
     if (before !== undefined && !(await store.isPagingAnchor(key.account, before.id, now))) {
@@ -157,23 +172,27 @@ export function mountAppSessionRoutes(app: Hono<AppEnv>, deps: AppSessionDeps): 
   });
 
   mountOperation(app, deps, "getApplicationSession", async ({ key, path, origin }) => {
+    requireAppSessionScope(key);
     const record = await store.findAppSession(key.account, path.id, await clock.now());
     if (record === null) throw notFound(path.id);
     return { status: 200, body: toApplicationSession(record, origin) };
   });
 
   mountOperation(app, deps, "deleteApplicationSession", async ({ key, path }) => {
+    requireAppSessionScope(key);
     if (!(await store.deleteAppSession(key.account, path.id, await clock.now()))) throw notFound(path.id);
     return { status: 204 };
   });
 
   mountOperation(app, deps, "createApplicationSession", async ({ key, body, origin }) => {
+    requireAppSessionScope(key);
     const record = await store.createAppSession(newAppSessionRecord(key.account, body, await clock.now()));
     const session = toApplicationSession(record, origin);
     return { status: 201, body: session, headers: { Location: session.uri } };
   });
 
   mountOperation(app, deps, "recordApplicationSessionActivity", async ({ key, path, origin }) => {
+    requireAppSessionScope(key);
     const record = await store.touchAppSession(key.account, path.id, await clock.now());
     if (record === null) throw notFound(path.id);
     return { status: 200, body: toApplicationSession(record, origin) };

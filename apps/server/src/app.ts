@@ -16,6 +16,7 @@ import { PatternRouter } from "hono/router/pattern-router";
 import { type ApiKeyConfig, demoKeyConfigs } from "./api-keys.js";
 import { mountAppSessionRoutes } from "./app-session-routes.js";
 import { Authenticator } from "./auth.js";
+import { clientOf } from "./client-address.js";
 import { ServerClock } from "./clock.js";
 import { buildDemoData } from "./demo-data.js";
 import { docsRoutes } from "./docs.js";
@@ -25,7 +26,6 @@ import { newRequestId } from "./ids.js";
 import { carriesRequestId, jsonResponse } from "./json-response.js";
 import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
 import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
-import { RateLimiter } from "./rate-limiter.js";
 import { validateParameter } from "./request-validation.js";
 import { specOperation, specOperations } from "./spec-operations.js";
 import { SessionStore } from "./store/session-store.js";
@@ -54,8 +54,16 @@ export interface SessionsAppOptions {
   logger?: Logger | undefined;
   /** Log one line per request (method, path, status, duration, request id); default false. */
   logRequests?: boolean | undefined;
-  /** Real time in milliseconds, which the sandbox clock moves forward from; default `Date.now`. */
+  /**
+   * Real time in milliseconds, which the sandbox clock moves forward from and rate limits refill by;
+   * default `Date.now`.
+   */
   now?: (() => number) | undefined;
+  /**
+   * Unknown API keys a client address may send per minute; past that, its requests get 429 until the
+   * budget refills. Default 30; 0 for no limit.
+   */
+  failedAuthPerMinute?: number | undefined;
   /** How often to purge what is past keeping, in milliseconds; default one minute; 0 disables the timer. */
   purgeIntervalMs?: number | undefined;
 }
@@ -153,7 +161,10 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     }
   }
 
-  const auth = new Authenticator(options.keys ?? demoKeyConfigs(), new RateLimiter());
+  const auth = new Authenticator(options.keys ?? demoKeyConfigs(), {
+    nowMs: options.now,
+    failedAuthPerMinute: options.failedAuthPerMinute,
+  });
   // Hono's default (a RegExpRouter, which refuses this route set, falling back to its trie) cost a
   // quarter of a cached read's CPU; the pattern router matches these few dozen routes for much less
   const app = new Hono<AppEnv>({ router: new PatternRouter() });
@@ -191,7 +202,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   // the spec lists sessions only under /v1/residential and /v1/mobile; any other product is told why
   const productParameter = specOperation("getSession").parameters.find((p) => p.name === "product");
   app.get("/v1/:product/sessions", (c) => {
-    auth.authenticate(c.req.header("authorization"));
+    auth.authenticate(c.req.header("authorization"), clientOf(c.env));
     const product = c.req.param("product");
     if (productParameter !== undefined) validateParameter(productParameter, product);
     throw ApiError.productHasNoSessions(product);

@@ -1,36 +1,68 @@
 /**
- * Bearer-key authentication and per-key rate limiting of every secured operation.
+ * Bearer-key authentication and rate limiting of every secured operation: each key's request budget, and
+ * each client's budget of failed authentications, so that keys cannot be guessed at speed.
  *
  * @example
  * const auth = new Authenticator(demoKeyConfigs());
- * const key = auth.authenticate("Bearer sk_demo_full"); // the key's configuration, or throws 401/429
+ * const key = auth.authenticate("Bearer sk_demo_full", "203.0.113.7"); // the key's configuration, or throws 401/429
  */
 import { type ApiKeyConfig, DEFAULT_RATE_LIMIT_PER_MINUTE } from "./api-keys.js";
 import { ApiError } from "./errors.js";
 import { RateLimiter } from "./rate-limiter.js";
 
 /**
- * Looks keys up and spends their request budget.
+ * Failed authentications (unknown keys) a client may make per minute by default.
  *
  * @example
- * new Authenticator(keys, new RateLimiter()).authenticate(request.headers.get("authorization") ?? undefined);
+ * createSessionsApp({ failedAuthPerMinute: DEFAULT_FAILED_AUTH_PER_MINUTE * 2 });
+ */
+export const DEFAULT_FAILED_AUTH_PER_MINUTE = 30;
+
+/** Options of an `Authenticator`. */
+export interface AuthenticatorOptions {
+  /** Real time in milliseconds, which budgets refill by; default `Date.now`. */
+  nowMs?: (() => number) | undefined;
+  /** Unknown keys a client may send per minute before its requests get 429; 0 for no limit. */
+  failedAuthPerMinute?: number | undefined;
+}
+
+const rateLimited = (message: string, retryAfterSeconds: number) =>
+  new ApiError(429, "rate_limited", message, { headers: { "Retry-After": String(retryAfterSeconds) } });
+
+/**
+ * Looks keys up and spends their request budget; counts each client's unknown keys.
+ *
+ * @example
+ * new Authenticator(keys, { failedAuthPerMinute: 10 }).authenticate(request.headers.get("authorization") ?? undefined, client);
  */
 export class Authenticator {
   private readonly keys: ReadonlyMap<string, ApiKeyConfig>;
+  private readonly keyBudgets: RateLimiter;
+  private readonly failureBudgets: RateLimiter;
+  private readonly failedAuthPerMinute: number;
 
-  constructor(
-    keys: readonly ApiKeyConfig[],
-    private readonly limiter: RateLimiter = new RateLimiter(),
-  ) {
+  constructor(keys: readonly ApiKeyConfig[], options: AuthenticatorOptions = {}) {
     this.keys = new Map(keys.map((config) => [config.key, config]));
+    this.keyBudgets = new RateLimiter(options.nowMs);
+    this.failureBudgets = new RateLimiter(options.nowMs);
+    this.failedAuthPerMinute = options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE;
   }
 
   /**
-   * The configuration of the key in an `Authorization` header.
+   * The configuration of the key in an `Authorization` header, sent by `client` (see `clientOf`).
    *
-   * @throws {ApiError} 401 for a missing or unknown key, 429 past the key's budget.
+   * @throws {ApiError} 401 for a missing or unknown key; 429 past the key's budget, or while the client is
+   * past its budget of unknown keys (whatever key it sends: a guess that hit must not be told apart).
    */
-  authenticate(header: string | undefined): ApiKeyConfig {
+  authenticate(header: string | undefined, client: string): ApiKeyConfig {
+    const perMinute = this.failedAuthPerMinute;
+    const standing = this.failureBudgets.peek(client, perMinute);
+    if (!standing.allowed) {
+      throw rateLimited(
+        `Too many unknown API keys from this address (${perMinute} a minute); retry in ${standing.retryAfterSeconds} s.`,
+        standing.retryAfterSeconds,
+      );
+    }
     if (header === undefined || header.trim() === "") {
       throw ApiError.unauthorized("Missing API key: send it as Authorization: Bearer <key>.");
     }
@@ -42,15 +74,21 @@ export class Authenticator {
       );
     }
     const config = this.keys.get(match[1]);
-    if (config === undefined) throw ApiError.unauthorized("Unknown API key.");
+    if (config === undefined) {
+      // only a key that could have been right is a guess; a missing key or another scheme never is
+      this.failureBudgets.take(client, perMinute);
+      throw ApiError.unauthorized("Unknown API key.");
+    }
+    return this.spendKeyBudget(config);
+  }
+
+  private spendKeyBudget(config: ApiKeyConfig): ApiKeyConfig {
     const perMinute = config.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
-    const verdict = this.limiter.take(config.key, perMinute);
+    const verdict = this.keyBudgets.take(config.key, perMinute);
     if (!verdict.allowed) {
-      throw new ApiError(
-        429,
-        "rate_limited",
+      throw rateLimited(
         `Rate limit of ${perMinute} requests per minute exceeded; retry in ${verdict.retryAfterSeconds} s.`,
-        { headers: { "Retry-After": String(verdict.retryAfterSeconds) } },
+        verdict.retryAfterSeconds,
       );
     }
     return config;

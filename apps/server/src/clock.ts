@@ -29,9 +29,10 @@ export class ServerClock {
     private readonly realNow: () => number = Date.now,
   ) {}
 
+  /** The time, which stays at `CLOCK_LIMIT_MS` once there however far real time goes on. */
   async read(): Promise<ClockReading> {
     const offsetSeconds = await this.store.clockOffsetSeconds();
-    return { now: new Date(this.realNow() + offsetSeconds * 1000), offsetSeconds };
+    return { now: this.timeAt(offsetSeconds), offsetSeconds };
   }
 
   async now(): Promise<Date> {
@@ -46,6 +47,12 @@ export class ServerClock {
     const maxOffsetSeconds = Math.floor((CLOCK_LIMIT_MS - this.realNow()) / 1000);
     const offsetSeconds = await this.store.advanceClock(seconds, maxOffsetSeconds);
     if (offsetSeconds === null) return null;
-    return { now: new Date(this.realNow() + offsetSeconds * 1000), offsetSeconds };
+    return { now: this.timeAt(offsetSeconds), offsetSeconds };
+  }
+
+  // the offset is checked against the limit only when it moves: real time going on must not carry the
+  // clock past it afterwards
+  private timeAt(offsetSeconds: number): Date {
+    return new Date(Math.min(this.realNow() + offsetSeconds * 1000, CLOCK_LIMIT_MS));
   }
 }

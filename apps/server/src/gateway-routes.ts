@@ -68,7 +68,8 @@ async function listPage(
     repinned: query.repinned,
     status: query.status,
   };
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, scope);
+  const secret = deps.store.cursorSecret;
+  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, scope, secret);
   const now = await deps.clock.now();
   const page = await deps.store.listSessions(
     {
@@ -86,7 +87,10 @@ async function listPage(
     },
     now,
   );
-  return { data: page.sessions, next_cursor: page.next === null ? null : encodeCursor(page.next, scope) };
+  return {
+    data: page.sessions,
+    next_cursor: page.next === null ? null : encodeCursor(page.next, scope, secret),
+  };
 }
 
 /**
@@ -143,16 +147,10 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
         throw usernameError(error);
       }
       requireProductScope(key, product);
-      const now = await clock.now();
-      const notFound = () =>
-        new ApiError(404, "subuser_not_found", `Your account has no sub-user ${parsed.subuser}.`);
-      const owner = await store.subuserAccount(parsed.subuser);
-      if (owner !== null && owner !== key.account) throw notFound();
       requireSubuserScope(key, product, parsed.subuser);
-      // first use creates the sub-user in the key's account, unless another account just took it
-      if (owner === null && (await store.claimSubuser(parsed.subuser, key.account, now)) !== key.account) {
-        throw notFound();
-      }
+      const now = await clock.now();
+      // first use creates the sub-user in the key's account; other accounts' sub-users are not in the way
+      await store.ensureSubuser(key.account, parsed.subuser, now);
       const { created, session } = await store.reportTraffic({
         account: key.account,
         product,

@@ -3,8 +3,11 @@
  *
  * Environment: PORT (default 8080; 0 picks a free port), HOST (default 127.0.0.1), DATABASE_URL
  * (PostgreSQL; omitted: embedded PGlite), SESSIONS_API_DATABASE_SCHEMA (with DATABASE_URL: the schema of
- * the tables, default public), SESSIONS_API_DATA_DIR (PGlite's data directory, default ./.data), SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default
- * true: seed demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs).
+ * the tables, default public), SESSIONS_API_DATA_DIR (PGlite's data directory, default ./.data),
+ * SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default true: seed
+ * demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs),
+ * SESSIONS_API_FAILED_AUTH_PER_MINUTE (unknown API keys a client address may send per minute, default 30;
+ * 0 for no limit).
  *
  * Logs are JSON lines on stdout, the first one `{"level":"info","msg":"listening","url":...,"docs_url":...}`;
  * a banner for humans goes to stderr. SIGTERM and SIGINT stop it gracefully.
@@ -36,6 +39,15 @@ function parseFlag(name: string, value: string | undefined, fallback: boolean): 
   throw new Error(`${name} must be true or false; got ${value}`);
 }
 
+function parseCount(name: string, value: string | undefined): number | undefined {
+  if (value === undefined || value === "") return undefined;
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count)) {
+    throw new Error(`${name} must be a whole number, 0 for no limit; got ${value}`);
+  }
+  return count;
+}
+
 function banner(url: string, store: string, keys: ApiKeyConfig[] | undefined): string {
   const lines = [
     "",
@@ -46,9 +58,9 @@ function banner(url: string, store: string, keys: ApiKeyConfig[] | undefined): s
   if (keys === undefined) {
     lines.push(
       "  Demo API keys (send as Authorization: Bearer <key>):",
-      `    ${DEMO_KEYS.full.padEnd(18)} acct_demo, residential + mobile, all sub-users`,
-      `    ${DEMO_KEYS.narrow.padEnd(18)} acct_demo, residential only, sub-user ${DEMO_SUBUSER} only`,
-      `    ${DEMO_KEYS.other.padEnd(18)} acct_other, residential + mobile, all sub-users`,
+      `    ${DEMO_KEYS.full.padEnd(18)} acct_demo, residential + mobile, all sub-users, app sessions`,
+      `    ${DEMO_KEYS.narrow.padEnd(18)} acct_demo, residential only, sub-user ${DEMO_SUBUSER} only, no app sessions`,
+      `    ${DEMO_KEYS.other.padEnd(18)} acct_other, residential + mobile, all sub-users, app sessions`,
       `    ${DEMO_KEYS.limited.padEnd(18)} acct_demo, full scope, 5 requests per minute`,
       "",
       "  Try:",
@@ -82,6 +94,10 @@ async function main(): Promise<void> {
     keys,
     seedDemoData: parseFlag("SESSIONS_API_SEED", env.SESSIONS_API_SEED, true),
     publicUrl: env.SESSIONS_API_PUBLIC_URL || undefined,
+    failedAuthPerMinute: parseCount(
+      "SESSIONS_API_FAILED_AUTH_PER_MINUTE",
+      env.SESSIONS_API_FAILED_AUTH_PER_MINUTE,
+    ),
     logger: log,
     logRequests: true,
   });

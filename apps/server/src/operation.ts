@@ -12,6 +12,7 @@ import type { operations } from "@sessions-api/openapi";
 import type { Context, Hono } from "hono";
 import type { ApiKeyConfig } from "./api-keys.js";
 import type { Authenticator } from "./auth.js";
+import { clientOf } from "./client-address.js";
 import { jsonResponse } from "./json-response.js";
 import { type NodeBindings, readBodyText } from "./request-body.js";
 import { validateBody, validateParameters } from "./request-validation.js";
@@ -102,7 +103,9 @@ export function mountOperation<Id extends OperationId>(
 ): void {
   const operation = specOperation(id);
   app.on(operation.method, operation.honoPath, async (c) => {
-    const key = operation.secured ? options.auth.authenticate(c.req.header("authorization")) : null;
+    const key = operation.secured
+      ? options.auth.authenticate(c.req.header("authorization"), clientOf(c.env))
+      : null;
     const url = c.req.url;
     // most requests have no query string: they skip parsing the URL
     const { path, query } = validateParameters(

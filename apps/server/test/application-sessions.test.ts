@@ -259,3 +259,36 @@ describe("GET, DELETE /app/sessions/{id} and activity", () => {
     expectAppError(await app.call("GET", "/app/sessions", { key: null }), 401, "ERR_UNAUTHORIZED");
   });
 });
+
+describe("application sessions in a key's scope", () => {
+  test("a key whose scope leaves them out gets 403 ERR_UNAUTHORIZED on every operation, and changes nothing", async () => {
+    const created = await create();
+    const path = `/app/sessions/${created.body.id}`;
+    for (const [method, target] of [
+      ["GET", "/app/sessions"],
+      ["GET", path],
+      ["DELETE", path],
+      ["POST", "/sandbox/app/sessions"],
+      ["POST", `/sandbox${path}/activity`],
+    ] as const) {
+      const refused = await app.call(method, target, { key: DEMO_KEYS.narrow });
+      expectAppError(refused, 403, "ERR_UNAUTHORIZED");
+      expect(refused.body.msg).toBe(
+        'This API key\'s scope does not cover application sessions (a keys file grants them with "app_sessions": true).',
+      );
+    }
+    expect((await app.call("GET", path)).body).toEqual(created.body);
+  });
+
+  test("keys whose scope covers them keep every operation", async () => {
+    for (const key of [DEMO_KEYS.full, DEMO_KEYS.other]) {
+      const created = await create({}, key);
+      expect(created.status).toBe(201);
+      const path = `/app/sessions/${created.body.id}`;
+      expect((await app.call("GET", "/app/sessions", { key })).status).toBe(200);
+      expect((await app.call("GET", path, { key })).status).toBe(200);
+      expect((await app.call("POST", `/sandbox${path}/activity`, { key })).status).toBe(200);
+      expect((await app.call("DELETE", path, { key })).status).toBe(204);
+    }
+  });
+});

@@ -224,10 +224,29 @@ describe("sandbox traffic", () => {
     );
   });
 
-  test("a sub-user of another account is 404 subuser_not_found", async () => {
+  test("sub-user ids are per account: another account's sub-user of the same id is another sub-user", async () => {
     const subuser = newSubuser();
-    await traffic(app, username(subuser), { key: DEMO_KEYS.other });
-    expectGatewayError(await traffic(app, username(subuser)), 404, "subuser_not_found");
+    const theirs = await traffic(app, username(subuser), { key: DEMO_KEYS.other });
+    expect(theirs.status).toBe(201);
+    // the same id in this account is free to use, and tells nothing of theirs
+    const ours = await traffic(app, username(subuser));
+    expect(ours.status).toBe(201);
+    expect(ours.body.id).not.toBe(theirs.body.id);
+    expect((await traffic(app, username(subuser), { key: DEMO_KEYS.other })).body).toMatchObject({
+      id: theirs.body.id,
+      requests: 2,
+    });
+    const listed = async (key: string) =>
+      (await app.call("GET", `/v1/residential/sessions?subuser=${subuser}`, { key })).body.data.map(
+        (session: { id: string }) => session.id,
+      );
+    expect(await listed(DEMO_KEYS.full)).toEqual([ours.body.id]);
+    expect(await listed(DEMO_KEYS.other)).toEqual([theirs.body.id]);
+    expectGatewayError(
+      await app.call("GET", `/v1/residential/sessions/${theirs.body.id}`),
+      404,
+      "session_not_found",
+    );
   });
 
   test("a key without the product or the sub-user in scope gets 403 subuser_scope_mismatch", async () => {

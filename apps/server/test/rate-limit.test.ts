@@ -1,6 +1,15 @@
+import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { type SessionsServer, startSessionsServer } from "../src/index.js";
 import { RateLimiter } from "../src/rate-limiter.js";
-import { createTestApp, DEMO_KEYS, expectAppError, expectGatewayError, type TestApp } from "./helpers.js";
+import {
+  createTestApp,
+  DEMO_KEYS,
+  expectAppError,
+  expectGatewayError,
+  START_TIME,
+  type TestApp,
+} from "./helpers.js";
 
 describe("RateLimiter", () => {
   test("allows the budget, then refuses with the seconds until the next token", () => {
@@ -20,6 +29,32 @@ describe("RateLimiter", () => {
     expect(limiter.take("b", 1)).toEqual({ allowed: true });
     expect(limiter.take("a", 1).allowed).toBe(false);
     for (let i = 0; i < 1000; i++) expect(limiter.take("c", 0).allowed).toBe(true);
+  });
+
+  test("peeks at a budget without spending it", () => {
+    const limiter = new RateLimiter(() => 0);
+    expect(limiter.peek("a", 1)).toEqual({ allowed: true });
+    expect(limiter.take("a", 1)).toEqual({ allowed: true });
+    expect(limiter.peek("a", 1)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(limiter.peek("a", 1)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+  });
+
+  test("holds a bounded number of buckets, so clients cannot grow it for ever: full ones go first", () => {
+    let now = 0;
+    const limiter = new RateLimiter(() => now, 4);
+    limiter.take("spent", 1);
+    for (const key of ["a", "b", "c"]) limiter.take(key, 1000);
+    now += 1000;
+    // a, b and c have refilled (as good as new); "spent" has not, and is kept
+    limiter.take("new", 1);
+    expect(limiter.take("spent", 1).allowed).toBe(false);
+  });
+
+  test("past the bound with no full bucket, the oldest are forgotten (which only ever allows more)", () => {
+    const limiter = new RateLimiter(() => 0, 4);
+    for (const key of ["k1", "k2", "k3", "k4", "k5"]) limiter.take(key, 1);
+    expect(limiter.take("k1", 1).allowed).toBe(true);
+    expect(limiter.take("k5", 1).allowed).toBe(false);
   });
 });
 
@@ -43,5 +78,84 @@ describe("rate limiting of API keys", () => {
     expectAppError(application, 429, "ERR_RATE_LIMITED");
     expect(Number(application.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await app.call("GET", "/v1/residential/sessions", { key: DEMO_KEYS.full })).status).toBe(200);
+  });
+});
+
+describe("throttling of unknown API keys per client address", () => {
+  test("in process, where there is no address, callers share one budget: past it 429 in each family's body", async () => {
+    const app = await createTestApp({ failedAuthPerMinute: 3 });
+    try {
+      for (let i = 0; i < 3; i++) {
+        expectGatewayError(
+          await app.call("GET", "/v1/residential/sessions", { key: `sk_guess_${i}` }),
+          401,
+          "unauthorized",
+        );
+      }
+      const gateway = await app.call("GET", "/v1/residential/sessions", { key: "sk_guess_3" });
+      expectGatewayError(gateway, 429, "rate_limited");
+      expect(gateway.headers.get("retry-after")).toBe("20");
+      const application = await app.call("GET", "/app/sessions", { key: "sk_guess_4" });
+      expectAppError(application, 429, "ERR_RATE_LIMITED");
+      expect(application.headers.get("retry-after")).toBe("20");
+      // whatever key comes from there: a right guess must look like a wrong one
+      expectGatewayError(await app.call("GET", "/sandbox/clock"), 429, "rate_limited");
+      // the budget refills with the server's real time (the app's `now`)
+      app.time.now += 20_000;
+      expect((await app.call("GET", "/sandbox/clock")).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  describe("over HTTP, per socket address", () => {
+    const time = { now: START_TIME };
+    let server: SessionsServer;
+    beforeAll(async () => {
+      server = await startSessionsServer({
+        port: 0,
+        now: () => time.now,
+        purgeIntervalMs: 0,
+        failedAuthPerMinute: 2,
+      });
+    });
+    afterAll(() => server.close());
+
+    // a request from a chosen loopback address (all of 127.0.0.0/8 reaches the server's 127.0.0.1)
+    const get = (from: string, key: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; retryAfter: string | undefined }>((resolve, reject) => {
+        const url = new URL("/sandbox/clock", server.url);
+        const req = request(
+          url,
+          {
+            localAddress: from,
+            headers: { authorization: `Bearer ${key}`, connection: "close", ...headers },
+          },
+          (res) => {
+            res.resume();
+            res.on("end", () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                retryAfter: res.headers["retry-after"] as string | undefined,
+              }),
+            );
+          },
+        );
+        req.on("error", reject);
+        req.end();
+      });
+
+    test("a guessing address is refused; valid keys from other addresses are not; X-Forwarded-For changes nothing", async () => {
+      expect((await get("127.0.0.2", "sk_guess_1")).status).toBe(401);
+      // a header claiming another client is not believed
+      expect((await get("127.0.0.2", "sk_guess_2", { "x-forwarded-for": "198.51.100.1" })).status).toBe(401);
+      expect(await get("127.0.0.2", "sk_guess_3", { "x-forwarded-for": "198.51.100.2" })).toEqual({
+        status: 429,
+        retryAfter: "30",
+      });
+      expect((await get("127.0.0.2", DEMO_KEYS.full)).status).toBe(429);
+      expect((await get("127.0.0.3", DEMO_KEYS.full)).status).toBe(200);
+      expect((await get("127.0.0.3", "sk_guess_4")).status).toBe(401);
+    });
   });
 });

@@ -133,4 +133,21 @@ describe("the sandbox clock's end", () => {
     expectSchema("SessionDetail", reported.body);
     expect((await farApp.call("GET", "/v1/residential/sessions")).status).toBe(200);
   });
+
+  test("real time going on does not carry the clock past its end; advancing from there is still refused", async () => {
+    const limit = "9999-01-01T00:00:00.000Z";
+    const before = (await farApp.call("GET", "/sandbox/clock")).body;
+    await farApp.sandbox.store.advanceClock((Date.parse(limit) - Date.parse(before.now)) / 1000);
+    expect((await farApp.call("GET", "/sandbox/clock")).body.now).toBe(limit);
+    farApp.time.now += 3_600_000;
+    expect((await farApp.call("GET", "/sandbox/clock")).body.now).toBe(limit);
+    expectGatewayError(
+      await farApp.call("POST", "/sandbox/clock/advance", { body: { seconds: 1 } }),
+      400,
+      "invalid_request_body",
+      "seconds",
+    );
+    const reported = await traffic(farApp, username(newSubuser()));
+    expect(reported.body.started_at).toBe(limit);
+  });
 });

@@ -183,7 +183,9 @@ export class InvalidUsernameError extends SessionsApiError {
 }
 
 /**
- * `401 unauthorized` / `ERR_UNAUTHORIZED`: the API key is missing or unknown.
+ * `401 unauthorized` / `ERR_UNAUTHORIZED`: the API key is missing or unknown; or, with `status` 403 (an
+ * `ERR_UNAUTHORIZED` of the application-sessions family), the key's scope does not cover application
+ * sessions.
  *
  * @example
  * catch (error) { if (error instanceof UnauthorizedError) console.error("check SESSIONS_API_KEY"); }
@@ -240,7 +242,8 @@ export class ProductHasNoSessionsError extends NotFoundError {
 }
 
 /**
- * `404 subuser_not_found`: the username names a sub-user of another account (sandbox traffic reports).
+ * `404 subuser_not_found`: a code of the spec that servers no longer send (sub-user ids are per account,
+ * so a username's sub-user is always the key's account's own); kept so that code handling it compiles.
  *
  * @example
  * catch (error) { if (error instanceof SubuserNotFoundError) console.error("not your sub-user"); }

@@ -66,7 +66,7 @@ describe("createContractClient", () => {
       .call("deleteApplicationSession", { path: { id: "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE" } })
       .catch((e) => e);
     expect((failure as Error).message).toContain(
-      "deleteApplicationSession: DELETE /app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE -> 200 breaks the contract:\n  - status: 200 is not a status the spec documents for deleteApplicationSession; expected 204 | 400 | 401 | 404 | 429 | 500",
+      "deleteApplicationSession: DELETE /app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE -> 200 breaks the contract:\n  - status: 200 is not a status the spec documents for deleteApplicationSession; expected 204 | 400 | 401 | 403 | 404 | 429 | 500",
     );
   });
 

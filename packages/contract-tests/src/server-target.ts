@@ -41,6 +41,7 @@ export async function startServerTarget(): Promise<ServerTarget> {
         account: "acct_ct_exhausted",
         products: ["residential", "mobile"],
         subusers: null,
+        app_sessions: true,
         rate_limit_per_minute: 1,
       },
       {
@@ -48,6 +49,7 @@ export async function startServerTarget(): Promise<ServerTarget> {
         account: "acct_ct_app_paging",
         products: ["residential", "mobile"],
         subusers: null,
+        app_sessions: true,
       },
     ],
   });

@@ -14,9 +14,9 @@ import { loadSpecModel } from "./spec-model.js";
 
 /** API keys of the target's accounts (the server's demo keys, plus accounts of the suite's own). */
 export interface TargetKeys {
-  /** acct_demo, both products, all sub-users. */
+  /** acct_demo, both products, all sub-users, application sessions. */
   full: string;
-  /** acct_demo, residential only, sub-user sub_01HX2K3PQ4M5 only. */
+  /** acct_demo, residential only, sub-user sub_01HX2K3PQ4M5 only, no application sessions. */
   narrow: string;
   /** acct_other, full scope. */
   other: string;

@@ -13,6 +13,8 @@ const client = target.client();
 // an account of its own, so that "every session of the account" is exactly what the test created
 const paging = target.client(target.keys.appPaging);
 const other = target.client(target.keys.other);
+// residential and one sub-user only: its scope leaves application sessions out
+const narrow = target.client(target.keys.narrow);
 const chromeOnMac =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.0.0 Safari/537.36";
 
@@ -135,6 +137,24 @@ describe("application sessions", target.requires("state"), () => {
     expect(body.application_sessions.map((session) => session.id)).not.toContain(created.id);
     // another account's id is not an anchor for this one's pages either
     await other.call("listApplicationSessions", { query: { before_id: created.id }, expect: 400 });
+    await client.call("getApplicationSession", { path: { id: created.id }, expect: 200 });
+  });
+
+  test("a key whose scope leaves application sessions out gets 403 ERR_UNAUTHORIZED on each operation", async () => {
+    const { body: created } = await createAppSession(client);
+    const refusals = [
+      await narrow.call("listApplicationSessions", { expect: 403 }),
+      await narrow.call("createApplicationSession", { body: {}, expect: 403 }),
+      ...(await Promise.all(
+        ["getApplicationSession", "deleteApplicationSession", "recordApplicationSessionActivity"].map(
+          (operationId) => narrow.call(operationId, { path: { id: created.id }, expect: 403 }),
+        ),
+      )),
+    ];
+    for (const { body } of refusals) {
+      expect(body).toMatchObject({ error_code: "ERR_UNAUTHORIZED", status_code: 403 });
+    }
+    // nothing was deleted
     await client.call("getApplicationSession", { path: { id: created.id }, expect: 200 });
   });
 });

@@ -421,21 +421,22 @@ describe("scopes and accounts", target.requires("state"), () => {
     }
     expect(await listAll(client, "mobile", { subuser: theirs })).toEqual([]);
     expect(ids(await listAll(client, "mobile", { status: "all" }))).not.toContain(session.id);
-    // their sub-user is not ours to use
-    const response = await client.call("reportTraffic", {
+    // sub-user ids are per account: the same id in ours is another sub-user, with a session of its own
+    const { body: ours } = await client.call<SessionDetail>("reportTraffic", {
       path: { product: "mobile" },
       body: {
         username: `user-${theirs}-region-fr-session-mine-sesstime-30`,
         requests: [proxiedRequest],
       },
-      expect: 404,
+      expect: 201,
     });
-    expect(errorCodeOf(response.body)).toBe("subuser_not_found");
-    // and the owner still sees it untouched
+    expect(ours.id).not.toBe(session.id);
+    expect(ids(await listAll(client, "mobile", { subuser: theirs }))).toEqual([ours.id]);
+    // and the owner still sees theirs untouched
     const { body } = await other.call<SessionDetail>("getSession", {
       path: { product: "mobile", id: session.id },
       expect: 200,
     });
-    expect(body.status).toBe("active");
+    expect(body).toMatchObject({ status: "active", requests: session.requests });
   });
 });

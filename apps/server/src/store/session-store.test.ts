@@ -41,7 +41,7 @@ function trafficInput(
 }
 
 async function report(store: SessionStore, account: string, name: string, now: Date, reassign = false) {
-  await store.claimSubuser(parseUsername(name).subuser, account, now);
+  await store.ensureSubuser(account, parseUsername(name).subuser, now);
   return store.reportTraffic(trafficInput(account, name, now, { reassign }));
 }
 
@@ -81,14 +81,21 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
     test("applies each migration once, and again applies nothing", async () => {
       expect(await migrate(db)).toEqual(
         backend.name === "pglite"
-          ? ["0001-initial", "0002-samples-in-session", "0003-room-for-updates", "0004-upkeep-counts"]
+          ? [
+              "0001-initial",
+              "0002-samples-in-session",
+              "0003-room-for-updates",
+              "0004-upkeep-counts",
+              "0005-server-secrets",
+              "0006-subusers-per-account",
+            ]
           : [],
       );
       expect(await migrate(db)).toEqual([]);
       const rows = await db.query<{ version: number }>(
         "SELECT version FROM schema_migrations ORDER BY version",
       );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4]);
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6]);
     });
 
     test("leaves room in each page of gateway_sessions for a report's update of a session beside it", async () => {
@@ -270,7 +277,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       const account = freshAccount();
       const name = user("sub_samples", "a");
       const parsed = parseUsername(name);
-      await store.claimSubuser(parsed.subuser, account, at(0));
+      await store.ensureSubuser(account, parsed.subuser, at(0));
       const send = (seconds: number, hosts: string[]) =>
         store.reportTraffic({
           account,
@@ -307,7 +314,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
     test("reports that arrive together are written together, each to its own username's session", async () => {
       const account = freshAccount();
       const names = ["a", "b", "c"].map((id) => user("sub_together", id));
-      await store.claimSubuser("sub_together", account, at(0));
+      await store.ensureSubuser(account, "sub_together", at(0));
       const send = (name: string, hosts: string[], seconds = 0) =>
         store.reportTraffic({
           account,
@@ -357,7 +364,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
     test("bytes_used stops at the int64 maximum instead of failing the report", async () => {
       const account = freshAccount();
       const name = user("sub_bytes", "big");
-      await store.claimSubuser("sub_bytes", account, at(0));
+      await store.ensureSubuser(account, "sub_bytes", at(0));
       const send = (seconds: number) =>
         store.reportTraffic({
           account,
@@ -388,7 +395,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
     test("a report that cannot be written fails alone, not the reports written with it", async () => {
       const account = freshAccount();
       const good = user("sub_alone", "ok");
-      await store.claimSubuser("sub_alone", account, at(0));
+      await store.ensureSubuser(account, "sub_alone", at(0));
       // nobody claimed this sub-user: the store refuses a session for it
       const orphan = user("sub_unclaimed", "x");
       const results = await Promise.allSettled(
@@ -439,7 +446,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
     test("a username's reports land in the order they came, also while its first one starts the session", async () => {
       const account = freshAccount();
       const name = user("sub_order", "o");
-      await store.claimSubuser("sub_order", account, at(0));
+      await store.ensureSubuser(account, "sub_order", at(0));
       const send = (host: string) => store.reportTraffic(trafficInput(account, name, at(0), { host }));
       // which group commit each report is handed to: the one that finds or starts sessions, or the one
       // that sends reports to known sessions by id

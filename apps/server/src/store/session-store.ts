@@ -24,12 +24,13 @@ import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable }
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./migrate.js";
 import { ReadCache } from "./read-cache.js";
+import { loadServerSecret } from "./server-secrets.js";
 import { SharedRead } from "./shared-read.js";
 
 /** How long terminated sessions (and deleted application sessions, for paging) are kept: 24 hours. */
 export const AUDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
-/** How many sub-user owners a store remembers before it starts over. */
-const SUBUSER_OWNERS_KEPT = 100_000;
+/** How many sub-users a store remembers to exist before it starts over. */
+const SUBUSERS_KEPT = 100_000;
 /** How many usernames' last sessions a store remembers; those reported longest ago are forgotten first. */
 const LAST_SESSIONS_KEPT = 100_000;
 // bytes_used stops here (the spec says so) rather than overflow into an error
@@ -548,9 +549,9 @@ export class SessionStore {
   // PGlite is this process's alone (its data directory is locked), so every write passes through here and
   // reads can be cached; over PostgreSQL other instances write, and every read goes to the database
   private readonly cache: ReadCache | undefined;
-  // a sub-user's owner never changes once it has one (sub-users are never moved or deleted, over either
-  // database), so each instance asks once
-  private readonly subuserOwners = new Map<string, string>();
+  // the sub-users (account and id) known to exist: sub-users are never deleted, over either database, so
+  // each instance creates each one at most once
+  private readonly knownSubusers = new Set<string>();
   // the session each username's last report through this store wrote, which its next report tries first
   // (a username has one live session at a time, over either database: if that one is live, it is the one)
   private readonly lastSessions = new Map<string, string>();
@@ -576,6 +577,11 @@ export class SessionStore {
     tableRows: Partial<Record<StoreTable, number>>,
     upkeepCounts: Partial<Record<StoreTable, UpkeepCounts>>,
     private readonly onBackgroundError: (error: unknown) => void,
+    /**
+     * The key list cursors are signed with: the same for every instance over this database, and kept
+     * across restarts.
+     */
+    readonly cursorSecret: Buffer,
   ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
     this.autoVacuum =
@@ -595,6 +601,7 @@ export class SessionStore {
     const inMemory = options.databaseUrl === undefined && options.dataDir === undefined;
     const template = inMemory ? await memoryTemplate?.catch(() => undefined) : undefined;
     const db = await openDatabase(template === undefined ? options : { ...options, snapshot: template });
+    let cursorSecret: Buffer;
     try {
       await migrate(db);
       // the first in-memory store of the process leaves a snapshot of its empty, migrated cluster: later
@@ -603,6 +610,8 @@ export class SessionStore {
         memoryTemplate = db.snapshot();
         await memoryTemplate;
       }
+      // after the snapshot: each in-memory store makes its own
+      cursorSecret = await loadServerSecret(db, "cursor");
     } catch (error) {
       await db.close().catch(() => {});
       throw error;
@@ -613,7 +622,7 @@ export class SessionStore {
     const onBackgroundError =
       options.onBackgroundError ??
       ((error: unknown) => process.emitWarning(`sessions store: ${(error as Error)?.message ?? error}`));
-    return new SessionStore(db, tableRows, upkeepCounts, onBackgroundError);
+    return new SessionStore(db, tableRows, upkeepCounts, onBackgroundError, cursorSecret);
   }
 
   /** Waits until no background work of the store (an analysis, a vacuum) is running or due. */
@@ -681,28 +690,22 @@ export class SessionStore {
     return offset;
   }
 
-  /** The account that owns a sub-user, or null when nobody does. */
-  async subuserAccount(subuser: string): Promise<string | null> {
-    const known = this.subuserOwners.get(subuser);
-    if (known !== undefined) return known;
-    const [row] = await this.db.query<{ account: string }>("SELECT account FROM subusers WHERE id = $1", [
-      subuser,
-    ]);
-    if (row !== undefined) {
-      if (this.subuserOwners.size >= SUBUSER_OWNERS_KEPT) this.subuserOwners.clear();
-      this.subuserOwners.set(subuser, row.account);
-    }
-    return row?.account ?? null;
-  }
-
-  /** Gives an unowned sub-user to `account`; returns the owner (which may be another account). */
-  async claimSubuser(subuser: string, account: string, now: Date): Promise<string> {
-    await this.db.query(
-      "INSERT INTO subusers (id, account, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING",
+  /**
+   * Creates the account's sub-user of that id unless it has one already. Sub-user ids are per account
+   * (migration 0006): another account's sub-user of the same id is another sub-user, and neither account
+   * can tell whether the other has one.
+   */
+  async ensureSubuser(account: string, subuser: string, now: Date): Promise<void> {
+    const key = `${account}\n${subuser}`;
+    if (this.knownSubusers.has(key)) return;
+    const inserted = await this.db.query(
+      `INSERT INTO subusers (id, account, created_at) VALUES ($1, $2, $3)
+       ON CONFLICT (account, id) DO NOTHING RETURNING id`,
       [subuser, account, iso(now)],
     );
-    this.counted("inserted", { subusers: 1 });
-    return (await this.subuserAccount(subuser)) ?? account;
+    this.counted("inserted", { subusers: inserted.length });
+    if (this.knownSubusers.size >= SUBUSERS_KEPT) this.knownSubusers.clear();
+    this.knownSubusers.add(key);
   }
 
   /**

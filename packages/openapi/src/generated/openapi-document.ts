@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocument = {
       "name": "Sessions API maintainers",
       "url": "https://github.com/sessions-api/sessions-api"
     },
-    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`) and, optionally, the sub-users it is limited to.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`. Sessions of other\n  accounts are invisible: `404` by id, absent from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when not even its path could be\n  read), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, `431` when the request line and headers pass 16 KiB, `408` when the request\n  does not arrive whole within 5 minutes (its headers within 1 minute).\n  Bad input never gets a 5xx.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation answers `503` with a `Retry-After` header (seconds) in the family's\n  error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
+    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`), optionally the sub-users it is limited to, and\n  whether it covers the account's application sessions (a key limited to some sub-users or products\n  reaches them only if its scope says so).\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`; a key whose scope\n  does not cover application sessions gets `403` (`ERR_UNAUTHORIZED`, `status_code: 403`) on every\n  `/app` and `/sandbox/app` operation. Sessions of other accounts are invisible: `404` by id, absent\n  from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when not even its path could be\n  read), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, `431` when the request line and headers pass 16 KiB, `408` when the request\n  does not arrive whole within 5 minutes (its headers within 1 minute).\n  Bad input never gets a 5xx.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation answers `503` with a `Retry-After` header (seconds) in the family's\n  error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
   },
   "x-generator-notes": [
     {
@@ -301,6 +301,9 @@ export const openapiDocument: OpenApiDocument = {
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
+          },
           "429": {
             "$ref": "#/components/responses/AppRateLimited"
           },
@@ -335,6 +338,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
           },
           "404": {
             "$ref": "#/components/responses/AppNotFound"
@@ -372,6 +378,9 @@ export const openapiDocument: OpenApiDocument = {
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
+          },
           "404": {
             "$ref": "#/components/responses/AppNotFound"
           },
@@ -396,7 +405,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "reportTraffic",
         "summary": "Report proxied traffic for a username (sandbox)",
-        "description": "**Sandbox only.** Records proxied requests made with a proxy username, as the gateway would.\nThe first report for a username with no live session starts a session (`201`): a new id and exit\nIP, `started_at` now and `expires_at = started_at + sesstime`. Later reports add to `bytes_used`\nand `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream\nreassignment: the session moves to a new exit IP and `repinned` becomes `true`.\n\nThe sub-user named in the username is created in the key's account on first use. A sub-user of\nanother account is `404 subuser_not_found`; a key whose scope does not cover the product or the\nsub-user gets `403 subuser_scope_mismatch`. A username that breaks the grammar is `400\ninvalid_username` with a `reason` naming the rule it breaks.\n",
+        "description": "**Sandbox only.** Records proxied requests made with a proxy username, as the gateway would.\nThe first report for a username with no live session starts a session (`201`): a new id and exit\nIP, `started_at` now and `expires_at = started_at + sesstime`. Later reports add to `bytes_used`\nand `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream\nreassignment: the session moves to a new exit IP and `repinned` becomes `true`.\n\nThe sub-user named in the username is the key's account's own, created on first use: sub-user\nids are per account, so another account's sub-user of the same id is another sub-user, neither\ntouched nor revealed. A key whose scope does not cover the product or the sub-user gets `403\nsubuser_scope_mismatch`. A username that breaks the grammar is `400\ninvalid_username` with a `reason` naming the rule it breaks.\n",
         "tags": [
           "Sandbox"
         ],
@@ -494,7 +503,7 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/responses/GatewayScopeMismatch"
           },
           "404": {
-            "$ref": "#/components/responses/GatewaySubuserNotFound"
+            "$ref": "#/components/responses/GatewayProductHasNoSessions"
           },
           "429": {
             "$ref": "#/components/responses/GatewayRateLimited"
@@ -539,7 +548,7 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "advanceClock",
         "summary": "Move the test clock forward (sandbox)",
-        "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards, and\nnever past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that\nwould take it further is `400 invalid_request_body` naming `seconds`, and moves nothing.\n",
+        "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards, and\nnever past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that\nwould take it further is `400 invalid_request_body` naming `seconds`, and moves nothing. Once\nthere it stays there, however far real time goes on.\n",
         "tags": [
           "Sandbox"
         ],
@@ -653,6 +662,9 @@ export const openapiDocument: OpenApiDocument = {
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
+          },
           "429": {
             "$ref": "#/components/responses/AppRateLimited"
           },
@@ -687,6 +699,9 @@ export const openapiDocument: OpenApiDocument = {
           },
           "401": {
             "$ref": "#/components/responses/AppUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/AppScopeMismatch"
           },
           "404": {
             "$ref": "#/components/responses/AppNotFound"
@@ -856,7 +871,7 @@ export const openapiDocument: OpenApiDocument = {
         "name": "cursor",
         "in": "query",
         "required": false,
-        "description": "Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only\nwith the same product, filters and account that produced it; anything else (a malformed cursor,\nor one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list\norder (`started_at` descending, then `id` descending), so sessions that start while a client\npages appear on no later page, and no session is repeated or skipped.\n",
+        "description": "Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only\nwith the same product, filters and account that produced it; anything else (a cursor the server\ndid not issue: malformed, altered, cut short or made up; or one issued for another query) is\n`400 invalid_parameter`. Cursors are signed by the server, so one issued by any instance serving\nthe same data keeps working on the others and after a restart. Paging is keyset-based on the list\norder (`started_at` descending, then `id` descending), so sessions that start while a client\npages appear on no later page, and no session is repeated or skipped.\n",
         "schema": {
           "type": "string",
           "minLength": 1,
@@ -1317,7 +1332,7 @@ export const openapiDocument: OpenApiDocument = {
           "offset_seconds": {
             "type": "integer",
             "minimum": 0,
-            "description": "How far the test clock is ahead of real time."
+            "description": "How far the test clock has been moved ahead of real time: `now` is real time plus this,\nheld at 9999-01-01T00:00:00Z once it gets there.\n"
           }
         }
       },
@@ -1362,7 +1377,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       "GatewayErrorCode": {
         "type": "string",
-        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).\n`malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no\noperation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).\n`service_unavailable` (503): the server cannot reach its store; try again after `Retry-After`.\n",
+        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404): not returned since sub-user ids are per account (the sub-user of a\nusername is always the key's account's own); kept so that clients handling it need no change.\n`not_found` (404): no such path. `method_not_allowed` (405).\n`malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no\noperation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).\n`service_unavailable` (503): the server cannot reach its store; try again after `Retry-After`.\n",
         "enum": [
           "invalid_parameter",
           "invalid_request_body",
@@ -1730,7 +1745,7 @@ export const openapiDocument: OpenApiDocument = {
         "properties": {
           "error_code": {
             "type": "string",
-            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when\nthe server cannot reach its store: `status_code` tells them apart).\n",
+            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401: the key is missing or unknown;\n403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when\nthe server cannot reach its store: `status_code` tells them apart).\n",
             "enum": [
               "ERR_INVALID_PARAMETER",
               "ERR_INVALID_REQUEST_BODY",
@@ -2308,8 +2323,8 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
-      "GatewaySubuserNotFound": {
-        "description": "`subuser_not_found`: the username names a sub-user of another account.\n`product_has_no_sessions`: the product has no sessions.\n",
+      "GatewayProductHasNoSessions": {
+        "description": "`product_has_no_sessions`: the product has no sessions.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2321,15 +2336,6 @@ export const openapiDocument: OpenApiDocument = {
               "$ref": "#/components/schemas/GatewayError"
             },
             "examples": {
-              "subuserNotFound": {
-                "value": {
-                  "error": {
-                    "code": "subuser_not_found",
-                    "message": "Your account has no sub-user sub_01HX2K3PQ4M5.",
-                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
-                  }
-                }
-              },
               "productHasNoSessions": {
                 "value": {
                   "error": {
@@ -2344,7 +2350,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "GatewayRateLimited": {
-        "description": "Too many requests with this API key; wait `Retry-After` seconds.",
+        "description": "Too many requests with this API key, or too many unknown API keys from this client address;\nwait `Retry-After` seconds.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2364,6 +2370,15 @@ export const openapiDocument: OpenApiDocument = {
                   "error": {
                     "code": "rate_limited",
                     "message": "Rate limit of 600 requests per minute exceeded; retry in 3 s.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              },
+              "unknownKeys": {
+                "value": {
+                  "error": {
+                    "code": "rate_limited",
+                    "message": "Too many unknown API keys from this address (30 a minute); retry in 2 s.",
                     "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
                   }
                 }
@@ -2517,6 +2532,33 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "AppScopeMismatch": {
+        "description": "The key's scope does not cover application sessions (`ERR_UNAUTHORIZED` with `status_code: 403`).\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "outsideScope": {
+                "value": {
+                  "error_code": "ERR_UNAUTHORIZED",
+                  "status_code": 403,
+                  "msg": "This API key's scope does not cover application sessions (a keys file grants them with \"app_sessions\": true).",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
       "AppNotFound": {
         "description": "No live application session with this id in this account.",
         "headers": {
@@ -2545,7 +2587,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "AppRateLimited": {
-        "description": "Too many requests with this API key; wait `Retry-After` seconds.",
+        "description": "Too many requests with this API key, or too many unknown API keys from this client address;\nwait `Retry-After` seconds.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2565,6 +2607,16 @@ export const openapiDocument: OpenApiDocument = {
                   "error_code": "ERR_RATE_LIMITED",
                   "status_code": 429,
                   "msg": "Rate limit of 600 requests per minute exceeded; retry in 3 s.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              },
+              "unknownKeys": {
+                "value": {
+                  "error_code": "ERR_RATE_LIMITED",
+                  "status_code": 429,
+                  "msg": "Too many unknown API keys from this address (30 a minute); retry in 2 s.",
                   "details": {
                     "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
                   }

@@ -177,9 +177,10 @@ export interface paths {
          *     and `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream
          *     reassignment: the session moves to a new exit IP and `repinned` becomes `true`.
          *
-         *     The sub-user named in the username is created in the key's account on first use. A sub-user of
-         *     another account is `404 subuser_not_found`; a key whose scope does not cover the product or the
-         *     sub-user gets `403 subuser_scope_mismatch`. A username that breaks the grammar is `400
+         *     The sub-user named in the username is the key's account's own, created on first use: sub-user
+         *     ids are per account, so another account's sub-user of the same id is another sub-user, neither
+         *     touched nor revealed. A key whose scope does not cover the product or the sub-user gets `403
+         *     subuser_scope_mismatch`. A username that breaks the grammar is `400
          *     invalid_username` with a `reason` naming the rule it breaks.
          */
         post: operations["reportTraffic"];
@@ -225,7 +226,8 @@ export interface paths {
          *     follows at once: sessions past `expires_at` are gone, terminated records older than 24 h are
          *     purged, application sessions past `expires_at` are gone. The clock never moves backwards, and
          *     never past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that
-         *     would take it further is `400 invalid_request_body` naming `seconds`, and moves nothing.
+         *     would take it further is `400 invalid_request_body` naming `seconds`, and moves nothing. Once
+         *     there it stays there, however far real time goes on.
          */
         post: operations["advanceClock"];
         delete?: never;
@@ -468,7 +470,10 @@ export interface components {
         };
         Clock: {
             now: components["schemas"]["Timestamp"];
-            /** @description How far the test clock is ahead of real time. */
+            /**
+             * @description How far the test clock has been moved ahead of real time: `now` is real time plus this,
+             *     held at 9999-01-01T00:00:00Z once it gets there.
+             */
             offset_seconds: number;
         };
         ClockAdvance: {
@@ -492,7 +497,9 @@ export interface components {
          *     `subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.
          *     `session_not_found` (404): the session expired, was purged or never existed.
          *     `product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.
-         *     `subuser_not_found` (404). `not_found` (404): no such path. `method_not_allowed` (405).
+         *     `subuser_not_found` (404): not returned since sub-user ids are per account (the sub-user of a
+         *     username is always the key's account's own); kept so that clients handling it need no change.
+         *     `not_found` (404): no such path. `method_not_allowed` (405).
          *     `malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no
          *     operation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).
          *     `service_unavailable` (503): the server cannot reach its store; try again after `Retry-After`.
@@ -655,7 +662,8 @@ export interface components {
         AppError: {
             /**
              * @description Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),
-             *     `ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401), `ERR_NOT_FOUND` (404),
+             *     `ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401: the key is missing or unknown;
+             *     403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),
              *     `ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request
              *     could not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when
              *     the server cannot reach its store: `status_code` tells them apart).
@@ -797,11 +805,8 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
-        /**
-         * @description `subuser_not_found`: the username names a sub-user of another account.
-         *     `product_has_no_sessions`: the product has no sessions.
-         */
-        GatewaySubuserNotFound: {
+        /** @description `product_has_no_sessions`: the product has no sessions. */
+        GatewayProductHasNoSessions: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -810,7 +815,10 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
-        /** @description Too many requests with this API key; wait `Retry-After` seconds. */
+        /**
+         * @description Too many requests with this API key, or too many unknown API keys from this client address;
+         *     wait `Retry-After` seconds.
+         */
         GatewayRateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -880,6 +888,16 @@ export interface components {
                 "application/json": components["schemas"]["AppError"];
             };
         };
+        /** @description The key's scope does not cover application sessions (`ERR_UNAUTHORIZED` with `status_code: 403`). */
+        AppScopeMismatch: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
         /** @description No live application session with this id in this account. */
         AppNotFound: {
             headers: {
@@ -890,7 +908,10 @@ export interface components {
                 "application/json": components["schemas"]["AppError"];
             };
         };
-        /** @description Too many requests with this API key; wait `Retry-After` seconds. */
+        /**
+         * @description Too many requests with this API key, or too many unknown API keys from this client address;
+         *     wait `Retry-After` seconds.
+         */
         AppRateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -978,8 +999,10 @@ export interface components {
         GatewayLimit: number;
         /**
          * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
-         *     with the same product, filters and account that produced it; anything else (a malformed cursor,
-         *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+         *     with the same product, filters and account that produced it; anything else (a cursor the server
+         *     did not issue: malformed, altered, cut short or made up; or one issued for another query) is
+         *     `400 invalid_parameter`. Cursors are signed by the server, so one issued by any instance serving
+         *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
          *     order (`started_at` descending, then `id` descending), so sessions that start while a client
          *     pages appear on no later page, and no session is repeated or skipped.
          * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
@@ -1073,8 +1096,10 @@ export interface operations {
                 limit?: components["parameters"]["GatewayLimit"];
                 /**
                  * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
-                 *     with the same product, filters and account that produced it; anything else (a malformed cursor,
-                 *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+                 *     with the same product, filters and account that produced it; anything else (a cursor the server
+                 *     did not issue: malformed, altered, cut short or made up; or one issued for another query) is
+                 *     `400 invalid_parameter`. Cursors are signed by the server, so one issued by any instance serving
+                 *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
                  * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
@@ -1139,8 +1164,10 @@ export interface operations {
                 limit?: components["parameters"]["GatewayLimit"];
                 /**
                  * @description Opaque position, taken verbatim from a previous page's `next_cursor`. A cursor is valid only
-                 *     with the same product, filters and account that produced it; anything else (a malformed cursor,
-                 *     or one issued for another query) is `400 invalid_parameter`. Paging is keyset-based on the list
+                 *     with the same product, filters and account that produced it; anything else (a cursor the server
+                 *     did not issue: malformed, altered, cut short or made up; or one issued for another query) is
+                 *     `400 invalid_parameter`. Cursors are signed by the server, so one issued by any instance serving
+                 *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
                  * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
@@ -1258,6 +1285,7 @@ export interface operations {
             200: components["responses"]["ApplicationSessionList"];
             400: components["responses"]["AppInvalidParameter"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
             503: components["responses"]["AppServiceUnavailable"];
@@ -1281,6 +1309,7 @@ export interface operations {
             200: components["responses"]["ApplicationSession"];
             400: components["responses"]["AppInvalidParameter"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
@@ -1312,6 +1341,7 @@ export interface operations {
             };
             400: components["responses"]["AppInvalidParameter"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
@@ -1366,7 +1396,7 @@ export interface operations {
             400: components["responses"]["GatewayInvalidRequest"];
             401: components["responses"]["GatewayUnauthorized"];
             403: components["responses"]["GatewayScopeMismatch"];
-            404: components["responses"]["GatewaySubuserNotFound"];
+            404: components["responses"]["GatewayProductHasNoSessions"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
             503: components["responses"]["GatewayServiceUnavailable"];
@@ -1439,6 +1469,7 @@ export interface operations {
             };
             400: components["responses"]["AppInvalidRequest"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
             503: components["responses"]["AppServiceUnavailable"];
@@ -1462,6 +1493,7 @@ export interface operations {
             200: components["responses"]["ApplicationSession"];
             400: components["responses"]["AppInvalidParameter"];
             401: components["responses"]["AppUnauthorized"];
+            403: components["responses"]["AppScopeMismatch"];
             404: components["responses"]["AppNotFound"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
