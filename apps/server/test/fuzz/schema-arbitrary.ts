@@ -1,0 +1,451 @@
+/**
+ * fast-check arbitraries built from the document's JSON Schemas: values a schema accepts (types,
+ * formats, patterns, enums, bounds, nullable types, anyOf/allOf/$ref, with the document's own examples
+ * and values the server has answered with mixed in) and values it rejects, each with the rule it breaks.
+ * Every invalid value is checked against the schema, so "invalid" is the validator's word, not a guess.
+ */
+import fc from "fast-check";
+import type { Schema } from "./spec-walk.js";
+
+/** What the arbitraries need from the document and from the run. */
+export interface ValueContext {
+  /** Follows `$ref`s and folds `allOf` (see `FuzzSpec.flatten`). */
+  flatten(node: unknown): Schema;
+  /** Whether `value` is valid against `schema` (a node of the document). */
+  validates(schema: Schema, value: unknown): boolean;
+  /** Values the server has answered with under a key of `knownKeysOf`, newest first; read at generation. */
+  known?: ((key: string) => readonly string[]) | undefined;
+}
+
+/** A value a schema rejects, and where and why (`requests[0].bytes: above the maximum`). */
+export interface InvalidValue {
+  value: unknown;
+  /** A field path inside the value (`""` for the value itself). */
+  at: string;
+  why: string;
+}
+
+/** Characters that break patterns, encodings and parsers in interesting ways. */
+export const ODD_CHARACTERS = [
+  " ",
+  "\u0000",
+  "\t",
+  "\n",
+  "\r\n",
+  "é",
+  "😀",
+  "\u200b",
+  "\u202e",
+  "\ud800",
+  "\ufeff",
+  "Ａ",
+  "İ",
+  "/",
+  "\\",
+  "%",
+  "%00",
+  "?",
+  "#",
+  "&",
+  "=",
+  "+",
+  ".",
+  "..",
+  "'",
+  '"',
+  "<",
+  "{",
+] as const;
+
+const typesOf = (schema: Schema): string[] | undefined =>
+  schema.type === undefined ? undefined : Array.isArray(schema.type) ? schema.type : [schema.type as string];
+
+/** A schema's merge with another (an `anyOf` branch with the keywords around it). */
+function withBranch(parent: Schema, branch: Schema): Schema {
+  const { anyOf: _anyOf, oneOf: _oneOf, ...rest } = parent;
+  return { ...rest, ...branch };
+}
+
+/**
+ * The keys values of this schema are known under: its pattern (ids, cursors, codes) and, for a string
+ * that is not a format, the name of the property or parameter it is (`username`, `product`), so that a
+ * path segment can take a value that a body carried as an enum.
+ *
+ * @example
+ * knownKeysOf({ type: "string", pattern: "^ses_[0-9A-Z]{12}$" }, "id"); // ["name id", "pattern ^ses_[0-9A-Z]{12}$"]
+ */
+export function knownKeysOf(schema: Schema, name?: string): string[] {
+  const keys: string[] = [];
+  const isString = typesOf(schema)?.includes("string") ?? false;
+  if (name !== undefined && isString && schema.format === undefined) keys.push(`name ${name}`);
+  if (typeof schema.pattern === "string") keys.push(`pattern ${schema.pattern}`);
+  return keys;
+}
+
+const codePoints = (text: string) => [...text].length;
+
+function withinLength(schema: Schema) {
+  const min = typeof schema.minLength === "number" ? schema.minLength : 0;
+  const max = typeof schema.maxLength === "number" ? schema.maxLength : Number.POSITIVE_INFINITY;
+  return (text: string) => codePoints(text) >= min && codePoints(text) <= max;
+}
+
+function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
+  const pattern = typeof schema.pattern === "string" ? new RegExp(schema.pattern, "u") : undefined;
+  let base: fc.Arbitrary<string>;
+  switch (schema.format) {
+    case "date-time":
+      base = fc
+        .date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9998-12-31T23:59:59Z"), noInvalidDate: true })
+        .map((date) => date.toISOString());
+      break;
+    case "date":
+      base = fc
+        .date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9998-12-31T00:00:00Z"), noInvalidDate: true })
+        .map((date) => date.toISOString().slice(0, 10));
+      break;
+    case "uri":
+      base = fc.webUrl({ withQueryParameters: true, withFragments: true });
+      break;
+    case "ipv4":
+      base = fc.ipV4();
+      break;
+    case "ipv6":
+      base = fc.ipV6();
+      break;
+    case "email":
+      base = fc.emailAddress();
+      break;
+    case "uuid":
+      base = fc.uuid();
+      break;
+    default:
+      if (pattern !== undefined) {
+        base = fc.stringMatching(pattern);
+      } else {
+        const minLength = typeof schema.minLength === "number" ? schema.minLength : 0;
+        const maxLength = Math.min(typeof schema.maxLength === "number" ? schema.maxLength : 40, minLength + 40);
+        base = fc.oneof(
+          { weight: 3, arbitrary: fc.string({ unit: "grapheme-ascii", minLength, maxLength }) },
+          { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength, maxLength }) },
+          // odd code points (lone surrogates) come from ODD_CHARACTERS: a "binary" unit costs seconds to build
+          { weight: 1, arbitrary: fc.string({ unit: "grapheme-composite", minLength, maxLength }) },
+        );
+      }
+  }
+  const fits = withinLength(schema);
+  return base.filter((text) => fits(text) && (pattern === undefined || pattern.test(text)));
+}
+
+function integerArbitrary(schema: Schema): fc.Arbitrary<number> {
+  const min = Math.max(
+    typeof schema.minimum === "number" ? schema.minimum : -(2 ** 31),
+    typeof schema.exclusiveMinimum === "number" ? schema.exclusiveMinimum + 1 : Number.MIN_SAFE_INTEGER,
+    Number.MIN_SAFE_INTEGER,
+  );
+  const max = Math.min(
+    typeof schema.maximum === "number" ? schema.maximum : 2 ** 31 - 1,
+    typeof schema.exclusiveMaximum === "number" ? schema.exclusiveMaximum - 1 : Number.MAX_SAFE_INTEGER,
+    Number.MAX_SAFE_INTEGER,
+  );
+  return fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min, max }) },
+    { weight: 1, arbitrary: fc.constantFrom(min, max) },
+  );
+}
+
+function numberArbitrary(schema: Schema): fc.Arbitrary<number> {
+  const min = typeof schema.minimum === "number" ? schema.minimum : -1e9;
+  const max = typeof schema.maximum === "number" ? schema.maximum : 1e9;
+  return fc.oneof(
+    { weight: 3, arbitrary: fc.double({ min, max, noNaN: true, noDefaultInfinity: true }) },
+    { weight: 1, arbitrary: fc.integer({ min: Math.ceil(min), max: Math.floor(max) }) },
+    { weight: 1, arbitrary: fc.constantFrom(min, max) },
+  );
+}
+
+function objectArbitrary(schema: Schema, context: ValueContext): fc.Arbitrary<Record<string, unknown>> {
+  const properties = (schema.properties ?? {}) as Record<string, Schema>;
+  const required = (schema.required ?? []) as string[];
+  const shape: Record<string, fc.Arbitrary<unknown>> = {};
+  for (const [name, property] of Object.entries(properties)) shape[name] = validArbitrary(property, context, name);
+  const record = fc.record(shape, { requiredKeys: required.filter((name) => name in shape) });
+  const extra = schema.additionalProperties;
+  if (extra === undefined || typeof extra === "boolean" || schema.unevaluatedProperties === false) return record;
+  // an open object whose extra members have a schema: a few of them, under names it does not define
+  const extras = fc.dictionary(
+    fc.stringMatching(/^[a-z_]{1,12}$/).filter((name) => !(name in properties)),
+    validArbitrary(extra as Schema, context),
+    { maxKeys: 3 },
+  );
+  return fc.tuple(record, extras).map(([defined, more]) => ({ ...more, ...defined }));
+}
+
+function typedArbitrary(type: string, schema: Schema, context: ValueContext): fc.Arbitrary<unknown> {
+  switch (type) {
+    case "null":
+      return fc.constant(null);
+    case "boolean":
+      return fc.boolean();
+    case "integer":
+      return integerArbitrary(schema);
+    case "number":
+      return numberArbitrary(schema);
+    case "string":
+      return stringArbitrary(schema);
+    case "array": {
+      const minLength = typeof schema.minItems === "number" ? schema.minItems : 0;
+      const maxLength = typeof schema.maxItems === "number" ? schema.maxItems : minLength + 4;
+      const items = validArbitrary((schema.items ?? {}) as Schema, context);
+      // now and then as long as the schema allows, which is costly to make for a long one
+      return fc.oneof(
+        { weight: 12, arbitrary: fc.array(items, { minLength, maxLength: Math.min(maxLength, minLength + 4) }) },
+        { weight: 1, arbitrary: fc.array(items, { minLength: maxLength, maxLength }) },
+      );
+    }
+    case "object":
+      return objectArbitrary(schema, context);
+    default:
+      throw new Error(`Unsupported schema type ${type}`);
+  }
+}
+
+function inferredTypes(schema: Schema): string[] {
+  const declared = typesOf(schema);
+  if (declared !== undefined) return declared;
+  if (schema.properties !== undefined) return ["object"];
+  if (schema.items !== undefined) return ["array"];
+  if (schema.pattern !== undefined || schema.format !== undefined) return ["string"];
+  return ["null", "boolean", "integer", "string"];
+}
+
+function examplesOf(schema: Schema): unknown[] {
+  const examples = Array.isArray(schema.examples) ? [...schema.examples] : [];
+  if (schema.example !== undefined) examples.push(schema.example);
+  if (schema.default !== undefined) examples.push(schema.default);
+  return examples;
+}
+
+/**
+ * Values the server has answered with for this schema (under any of its keys), valid for it, read when
+ * a value is generated (the pool grows during a run); the fallback when there are none yet.
+ */
+function knownArbitrary(
+  node: Schema,
+  keys: readonly string[],
+  context: ValueContext,
+  fallback: fc.Arbitrary<unknown>,
+): fc.Arbitrary<unknown> {
+  const known = context.known;
+  if (known === undefined || keys.length === 0) return fallback;
+  // small indices are likelier, and the pool is newest first: mostly values that are still live
+  return fc.tuple(fc.nat({ max: 63 }), fallback).map(([index, otherwise]) => {
+    const values = keys.flatMap((key) => known(key)).filter((value) => context.validates(node, value));
+    return values.length === 0 ? otherwise : values[index % values.length];
+  });
+}
+
+/**
+ * Values `node` accepts. `name` is the property or parameter the value is for, so that values the
+ * server answered with under that name can be mixed in.
+ *
+ * @example
+ * fc.sample(validArbitrary({ $ref: "#/components/schemas/SessionId" }, context), 1); // ["ses_9PKKMVJM92MM"]
+ */
+export function validArbitrary(node: Schema, context: ValueContext, name?: string): fc.Arbitrary<unknown> {
+  const schema = context.flatten(node);
+  if (schema.const !== undefined) return fc.constant(schema.const);
+  if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
+  const alternatives = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
+  let generated: fc.Arbitrary<unknown>;
+  if (Array.isArray(alternatives)) {
+    generated = fc.oneof(
+      ...alternatives.map((branch) => validArbitrary(withBranch(schema, context.flatten(branch)), context, name)),
+    );
+  } else {
+    generated = fc.oneof(...inferredTypes(schema).map((type) => typedArbitrary(type, schema, context)));
+  }
+  const examples = examplesOf(schema).filter((value) => context.validates(node, value));
+  const choices: fc.WeightedArbitrary<unknown>[] = [{ weight: 4, arbitrary: generated }];
+  if (examples.length > 0) choices.push({ weight: 1, arbitrary: fc.constantFrom(...examples) });
+  const keys = knownKeysOf(schema, name);
+  if (keys.length > 0 && context.known !== undefined) {
+    choices.push({ weight: 2, arbitrary: knownArbitrary(node, keys, context, generated) });
+  }
+  const mixed = choices.length === 1 ? generated : fc.oneof(...choices);
+  // anyOf branches are generated apart from each other and oneOf's may overlap: the validator has the last word
+  return Array.isArray(alternatives) ? mixed.filter((value) => context.validates(node, value)) : mixed;
+}
+
+/**
+ * A string with one thing changed: an odd character in, a character out, its case flipped, cut short,
+ * doubled.
+ *
+ * @example
+ * fc.sample(mutatedString("ses_01HX2K3PQ4M5"), 1); // ["ses_01HX2K3P\u200bQ4M5"]
+ */
+export function mutatedString(text: string): fc.Arbitrary<string> {
+  const gap = fc.nat({ max: text.length });
+  const position = fc.nat({ max: Math.max(0, text.length - 1) });
+  return fc.oneof(
+    fc.tuple(gap, fc.constantFrom(...ODD_CHARACTERS)).map(([at, odd]) => text.slice(0, at) + odd + text.slice(at)),
+    position.map((at) => text.slice(0, at) + text.slice(at + 1)),
+    fc.constant(text.toUpperCase()),
+    fc.constant(text.toLowerCase()),
+    position.map((at) => text.slice(0, at)),
+    fc.constant(text + text),
+    position.map((at) => {
+      const code = text.charCodeAt(at);
+      return Number.isNaN(code) ? `${text}~` : text.slice(0, at) + String.fromCharCode(code + 1) + text.slice(at + 1);
+    }),
+  );
+}
+
+const jsonTypeOf = (value: unknown) =>
+  value === null
+    ? "null"
+    : Array.isArray(value)
+      ? "array"
+      : typeof value === "number"
+        ? Number.isInteger(value)
+          ? "integer"
+          : "number"
+        : typeof value;
+
+const otherTypeValues: readonly unknown[] = [null, true, 0, -1, 1.5, 1e300, "", "x", "12", [], [1], {}, { a: 1 }];
+
+function invalidCandidates(schema: Schema, node: Schema, context: ValueContext): fc.Arbitrary<InvalidValue>[] {
+  const types = inferredTypes(schema);
+  const isDeclaredType = (value: unknown) =>
+    types.includes(jsonTypeOf(value)) || (jsonTypeOf(value) === "integer" && types.includes("number"));
+  const candidates: fc.Arbitrary<InvalidValue>[] = [
+    fc.constantFrom(...otherTypeValues.filter((value) => !isDeclaredType(value))).map((value) => ({
+      value,
+      at: "",
+      why: `${jsonTypeOf(value)} where ${types.join(" or ")} belongs`,
+    })),
+  ];
+  const valid = validArbitrary(node, context);
+  if (Array.isArray(schema.enum)) {
+    candidates.push(
+      fc
+        .constantFrom(...(schema.enum as unknown[]))
+        .chain((value) => mutatedString(String(value)))
+        .map((value) => ({ value, at: "", why: "not one of the enum values" })),
+    );
+  }
+  if (types.includes("string") && !Array.isArray(schema.enum)) {
+    if (typeof schema.maxLength === "number") {
+      const max = schema.maxLength;
+      candidates.push(
+        fc.integer({ min: max + 1, max: max + 64 }).map((length) => ({
+          value: "a".repeat(length),
+          at: "",
+          why: `longer than ${max}`,
+        })),
+      );
+    }
+    if (typeof schema.minLength === "number" && schema.minLength > 0) {
+      candidates.push(fc.constant({ value: "", at: "", why: `shorter than ${schema.minLength}` }));
+    }
+    if (typeof schema.pattern === "string" || typeof schema.format === "string") {
+      const rule = typeof schema.pattern === "string" ? `not matching ${schema.pattern}` : `not a ${schema.format}`;
+      candidates.push(
+        valid
+          .filter((value): value is string => typeof value === "string")
+          .chain(mutatedString)
+          .map((value) => ({ value, at: "", why: rule })),
+      );
+    }
+  }
+  if (types.includes("integer") || types.includes("number")) {
+    const bounds: { value: number; why: string }[] = [];
+    if (typeof schema.minimum === "number") bounds.push({ value: schema.minimum - 1, why: "below the minimum" });
+    if (typeof schema.maximum === "number") bounds.push({ value: schema.maximum + 1, why: "above the maximum" });
+    bounds.push({ value: -1e300, why: "far below any bound" }, { value: 1e300, why: "far above any bound" });
+    candidates.push(fc.constantFrom(...bounds).map(({ value, why }) => ({ value, at: "", why })));
+    if (!types.includes("number")) {
+      candidates.push(
+        valid
+          .filter((value): value is number => typeof value === "number")
+          .map((value) => ({ value: value + 0.5, at: "", why: "not an integer" })),
+      );
+    }
+  }
+  if (types.includes("array")) {
+    const items = (schema.items ?? {}) as Schema;
+    if (typeof schema.maxItems === "number" && schema.maxItems < 1000) {
+      const max = schema.maxItems;
+      candidates.push(
+        fc
+          .array(validArbitrary(items, context), { minLength: max + 1, maxLength: max + 1 })
+          .map((value) => ({ value, at: "", why: `more than ${max} items` })),
+      );
+    }
+    if (typeof schema.minItems === "number" && schema.minItems > 0) {
+      candidates.push(fc.constant({ value: [], at: "", why: `fewer than ${schema.minItems} items` }));
+    }
+    candidates.push(
+      fc
+        .tuple(fc.array(validArbitrary(items, context), { maxLength: 3 }), invalidArbitrary(items, context), fc.nat())
+        .map(([list, bad, at]) => {
+          const index = list.length === 0 ? 0 : at % (list.length + 1);
+          const value = [...list.slice(0, index), bad.value, ...list.slice(index)];
+          return { value, at: `[]${bad.at === "" ? "" : `.${bad.at}`}`, why: bad.why };
+        }),
+    );
+  }
+  if (types.includes("object")) {
+    const properties = (schema.properties ?? {}) as Record<string, Schema>;
+    const required = ((schema.required ?? []) as string[]).filter((name) => name in properties);
+    const object = valid.filter(
+      (value): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value),
+    );
+    if (required.length > 0) {
+      candidates.push(
+        fc.tuple(object, fc.constantFrom(...required)).map(([value, name]) => {
+          const { [name]: _dropped, ...rest } = value;
+          return { value: rest, at: name, why: "missing, and required" };
+        }),
+      );
+    }
+    if (schema.additionalProperties === false || schema.unevaluatedProperties === false) {
+      candidates.push(
+        fc
+          .tuple(object, fc.stringMatching(/^[a-z_]{1,16}$/).filter((name) => !(name in properties)), fc.jsonValue({ maxDepth: 1 }))
+          .map(([value, name, extra]) => ({ value: { ...value, [name]: extra }, at: name, why: "not a known field" })),
+      );
+    }
+    const perProperty = Object.entries(properties).map(([name, property]) =>
+      invalidArbitrary(property, context).map((bad) => ({ name, bad })),
+    );
+    if (perProperty.length > 0) {
+      candidates.push(
+        fc.tuple(object, fc.oneof(...perProperty)).map(([value, { name, bad }]) => ({
+          value: { ...value, [name]: bad.value },
+          at: bad.at === "" ? name : bad.at.startsWith("[") ? `${name}${bad.at}` : `${name}.${bad.at}`,
+          why: bad.why,
+        })),
+      );
+    }
+  }
+  return candidates;
+}
+
+/**
+ * Values `node` rejects, each with where and why; the validator confirms every one.
+ *
+ * @example
+ * fc.sample(invalidArbitrary({ $ref: "#/components/schemas/ClockAdvance" }, context), 1);
+ * // [{ value: { seconds: 31536001 }, at: "seconds", why: "above the maximum" }]
+ */
+export function invalidArbitrary(node: Schema, context: ValueContext): fc.Arbitrary<InvalidValue> {
+  const schema = context.flatten(node);
+  const alternatives = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
+  const flat = Array.isArray(alternatives)
+    ? withBranch(schema, context.flatten(alternatives[0]))
+    : schema;
+  return fc
+    .oneof(...invalidCandidates(flat, node, context))
+    .filter((candidate) => !context.validates(node, candidate.value));
+}
