@@ -8,7 +8,13 @@
  */
 import type { Exchange } from "./exchange.js";
 import { headerOf, parseRequestHead, type WireAnswer, type WireRequest } from "./http-wire.js";
-import { type ErrorFamily, familyOfPath, judgeRequest, type OracleContext, type RequestJudgement } from "./request-oracle.js";
+import {
+  type ErrorFamily,
+  familyOfPath,
+  judgeRequest,
+  type OracleContext,
+  type RequestJudgement,
+} from "./request-oracle.js";
 import type { Schema } from "./spec-walk.js";
 
 /** One thing wrong with an exchange. */
@@ -32,6 +38,8 @@ interface Expectation {
   /** Allowed statuses and the schema of each one's body (undefined: no body). */
   statuses: Map<number, { schemas: Schema[]; requiredHeaders: string[] }>;
   families: ErrorFamily[];
+  /** The families a `malformed_request` answer may use: either, when the request line itself is broken. */
+  malformedFamilies: ErrorFamily[];
   /** For 405: the methods the path has. */
   allow?: string[];
   violations: string[];
@@ -70,14 +78,23 @@ function expectationOf(context: CheckContext, request: WireRequest | undefined, 
       isOperation: false,
       statuses: new Map(),
       families,
+      malformedFamilies: families,
       violations: [],
       isHead: false,
     };
   }
   const judgement: RequestJudgement = judgeRequest(context, request);
   const { families, operation } = judgement;
-  const isHead = request.method === "HEAD";
-  const base = { families, violations: judgement.violations, isHead, isOperation: false };
+
+  // whether a path could be read from a request line that is itself broken is the parser's to say
+  const lineIsValid =
+    /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(request.method) &&
+    /^HTTP\/1\.[01]$/.test(request.version) &&
+    (judgement.form === "origin" || judgement.form === "absolute");
+  const malformedFamilies: ErrorFamily[] = lineIsValid ? families : ["gateway", "app"];
+  // a HEAD the server could not read as one gets an answer with a body
+  const isHead = request.method === "HEAD" && lineIsValid;
+  const base = { families, malformedFamilies, violations: judgement.violations, isHead, isOperation: false };
   if (operation !== undefined) {
     const statuses = new Map<number, { schemas: Schema[]; requiredHeaders: string[] }>();
     for (const [status, response] of operation.responses) {
@@ -99,7 +116,14 @@ function expectationOf(context: CheckContext, request: WireRequest | undefined, 
     };
   }
   if (judgement.dotSegments) {
-    return { ...base, subject: "a path with dot segments", statuses: new Map([[404, errorOf(families)], [400, errorOf(families)]]) };
+    return {
+      ...base,
+      subject: "a path with dot segments",
+      statuses: new Map([
+        [404, errorOf(families)],
+        [400, errorOf(families)],
+      ]),
+    };
   }
   if (judgement.form === "origin" || judgement.form === "absolute") {
     return { ...base, subject: "an unknown path", statuses: new Map([[404, errorOf(families)]]) };
@@ -134,34 +158,47 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
 
   const hasContent = !expectation.isHead && status !== 204 && status !== 304;
   // Node's own answer, made before any of the server's code ran: one finding, whatever the request
-  if ((requestId === undefined || requestId === "") && answer.body.length === 0 && hasContent) {
-    add(`a bare ${status} (no body, no X-Request-Id, no Content-Type): Node answered, not the server`, expectation.subject);
+  if (
+    (requestId === undefined || requestId === "") &&
+    (contentType ?? "") === "" &&
+    answer.body.length === 0
+  ) {
+    add(
+      `a bare ${status} (no body, no X-Request-Id, no Content-Type): Node answered, not the server`,
+      expectation.subject,
+    );
     return findings;
   }
   if (requestId === undefined || requestId === "") add(`no X-Request-Id on a ${about}`);
   if (hasContent && (contentType === undefined || contentType === "")) add(`no Content-Type on a ${about}`);
 
   let allowed = expectation.statuses.get(status);
-  if (allowed === undefined && [400, 408, 431].includes(status) && code !== undefined && malformedCodes.has(code)) {
+  if ([400, 408, 431].includes(status) && code !== undefined && malformedCodes.has(code)) {
     allowed = {
-      schemas: expectation.families.map((family) => context.spec.errorSchemas[family]),
+      schemas: expectation.malformedFamilies.map((family) => context.spec.errorSchemas[family]),
       requiredHeaders: ["X-Request-Id"],
     };
   }
   if (status >= 500) add(`${status} for ${expectation.subject}`, answer.body.toString("utf8").slice(0, 300));
   else if (allowed === undefined) {
     // an operation's own statuses say which answer is missing; for a convention any other answer is one finding
-    const what = expectation.isOperation ? `undocumented ${about}` : `an answer other than the convention's for ${expectation.subject}`;
+    const what = expectation.isOperation
+      ? `undocumented ${about}`
+      : `an answer other than the convention's for ${expectation.subject}`;
     add(what, `${status} ${code ?? ""} ${answer.body.toString("utf8").slice(0, 200)}`.trim());
   }
 
   if (status >= 200 && status < 300 && expectation.violations.length > 0) {
-    add(`${status} for a request that breaks a rule: ${expectation.violations[0]} (${expectation.subject})`, expectation.violations.join("; "));
+    add(
+      `${status} for a request that breaks a rule: ${expectation.violations[0]} (${expectation.subject})`,
+      expectation.violations.join("; "),
+    );
   }
   if (allowed === undefined) return findings;
 
   for (const name of allowed.requiredHeaders) {
-    if (name.toLowerCase() !== "x-request-id" && headerOf(answer.headers, name) === undefined) add(`no ${name} header on a ${about}`);
+    if (name.toLowerCase() !== "x-request-id" && headerOf(answer.headers, name) === undefined)
+      add(`no ${name} header on a ${about}`);
   }
   if (status === 405 && expectation.allow !== undefined) {
     const allow = (headerOf(answer.headers, "allow") ?? "").split(",").map((method) => method.trim());
@@ -187,10 +224,16 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
     add(`a body that is not JSON on a ${about}`, answer.body.toString("utf8").slice(0, 200));
     return findings;
   }
-  const results = allowed.schemas.map((schema) => ({ schema, result: context.spec.validator.validate(schema, parsed.value) }));
+  const results = allowed.schemas.map((schema) => ({
+    schema,
+    result: context.spec.validator.validate(schema, parsed.value),
+  }));
   if (!results.some(({ result }) => result.valid)) {
     const [{ schema, result }] = results as [(typeof results)[number]];
-    add(`a body that breaks ${schemaName(schema)} (${firstError(result.errors)}) on a ${about}`, JSON.stringify(parsed.value).slice(0, 300));
+    add(
+      `a body that breaks ${schemaName(schema)} (${firstError(result.errors)}) on a ${about}`,
+      JSON.stringify(parsed.value).slice(0, 300),
+    );
   }
   if (status >= 400) {
     const bodyId = requestIdOf(parsed.value);
@@ -198,7 +241,8 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
       add(`an error body whose request id is not X-Request-Id on a ${about}`, `${bodyId} vs ${requestId}`);
     }
     const statusCode = (parsed.value as { status_code?: unknown } | null)?.status_code;
-    if (statusCode !== undefined && statusCode !== status) add(`status_code ${String(statusCode)} in a ${about}`);
+    if (statusCode !== undefined && statusCode !== status)
+      add(`status_code ${String(statusCode)} in a ${about}`);
   }
   return findings;
 }
@@ -206,7 +250,8 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
 // a request after which the connection may close: the client or the server said so, or it was refused
 function closesAfter(request: WireRequest, answer: WireAnswer | undefined): boolean {
   const asked = (headerOf(request.headers, "connection") ?? "").toLowerCase();
-  if (asked.includes("close") || (request.version === "HTTP/1.0" && !asked.includes("keep-alive"))) return true;
+  if (asked.includes("close") || (request.version === "HTTP/1.0" && !asked.includes("keep-alive")))
+    return true;
   if (request.version !== "HTTP/1.1") return true;
   if (answer === undefined) return false;
   if ((headerOf(answer.headers, "connection") ?? "").toLowerCase().includes("close")) return true;
@@ -215,7 +260,8 @@ function closesAfter(request: WireRequest, answer: WireAnswer | undefined): bool
 }
 
 // the kind of case, without what varies from one to the next (its tags, how many requests)
-const caseKindOf = (label: string) => label.replace(/^request with .*/, "request").replace(/^\d+ pipelined/, "pipelined");
+const caseKindOf = (label: string) =>
+  label.replace(/^request with .*/, "request").replace(/^\d+ pipelined/, "pipelined");
 
 const isMalformedAnswer = (answer: WireAnswer) => {
   const code = errorCodeOf(parseJson(answer.body)?.value);
@@ -238,7 +284,11 @@ export function checkExchange(context: CheckContext, exchange: Exchange): Findin
   const tailAnswers: WireAnswer[] = [];
   for (const answer of answers) {
     const request = fuzzCase.requests[answered];
-    if (tailAnswers.length === 0 && request !== undefined && !(fuzzCase.wellFormed === true && isMalformedAnswer(answer))) {
+    if (
+      tailAnswers.length === 0 &&
+      request !== undefined &&
+      !(fuzzCase.wellFormed === true && isMalformedAnswer(answer))
+    ) {
       findings.push(...checkAnswer(context, expectationOf(context, request, fuzzCase.tail), answer));
       answered += 1;
     } else {
@@ -248,10 +298,19 @@ export function checkExchange(context: CheckContext, exchange: Exchange): Findin
   // a tail whose head is whole is a request the server may answer early (a 401 before its body)
   const tailRequest = parseRequestHead(fuzzCase.tail);
   for (const [index, answer] of tailAnswers.entries()) {
-    findings.push(...checkAnswer(context, expectationOf(context, index === 0 ? tailRequest : undefined, fuzzCase.tail), answer));
+    findings.push(
+      ...checkAnswer(
+        context,
+        expectationOf(context, index === 0 ? tailRequest : undefined, fuzzCase.tail),
+        answer,
+      ),
+    );
   }
   if (tailAnswers.length > 1) {
-    findings.push({ kind: `two answers to the bytes after the whole requests (${caseKind})`, detail: tailAnswers.map((a) => a.status).join(", ") });
+    findings.push({
+      kind: "two answers to one request: an early answer, then malformed_request when its body never came",
+      detail: tailAnswers.map((a) => a.status).join(", "),
+    });
   }
   if (exchange.readProblem !== undefined) {
     findings.push({ kind: `answers that cannot be read (${caseKind})`, detail: exchange.readProblem });

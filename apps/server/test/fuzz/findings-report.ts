@@ -38,7 +38,12 @@ function showAnswer(answer: WireAnswer): string {
 
 const indent = (text: string) => text.replace(/^/gm, "    ");
 
-function showKind(report: CampaignReport, kind: KindOfFinding, index: number, loggedError: (id: string) => string | undefined): string {
+function showKind(
+  report: CampaignReport,
+  kind: KindOfFinding,
+  index: number,
+  loggedError: (id: string) => string | undefined,
+): string {
   const example = kind.shrunk ?? kind.first;
   const how =
     kind.shrunk !== undefined
@@ -54,7 +59,9 @@ function showKind(report: CampaignReport, kind: KindOfFinding, index: number, lo
     indent(showBytes(bytesOf(example.fuzzCase))),
   ];
   const answers = example.exchange.answers;
-  lines.push(`  got (${answers.length} answer(s), connection ${example.exchange.end}${example.exchange.socketError === undefined ? "" : `, ${example.exchange.socketError}`}):`);
+  lines.push(
+    `  got (${answers.length} answer(s), connection ${example.exchange.end}${example.exchange.socketError === undefined ? "" : `, ${example.exchange.socketError}`}):`,
+  );
   for (const answer of answers) {
     lines.push(indent(showAnswer(answer)));
     const requestId = headerOf(answer.headers, "x-request-id");
@@ -62,7 +69,9 @@ function showKind(report: CampaignReport, kind: KindOfFinding, index: number, lo
     if (logged !== undefined) lines.push(`  server logged: ${logged}`);
   }
   if (kind.shrunk !== undefined) {
-    lines.push(`  replay: SESSIONS_API_FUZZ_SEED=${report.seed} SESSIONS_API_FUZZ_PATH=${kind.shrunk.path} pnpm exec vitest run test/fuzz/fuzz.test.ts`);
+    lines.push(
+      `  replay: SESSIONS_API_FUZZ_SEED=${report.seed} SESSIONS_API_FUZZ_PATH=${kind.shrunk.path} pnpm exec vitest run test/fuzz/fuzz.test.ts`,
+    );
   }
   return lines.join("\n");
 }
@@ -73,7 +82,10 @@ function showKind(report: CampaignReport, kind: KindOfFinding, index: number, lo
  * @example
  * console.log(formatReport(report, (id) => logged.get(id)));
  */
-export function formatReport(report: CampaignReport, loggedError: (requestId: string) => string | undefined = () => undefined): string {
+export function formatReport(
+  report: CampaignReport,
+  loggedError: (requestId: string) => string | undefined = () => undefined,
+): string {
   const kinds = [...report.kinds].sort((a, b) => b.count - a.count);
   const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   const header =
@@ -91,5 +103,10 @@ export function formatReport(report: CampaignReport, loggedError: (requestId: st
       return [line, `                     seen with: ${shown.join("; ")}${more}`];
     }),
   ];
-  return [header, ...table, "", ...kinds.map((kind, index) => showKind(report, kind, index, loggedError))].join("\n");
+  return [
+    header,
+    ...table,
+    "",
+    ...kinds.map((kind, index) => showKind(report, kind, index, loggedError)),
+  ].join("\n");
 }

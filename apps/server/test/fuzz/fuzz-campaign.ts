@@ -17,7 +17,7 @@ import {
   validRequestArbitrary,
 } from "./request-arbitrary.js";
 import { judgeRequest } from "./request-oracle.js";
-import { seedSandbox, type SeedContext } from "./sandbox-seed.js";
+import { type SeedContext, seedSandbox } from "./sandbox-seed.js";
 import { toWireRequest } from "./spec-request.js";
 
 export interface CampaignOptions {
@@ -72,11 +72,19 @@ const requestsIn = (fuzzCase: FuzzCase) => fuzzCase.requests.length + (fuzzCase.
  * Every fuzz case: single requests derived from the document mostly, follow-ups of the seeding's
  * answers, and raw-socket cases.
  */
-export function fuzzCaseArbitrary(context: RequestContext, followUps: () => readonly FollowUp[]): fc.Arbitrary<FuzzCase> {
+export function fuzzCaseArbitrary(
+  context: RequestContext,
+  followUps: () => readonly FollowUp[],
+): fc.Arbitrary<FuzzCase> {
   const single = requestCaseArbitrary(context);
   return fc.oneof(
     { weight: 80, arbitrary: single },
-    { weight: 8, arbitrary: followUpCaseArbitrary(context, followUps).chain((c) => (c === undefined ? single : fc.constant(c))) },
+    {
+      weight: 8,
+      arbitrary: followUpCaseArbitrary(context, followUps).chain((c) =>
+        c === undefined ? single : fc.constant(c),
+      ),
+    },
     { weight: 12, arbitrary: rawSocketCaseArbitrary(validRequestArbitrary(context), context.host) },
   );
 }
@@ -101,7 +109,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     const findings = checkExchange(check, result);
     const clockMoved = result.answers.some((answer, index) => {
       const request = fuzzCase.requests[index];
-      return answer.status === 200 && request !== undefined && judgeRequest(check, request).operation?.id === "advanceClock";
+      return (
+        answer.status === 200 &&
+        request !== undefined &&
+        judgeRequest(check, request).operation?.id === "advanceClock"
+      );
     });
     // the clock moved: what the pool names has likely expired; more is made a few runs later
     if (clockMoved) stale = true;
@@ -140,7 +152,10 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
         const answer = result.answers[0];
         let body: unknown;
         try {
-          body = answer === undefined || answer.body.length === 0 ? undefined : JSON.parse(answer.body.toString("utf8"));
+          body =
+            answer === undefined || answer.body.length === 0
+              ? undefined
+              : JSON.parse(answer.body.toString("utf8"));
         } catch {
           body = undefined;
         }
@@ -165,7 +180,11 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       record(index, fuzzCase, result, findings);
       return true;
     }),
-    { seed: options.seed, numRuns: options.path === undefined ? options.numRuns : 1, ...(options.path === undefined ? {} : { path: options.path }) },
+    {
+      seed: options.seed,
+      numRuns: options.path === undefined ? options.numRuns : 1,
+      ...(options.path === undefined ? {} : { path: options.path }),
+    },
   );
 
   const requestsOfRun = requests;
@@ -187,7 +206,8 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       }),
       { seed: options.seed, path: options.path ?? String(kind.firstRun), numRuns: 1 },
     );
-    if (details.failed && last !== undefined) kind.shrunk = { ...last, path: details.counterexamplePath ?? "" };
+    if (details.failed && last !== undefined)
+      kind.shrunk = { ...last, path: details.counterexamplePath ?? "" };
   }
   return {
     seed: options.seed,

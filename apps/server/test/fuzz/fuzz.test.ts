@@ -23,7 +23,12 @@ const idleTimeoutMs = 8000;
 const keys = demoKeyConfigs().map((config) =>
   config.key === DEMO_KEYS.full ? { ...config, rate_limit_per_minute: 0 } : config,
 );
-const keyWeights: Record<string, number> = { [DEMO_KEYS.full]: 10, [DEMO_KEYS.narrow]: 2, [DEMO_KEYS.other]: 2, [DEMO_KEYS.limited]: 1 };
+const keyWeights: Record<string, number> = {
+  [DEMO_KEYS.full]: 10,
+  [DEMO_KEYS.narrow]: 2,
+  [DEMO_KEYS.other]: 2,
+  [DEMO_KEYS.limited]: 1,
+};
 
 describe("the server under spec-driven fuzzing", () => {
   test(
@@ -33,10 +38,17 @@ describe("the server under spec-driven fuzzing", () => {
       const logger: Logger = {
         info: () => {},
         error: (msg, { request_id: requestId, method: _method, path: _path, ...rest } = {}) => {
-          if (typeof requestId === "string") logged.set(requestId, `${msg} ${JSON.stringify(rest).slice(0, 400)}`);
+          if (typeof requestId === "string")
+            logged.set(requestId, `${msg} ${JSON.stringify(rest).slice(0, 400)}`);
         },
       };
-      const server = await startSessionsServer({ port: 0, seedDemoData: true, keys, purgeIntervalMs: 0, logger });
+      const server = await startSessionsServer({
+        port: 0,
+        seedDemoData: true,
+        keys,
+        purgeIntervalMs: 0,
+        logger,
+      });
       try {
         const spec = readFuzzSpec();
         const known = new KnownValues(spec);

@@ -19,7 +19,9 @@ export function mostly<T>(usual: fc.Arbitrary<T>, unusual: fc.Arbitrary<T>, oneI
  * @example
  * authorizationArbitrary([{ key: "sk_demo_full", weight: 10 }]);
  */
-export function authorizationArbitrary(keys: readonly { key: string; weight: number }[]): fc.Arbitrary<HeaderLine[]> {
+export function authorizationArbitrary(
+  keys: readonly { key: string; weight: number }[],
+): fc.Arbitrary<HeaderLine[]> {
   const [first] = keys;
   if (first === undefined) throw new Error("authorizationArbitrary needs at least one key");
   const valid = fc.oneof(...keys.map(({ key, weight }) => ({ weight, arbitrary: fc.constant(key) })));
@@ -39,8 +41,14 @@ export function authorizationArbitrary(keys: readonly { key: string; weight: num
     valid.map((key) => line(`Bearer ${key.toUpperCase()}`)),
     valid.map((key) => line(`Bearer ${key.slice(0, -1)}`)),
     valid.map((key) => line(`Bearer ${key}é`)),
-    valid.map((key): HeaderLine[] => [["Authorization", `Bearer ${key}`], ["Authorization", "Bearer sk_demo_nope"]]),
-    valid.map((key): HeaderLine[] => [["Authorization", "Bearer sk_demo_nope"], ["Authorization", `Bearer ${key}`]]),
+    valid.map((key): HeaderLine[] => [
+      ["Authorization", `Bearer ${key}`],
+      ["Authorization", "Bearer sk_demo_nope"],
+    ]),
+    valid.map((key): HeaderLine[] => [
+      ["Authorization", "Bearer sk_demo_nope"],
+      ["Authorization", `Bearer ${key}`],
+    ]),
     valid.map((key): HeaderLine[] => [["authorization", `Bearer ${key}`]]),
     fc.constant(line(`Bearer ${"k".repeat(8000)}`)),
     fc.stringMatching(/^[\x21-\x7e]{1,40}$/).map((key) => line(`Bearer ${key}`)),
@@ -64,22 +72,27 @@ export function hostArbitrary(host: string): fc.Arbitrary<HeaderLine[]> {
     fc.constant(line(host)),
     fc.oneof(
       fc.constant<HeaderLine[]>([]),
-      fc.constantFrom(
-        "",
-        "[::1",
-        "a b",
-        ":99999",
-        "127.0.0.1:99999",
-        "localhost",
-        "example.com",
-        "[::1]:80",
-        "evil.example, 127.0.0.1",
-        "h\u00f6st",
-        "@",
-        "x".repeat(300),
-        `${host}/path`,
-      ).map(line),
-      fc.constant<HeaderLine[]>([["Host", host], ["Host", "evil.example"]]),
+      fc
+        .constantFrom(
+          "",
+          "[::1",
+          "a b",
+          ":99999",
+          "127.0.0.1:99999",
+          "localhost",
+          "example.com",
+          "[::1]:80",
+          "evil.example, 127.0.0.1",
+          "h\u00f6st",
+          "@",
+          "x".repeat(300),
+          `${host}/path`,
+        )
+        .map(line),
+      fc.constant<HeaderLine[]>([
+        ["Host", host],
+        ["Host", "evil.example"],
+      ]),
     ),
     20,
   );
@@ -108,37 +121,50 @@ export const contentTypeArbitrary: fc.Arbitrary<string | null> = mostly(
 /** Headers that are not needed and sometimes not valid; a few at a time, seldom. */
 export const oddHeadersArbitrary: fc.Arbitrary<HeaderLine[]> = mostly(
   fc.constant<HeaderLine[]>([]),
-  fc.array(
-    fc.constantFrom<HeaderLine[]>(
-      [["X-Forwarded-For", "203.0.113.9, 198.51.100.1"]],
-      [["X-Forwarded-Host", "evil.example"]],
-      [["X-Forwarded-Proto", "https"]],
-      [["X-HTTP-Method-Override", "DELETE"]],
-      [["X-Request-Id", "client-chosen"]],
-      [["Accept", "application/xml"]],
-      [["Accept-Encoding", "gzip, deflate, br"]],
-      [["Accept-Charset", "utf-16"]],
-      [["Cookie", "session=1; a=b"]],
-      [["Origin", "https://evil.example"]],
-      [["Range", "bytes=0-1"]],
-      [["If-None-Match", "*"]],
-      [["TE", "trailers"]],
-      [["Expect", "100-continue"]],
-      [["Expect", "something-else"]],
-      [["Connection", "close"]],
-      [["Connection", "keep-alive"]],
-      [["Connection", "Upgrade"], ["Upgrade", "websocket"]],
-      [["Connection", "Upgrade, HTTP2-Settings"], ["Upgrade", "h2c"], ["HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA"]],
-      [["User-Agent", "fuzz \u00e9\u00e8"]],
-      [["X-Empty", ""]],
-      [["X-Folded", "a\r\n b"]],
-      [["no colon here", null]],
-      [["Bad Name", "x"]],
-      [["X-Nul", "a\u0000b"]],
-      [["X-Long", "v".repeat(20_000)]],
-      [["X-Many", "1"], ["X-Many", "2"], ["X-Many", "3"]],
-    ),
-    { minLength: 1, maxLength: 2 },
-  ).map((groups) => groups.flat()),
+  fc
+    .array(
+      fc.constantFrom<HeaderLine[]>(
+        [["X-Forwarded-For", "203.0.113.9, 198.51.100.1"]],
+        [["X-Forwarded-Host", "evil.example"]],
+        [["X-Forwarded-Proto", "https"]],
+        [["X-HTTP-Method-Override", "DELETE"]],
+        [["X-Request-Id", "client-chosen"]],
+        [["Accept", "application/xml"]],
+        [["Accept-Encoding", "gzip, deflate, br"]],
+        [["Accept-Charset", "utf-16"]],
+        [["Cookie", "session=1; a=b"]],
+        [["Origin", "https://evil.example"]],
+        [["Range", "bytes=0-1"]],
+        [["If-None-Match", "*"]],
+        [["TE", "trailers"]],
+        [["Expect", "100-continue"]],
+        [["Expect", "something-else"]],
+        [["Connection", "close"]],
+        [["Connection", "keep-alive"]],
+        [
+          ["Connection", "Upgrade"],
+          ["Upgrade", "websocket"],
+        ],
+        [
+          ["Connection", "Upgrade, HTTP2-Settings"],
+          ["Upgrade", "h2c"],
+          ["HTTP2-Settings", "AAMAAABkAARAAAAAAAIAAAAA"],
+        ],
+        [["User-Agent", "fuzz \u00e9\u00e8"]],
+        [["X-Empty", ""]],
+        [["X-Folded", "a\r\n b"]],
+        [["no colon here", null]],
+        [["Bad Name", "x"]],
+        [["X-Nul", "a\u0000b"]],
+        [["X-Long", "v".repeat(20_000)]],
+        [
+          ["X-Many", "1"],
+          ["X-Many", "2"],
+          ["X-Many", "3"],
+        ],
+      ),
+      { minLength: 1, maxLength: 2 },
+    )
+    .map((groups) => groups.flat()),
   10,
 );

@@ -46,8 +46,13 @@ export function headerOf(headers: readonly [string, string | null][], name: stri
  * serializeRequest({ method: "GET", target: "/healthz", version: "HTTP/1.1", headers: [["Host", "x"]], body: Buffer.alloc(0) });
  */
 export function serializeRequest(request: WireRequest): Buffer {
-  const requestLine = [request.method, request.target, request.version].filter((part) => part !== "").join(" ");
-  const lines = [requestLine, ...request.headers.map(([name, value]) => (value === null ? name : `${name}: ${value}`))];
+  const requestLine = [request.method, request.target, request.version]
+    .filter((part) => part !== "")
+    .join(" ");
+  const lines = [
+    requestLine,
+    ...request.headers.map(([name, value]) => (value === null ? name : `${name}: ${value}`)),
+  ];
   return Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`, "utf8"), request.body]);
 }
 
@@ -86,7 +91,13 @@ export function parseRequestHead(bytes: Buffer): WireRequest | undefined {
     const colon = line.indexOf(":");
     return colon < 0 ? [line, null] : [line.slice(0, colon), line.slice(colon + 1).trim()];
   });
-  return { method: match[1], target: match[2], version: match[3] ?? "", headers, body: bytes.subarray(end + 4) };
+  return {
+    method: match[1],
+    target: match[2],
+    version: match[3] ?? "",
+    headers,
+    body: bytes.subarray(end + 4),
+  };
 }
 
 type Framing =
@@ -109,7 +120,9 @@ export class AnswerReader {
   /** Why the bytes could not be read as answers, if they could not; nothing more is read after it. */
   problem: string | undefined;
   private buffer: Buffer = Buffer.alloc(0);
-  private pending: { status: number; head: string; headers: [string, string][]; framing: Framing } | undefined;
+  private pending:
+    | { status: number; head: string; headers: [string, string][]; framing: Framing }
+    | undefined;
 
   constructor(private readonly isHead: (index: number) => boolean) {}
 
@@ -139,7 +152,8 @@ export class AnswerReader {
       this.buffer = Buffer.alloc(0);
       return;
     }
-    if (this.midAnswer) this.problem = `the connection closed in the middle of an answer (${this.buffer.length} bytes)`;
+    if (this.midAnswer)
+      this.problem = `the connection closed in the middle of an answer (${this.buffer.length} bytes)`;
   }
 
   private step(): boolean {
@@ -160,19 +174,25 @@ export class AnswerReader {
   }
 
   private readHead(): boolean {
+    if (
+      !this.buffer.subarray(0, 5).equals(Buffer.from("HTTP/").subarray(0, Math.min(5, this.buffer.length))) &&
+      this.tookHeadBody()
+    ) {
+      return true;
+    }
     const end = this.buffer.indexOf(headEnd);
     if (end < 0) {
       if (this.buffer.length > 65_536) this.problem = "an answer head longer than 64 KiB";
       return false;
     }
     const head = this.buffer.subarray(0, end).toString("latin1");
-    this.buffer = this.buffer.subarray(end + 4);
     const [statusLine = "", ...lines] = head.split("\r\n");
     const match = /^HTTP\/1\.[01] (\d{3})(?: .*)?$/.exec(statusLine);
     if (match?.[1] === undefined) {
       this.problem = `not an HTTP/1.1 status line: ${JSON.stringify(statusLine.slice(0, 80))}`;
       return false;
     }
+    this.buffer = this.buffer.subarray(end + 4);
     const status = Number(match[1]);
     const headers: [string, string][] = [];
     for (const line of lines) {
@@ -190,9 +210,23 @@ export class AnswerReader {
     let framing: Framing;
     if (this.isHead(this.answers.length) || status === 204 || status === 304) framing = { kind: "none" };
     else if (transfer !== undefined && /\bchunked\s*$/i.test(transfer)) framing = { kind: "chunked" };
-    else if (length !== undefined && /^\d+$/.test(length)) framing = { kind: "length", length: Number(length) };
+    else if (length !== undefined && /^\d+$/.test(length))
+      framing = { kind: "length", length: Number(length) };
     else framing = { kind: "close" };
     this.pending = { status, head, headers, framing };
+    return true;
+  }
+
+  // an answer to a HEAD the server could not read as one (a malformed_request) carries its body after
+  // all: what follows is that body, not an answer
+  private tookHeadBody(): boolean {
+    const previous = this.answers.at(-1);
+    if (previous === undefined || !this.isHead(this.answers.length - 1) || previous.body.length > 0)
+      return false;
+    const length = Number(headerOf(previous.headers, "content-length"));
+    if (!(length > 0) || this.buffer.length < length) return false;
+    previous.body = Buffer.from(this.buffer.subarray(0, length));
+    this.buffer = this.buffer.subarray(length);
     return true;
   }
 
@@ -202,7 +236,10 @@ export class AnswerReader {
     for (;;) {
       const lineEnd = this.buffer.indexOf("\r\n", at);
       if (lineEnd < 0) return false;
-      const size = Number.parseInt(this.buffer.subarray(at, lineEnd).toString("latin1").split(";")[0] ?? "", 16);
+      const size = Number.parseInt(
+        this.buffer.subarray(at, lineEnd).toString("latin1").split(";")[0] ?? "",
+        16,
+      );
       if (Number.isNaN(size)) {
         this.problem = "a broken chunk size in an answer";
         return false;

@@ -74,7 +74,9 @@ export class KnownValues {
     const alternatives = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
     if (Array.isArray(alternatives)) {
       const { anyOf: _anyOf, oneOf: _oneOf, ...rest } = schema;
-      const branch = alternatives.find((candidate) => this.spec.validator.validate(candidate as Schema, value).valid);
+      const branch = alternatives.find(
+        (candidate) => this.spec.validator.validate(candidate as Schema, value).valid,
+      );
       if (branch !== undefined) this.walk({ ...rest, ...this.spec.flatten(branch) }, value, name, keep);
       return;
     }

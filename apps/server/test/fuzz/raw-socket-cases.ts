@@ -85,13 +85,21 @@ function oddTargetArbitrary(valid: fc.Arbitrary<WireRequest>, host: string): fc.
     fc
       .tuple(valid, fc.constantFrom("example.com:443", "127.0.0.1:22", host, "[::1]:443"))
       .map(([request, authority]) =>
-        single("CONNECT host:port", hostLine({ ...request, method: "CONNECT", target: authority }, authority)),
+        single(
+          "CONNECT host:port",
+          hostLine({ ...request, method: "CONNECT", target: authority }, authority),
+        ),
       ),
     valid.map((request) => single("GET host:port", { ...request, target: "example.com:443" })),
     fc
       .tuple(valid, fc.constantFrom("[::1", "a b", ":99999", "", "h\u00f6st", "x".repeat(300)))
       .map(([request, value]) => single("a Host that is no host", hostLine(request, value))),
-    valid.map((request) => single("no Host", { ...request, headers: request.headers.filter(([name]) => name.toLowerCase() !== "host") })),
+    valid.map((request) =>
+      single("no Host", {
+        ...request,
+        headers: request.headers.filter(([name]) => name.toLowerCase() !== "host"),
+      }),
+    ),
   );
 }
 
@@ -101,18 +109,23 @@ function oddTargetArbitrary(valid: fc.Arbitrary<WireRequest>, host: string): fc.
  * @example
  * fc.sample(rawSocketCaseArbitrary(validRequestArbitrary(context), "127.0.0.1:8080"), 3);
  */
-export function rawSocketCaseArbitrary(valid: fc.Arbitrary<WireRequest>, host: string): fc.Arbitrary<FuzzCase> {
+export function rawSocketCaseArbitrary(
+  valid: fc.Arbitrary<WireRequest>,
+  host: string,
+): fc.Arbitrary<FuzzCase> {
   return fc.oneof(
     { weight: 4, arbitrary: pipelinedArbitrary(valid) },
     { weight: 2, arbitrary: cutShortArbitrary(valid) },
     {
       weight: 1,
-      arbitrary: garbageArbitrary.map((tail): FuzzCase => ({
-        label: "garbage",
-        requests: [],
-        tail,
-        ending: "server-close",
-      })),
+      arbitrary: garbageArbitrary.map(
+        (tail): FuzzCase => ({
+          label: "garbage",
+          requests: [],
+          tail,
+          ending: "server-close",
+        }),
+      ),
     },
     { weight: 4, arbitrary: oddTargetArbitrary(valid, host) },
   );

@@ -39,12 +39,23 @@ export interface FollowUp {
 }
 
 const textOf = (value: unknown) =>
-  typeof value === "string" ? value : value !== null && typeof value === "object" ? JSON.stringify(value) : String(value);
+  typeof value === "string"
+    ? value
+    : value !== null && typeof value === "object"
+      ? JSON.stringify(value)
+      : String(value);
 
 const encodingArbitrary = (inQuery: boolean): fc.Arbitrary<Encoding> =>
   mostly(
     fc.constant<Encoding>("standard"),
-    fc.constantFrom<Encoding>("every-byte", "lower-hex", "raw", "double", "broken", ...(inQuery ? (["plus-for-space"] as const) : [])),
+    fc.constantFrom<Encoding>(
+      "every-byte",
+      "lower-hex",
+      "raw",
+      "double",
+      "broken",
+      ...(inQuery ? (["plus-for-space"] as const) : []),
+    ),
     6,
   );
 
@@ -59,7 +70,10 @@ const oddTextArbitrary: fc.Arbitrary<string> = fc.oneof(
 function parameterTextArbitrary(parameter: SpecParameter, context: RequestContext): fc.Arbitrary<string> {
   return fc.oneof(
     { weight: 12, arbitrary: validArbitrary(parameter.schema, context.values, parameter.name).map(textOf) },
-    { weight: 3, arbitrary: invalidArbitrary(parameter.schema, context.values).map((invalid) => textOf(invalid.value)) },
+    {
+      weight: 3,
+      arbitrary: invalidArbitrary(parameter.schema, context.values).map((invalid) => textOf(invalid.value)),
+    },
     { weight: 1, arbitrary: oddTextArbitrary },
   );
 }
@@ -92,7 +106,10 @@ function queryArbitrary(operation: SpecOperation, context: RequestContext): fc.A
   const pairs = operation.parameters
     .filter((parameter) => parameter.in === "query")
     .map((parameter) => {
-      const pair = parameterTextArbitrary(parameter, context).map((text): [string, string] => [parameter.name, text]);
+      const pair = parameterTextArbitrary(parameter, context).map((text): [string, string] => [
+        parameter.name,
+        text,
+      ]);
       const present = pair.map((value): [string, string][] => [value]);
       return parameter.required ? present : mostly(fc.constant<[string, string][]>([]), present, 3);
     });
@@ -110,7 +127,9 @@ function queryArbitrary(operation: SpecOperation, context: RequestContext): fc.A
     .tuple(base, mostly(fc.constant(undefined), mutation, 5), encodingArbitrary(true), fc.nat({ max: 20 }))
     .map(([list, mutate, encoding, shape]) => {
       const final = mutate === undefined ? list : mutate(list);
-      const parts = final.map(([name, value]) => `${encodeComponent(name, "standard")}=${encodeComponent(value, encoding)}`);
+      const parts = final.map(
+        ([name, value]) => `${encodeComponent(name, "standard")}=${encodeComponent(value, encoding)}`,
+      );
       // now and then a name without "=", an empty pair, or a lone "?"
       if (shape === 0 && parts.length > 0) parts[0] = (parts[0] ?? "").split("=")[0] ?? "";
       if (shape === 1) parts.push("");
@@ -127,51 +146,76 @@ function dotSegmentsArbitrary(spec: FuzzSpec, path: string): fc.Arbitrary<string
   const otherPaths = spec.operations.map((operation) => pathOf(operation, {}, () => "x"));
   return fc.oneof(
     // back out of every segment, then down into another operation's path
-    fc.tuple(dots, fc.constantFrom(...otherPaths)).map(([up, other]) => `${path}${`/${up}`.repeat(segments.length)}${other}`),
+    fc
+      .tuple(dots, fc.constantFrom(...otherPaths))
+      .map(([up, other]) => `${path}${`/${up}`.repeat(segments.length)}${other}`),
     // a same-place segment in the middle
-    fc.tuple(dot, fc.nat({ max: segments.length })).map(
-      ([here, at]) => `/${[...segments.slice(0, at), here, ...segments.slice(at)].join("/")}`,
-    ),
+    fc
+      .tuple(dot, fc.nat({ max: segments.length }))
+      .map(([here, at]) => `/${[...segments.slice(0, at), here, ...segments.slice(at)].join("/")}`),
     // up and back down to the same segment
-    fc.tuple(dots, fc.nat({ max: Math.max(0, segments.length - 1) })).map(
-      ([up, at]) => `/${[...segments.slice(0, at + 1), up, ...segments.slice(at)].join("/")}`,
-    ),
+    fc
+      .tuple(dots, fc.nat({ max: Math.max(0, segments.length - 1) }))
+      .map(([up, at]) => `/${[...segments.slice(0, at + 1), up, ...segments.slice(at)].join("/")}`),
     // above the root
     fc.tuple(dots).map(([up]) => `/${up}${path}`),
   );
 }
 
-function pathMutationArbitrary(spec: FuzzSpec, host: string, path: string): fc.Arbitrary<{ path: string; tag: string }> {
+function pathMutationArbitrary(
+  spec: FuzzSpec,
+  host: string,
+  path: string,
+): fc.Arbitrary<{ path: string; tag: string }> {
   return fc.oneof(
-    { weight: 4, arbitrary: dotSegmentsArbitrary(spec, path).map((dotted) => ({ path: dotted, tag: "dot segments" })) },
+    {
+      weight: 4,
+      arbitrary: dotSegmentsArbitrary(spec, path).map((dotted) => ({ path: dotted, tag: "dot segments" })),
+    },
     {
       weight: 3,
-      arbitrary: fc.constantFrom(
-        `${path}/`,
-        `/${path}`,
-        path.replace("/", "//"),
-        path.toUpperCase(),
-        path.replace(/[a-z]/, (letter) => `%${letter.charCodeAt(0).toString(16)}`),
-        `${path};x=1`,
-        `${path}%2F`,
-        path.replaceAll("/", "\\"),
-        `${path}#fragment`,
-        `http://${host}${path}`,
-        `https://evil.example${path}`,
-        path.slice(0, -1),
-        `${path}/extra`,
-      ).map((odd) => ({ path: odd, tag: odd.startsWith("/") ? "an odd path" : "an absolute-form target" })),
+      arbitrary: fc
+        .constantFrom(
+          `${path}/`,
+          `/${path}`,
+          path.replace("/", "//"),
+          path.toUpperCase(),
+          path.replace(/[a-z]/, (letter) => `%${letter.charCodeAt(0).toString(16)}`),
+          `${path};x=1`,
+          `${path}%2F`,
+          path.replaceAll("/", "\\"),
+          `${path}#fragment`,
+          `http://${host}${path}`,
+          `https://evil.example${path}`,
+          path.slice(0, -1),
+          `${path}/extra`,
+        )
+        .map((odd) => ({ path: odd, tag: odd.startsWith("/") ? "an odd path" : "an absolute-form target" })),
     },
   );
 }
 
 function methodArbitrary(spec: FuzzSpec, operation: SpecOperation): fc.Arbitrary<string> {
-  const samePath = spec.operations.filter((other) => other.path === operation.path).map((other) => other.method);
+  const samePath = spec.operations
+    .filter((other) => other.path === operation.path)
+    .map((other) => other.method);
   return mostly(
     fc.constant(operation.method),
     fc.oneof(
       fc.constantFrom(...samePath, ...(operation.method === "GET" ? ["HEAD"] : [])),
-      fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "SEARCH", "QUERY"),
+      fc.constantFrom(
+        "GET",
+        "HEAD",
+        "POST",
+        "PUT",
+        "PATCH",
+        "DELETE",
+        "OPTIONS",
+        "TRACE",
+        "PROPFIND",
+        "SEARCH",
+        "QUERY",
+      ),
       fc.constantFrom("get", "Get", "GETT", "G\u00c9T", "X".repeat(64), "M-SEARCH", "BREW"),
     ),
     10,
@@ -181,14 +225,39 @@ function methodArbitrary(spec: FuzzSpec, operation: SpecOperation): fc.Arbitrary
 function jsonTextArbitrary(value: fc.Arbitrary<unknown>): fc.Arbitrary<string> {
   return fc
     .tuple(value, fc.nat({ max: 30 }))
-    .map(([json, style]) => (style === 0 ? JSON.stringify(json, null, 2) : style === 1 ? `\ufeff${JSON.stringify(json)}` : JSON.stringify(json)));
+    .map(([json, style]) =>
+      style === 0
+        ? JSON.stringify(json, null, 2)
+        : style === 1
+          ? `\ufeff${JSON.stringify(json)}`
+          : JSON.stringify(json),
+    );
 }
 
 const notJsonArbitrary: fc.Arbitrary<Buffer> = fc.oneof(
-  fc.constantFrom("{", "[1,", '{"a":}', "nul", "'x'", "NaN", '{"seconds": 1e400}', "\u0000", "}{", '{"a":1}{"b":2}', "<xml/>").map((text) => Buffer.from(text)),
+  fc
+    .constantFrom(
+      "{",
+      "[1,",
+      '{"a":}',
+      "nul",
+      "'x'",
+      "NaN",
+      '{"seconds": 1e400}',
+      "\u0000",
+      "}{",
+      '{"a":1}{"b":2}',
+      "<xml/>",
+    )
+    .map((text) => Buffer.from(text)),
   fc.constant(Buffer.from(`${"[".repeat(50_000)}${"]".repeat(50_000)}`)),
   fc.constant(Buffer.from(`{"username":"${"u".repeat(1024 * 1024 + 16)}"}`)),
-  fc.constant(Buffer.from([0x7b, 0x22, 0x75, 0x73, 0x65, 0x72, 0x5f, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0xff, 0x22, 0x7d])),
+  fc.constant(
+    Buffer.from([
+      0x7b, 0x22, 0x75, 0x73, 0x65, 0x72, 0x5f, 0x61, 0x67, 0x65, 0x6e, 0x74, 0x22, 0x3a, 0x22, 0xc3, 0x28,
+      0xff, 0x22, 0x7d,
+    ]),
+  ),
 );
 
 function bodyArbitrary(operation: SpecOperation, context: RequestContext): fc.Arbitrary<Buffer | undefined> {
@@ -196,18 +265,29 @@ function bodyArbitrary(operation: SpecOperation, context: RequestContext): fc.Ar
     // a body where none belongs (GET with a body, DELETE with one)
     return mostly(
       fc.constant(undefined),
-      fc.oneof(fc.constant(Buffer.from('{"seconds":60}')), fc.string({ maxLength: 32 }).map((text) => Buffer.from(text))),
+      fc.oneof(
+        fc.constant(Buffer.from('{"seconds":60}')),
+        fc.string({ maxLength: 32 }).map((text) => Buffer.from(text)),
+      ),
       15,
     );
   }
   const { schema, examples } = operation.body;
-  const valid = examples.length === 0 ? validArbitrary(schema, context.values) : fc.oneof(
-    { weight: 4, arbitrary: validArbitrary(schema, context.values) },
-    { weight: 1, arbitrary: fc.constantFrom(...examples) },
-  );
+  const valid =
+    examples.length === 0
+      ? validArbitrary(schema, context.values)
+      : fc.oneof(
+          { weight: 4, arbitrary: validArbitrary(schema, context.values) },
+          { weight: 1, arbitrary: fc.constantFrom(...examples) },
+        );
   return fc.oneof(
     { weight: 12, arbitrary: jsonTextArbitrary(valid).map((text) => Buffer.from(text, "utf8")) },
-    { weight: 5, arbitrary: invalidArbitrary(schema, context.values).map((invalid) => Buffer.from(JSON.stringify(invalid.value) ?? "", "utf8")) },
+    {
+      weight: 5,
+      arbitrary: invalidArbitrary(schema, context.values).map((invalid) =>
+        Buffer.from(JSON.stringify(invalid.value) ?? "", "utf8"),
+      ),
+    },
     { weight: 1, arbitrary: notJsonArbitrary },
     { weight: 1, arbitrary: fc.constant(Buffer.alloc(0)) },
     { weight: 1, arbitrary: fc.constant(undefined) },
@@ -243,7 +323,11 @@ const framingArbitrary: fc.Arbitrary<Framing> = mostly(
 
 /** The request with its body framed one way or another; a body cut short becomes the case's tail. */
 function frame(request: WireRequest, body: Buffer | undefined, framing: Framing, label: string): FuzzCase {
-  const whole = (final: WireRequest, ending: FuzzCase["ending"] = "answers", tail: Buffer = Buffer.alloc(0)): FuzzCase => ({
+  const whole = (
+    final: WireRequest,
+    ending: FuzzCase["ending"] = "answers",
+    tail: Buffer = Buffer.alloc(0),
+  ): FuzzCase => ({
     label,
     requests: [final],
     tail,
@@ -257,11 +341,19 @@ function frame(request: WireRequest, body: Buffer | undefined, framing: Framing,
     case "chunked":
       return whole({ ...withHeaders(["Transfer-Encoding", "chunked"]), body: chunked(body, 7) });
     case "broken-chunk":
-      return whole({ ...withHeaders(["Transfer-Encoding", "chunked"]), body: Buffer.from(`zz\r\n${body.toString("latin1")}\r\n0\r\n\r\n`, "latin1") });
+      return whole({
+        ...withHeaders(["Transfer-Encoding", "chunked"]),
+        body: Buffer.from(`zz\r\n${body.toString("latin1")}\r\n0\r\n\r\n`, "latin1"),
+      });
     case "length-too-large": {
       // never whole: the client ends its side, as one that gave up would
       const cut = { ...withHeaders(["Content-Length", String(body.length + 10)]), body };
-      return { label: `${label}, body shorter than its Content-Length`, requests: [], tail: serializeRequest(cut), ending: "half-close" };
+      return {
+        label: `${label}, body shorter than its Content-Length`,
+        requests: [],
+        tail: serializeRequest(cut),
+        ending: "half-close",
+      };
     }
     case "length-too-small": {
       const length = Math.max(0, body.length - 1 - (body.length >> 1));
@@ -269,9 +361,15 @@ function frame(request: WireRequest, body: Buffer | undefined, framing: Framing,
       return whole(final, "answers", body.subarray(length));
     }
     case "length-and-chunked":
-      return whole({ ...withHeaders(["Content-Length", String(body.length)], ["Transfer-Encoding", "chunked"]), body: chunked(body, 7) });
+      return whole({
+        ...withHeaders(["Content-Length", String(body.length)], ["Transfer-Encoding", "chunked"]),
+        body: chunked(body, 7),
+      });
     case "two-lengths":
-      return whole({ ...withHeaders(["Content-Length", String(body.length)], ["Content-Length", String(body.length + 1)]), body });
+      return whole({
+        ...withHeaders(["Content-Length", String(body.length)], ["Content-Length", String(body.length + 1)]),
+        body,
+      });
     case "odd-length":
       return whole({ ...withHeaders(["Content-Length", `+${body.length}`]), body });
     case "transfer-gzip":
@@ -285,7 +383,8 @@ const versionArbitrary: fc.Arbitrary<string> = mostly(
   40,
 );
 
-const shortly = (text: string) => (text.length > 24 ? `${JSON.stringify(text.slice(0, 16))}…` : JSON.stringify(text));
+const shortly = (text: string) =>
+  text.length > 24 ? `${JSON.stringify(text.slice(0, 16))}…` : JSON.stringify(text);
 
 /** What was unusual about a request, for grouping findings: `request with Host "[::1", version HTTP/1.0`. */
 function labelOf(
@@ -310,9 +409,11 @@ function labelOf(
   if (onlyHost === undefined) tags.push("no Host");
   else if (twice !== undefined) tags.push("two Hosts");
   else if (onlyHost[1] !== host) tags.push(`Host ${shortly(onlyHost[1] ?? "")}`);
-  for (const [name, value] of parts.odd) tags.push(value === null ? `header line ${shortly(name)}` : `${name}: ${shortly(value)}`);
+  for (const [name, value] of parts.odd)
+    tags.push(value === null ? `header line ${shortly(name)}` : `${name}: ${shortly(value)}`);
   if (parts.body !== undefined && parts.framing !== "content-length") tags.push(`framing ${parts.framing}`);
-  if (parts.body !== undefined && parts.contentType !== "application/json") tags.push(`Content-Type ${shortly(parts.contentType ?? "none")}`);
+  if (parts.body !== undefined && parts.contentType !== "application/json")
+    tags.push(`Content-Type ${shortly(parts.contentType ?? "none")}`);
   return tags.length === 0 ? "request" : `request with ${tags.join(", ")}`;
 }
 
@@ -322,7 +423,10 @@ function labelOf(
  * @example
  * fc.sample(operationCaseArbitrary(context, specOperation), 1);
  */
-export function operationCaseArbitrary(context: RequestContext, operation: SpecOperation): fc.Arbitrary<FuzzCase> {
+export function operationCaseArbitrary(
+  context: RequestContext,
+  operation: SpecOperation,
+): fc.Arbitrary<FuzzCase> {
   const { spec, host } = context;
   const path = pathArbitrary(operation, context).chain((plain) =>
     mostly(fc.constant({ path: plain, tag: "" }), pathMutationArbitrary(spec, host, plain), 12),
@@ -344,10 +448,17 @@ export function operationCaseArbitrary(context: RequestContext, operation: SpecO
     })
     .map((parts) => {
       const headers: HeaderLine[] = [...parts.host, ...parts.authorization];
-      if (parts.body !== undefined && parts.contentType !== null) headers.push(["Content-Type", parts.contentType]);
+      if (parts.body !== undefined && parts.contentType !== null)
+        headers.push(["Content-Type", parts.contentType]);
       headers.push(...parts.odd);
       const target = `${parts.path.path}${parts.query}`;
-      const request: WireRequest = { method: parts.method, target, version: parts.version, headers, body: Buffer.alloc(0) };
+      const request: WireRequest = {
+        method: parts.method,
+        target,
+        version: parts.version,
+        headers,
+        body: Buffer.alloc(0),
+      };
       return frame(request, parts.body, parts.framing, labelOf(operation, host, parts));
     });
 }
@@ -363,23 +474,34 @@ export function validRequestArbitrary(context: RequestContext): fc.Arbitrary<Wir
   const key = fc.oneof(...context.keys.map(({ key, weight }) => ({ weight, arbitrary: fc.constant(key) })));
   return fc.oneof(
     ...context.spec.operations.map((operation) => {
-      const valueOf = (parameter: SpecParameter) =>
+      const textFor = (parameter: SpecParameter) =>
         validArbitrary(parameter.schema, context.values, parameter.name).map(textOf);
       const path = fc.record(
-        Object.fromEntries(operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, valueOf(p)])),
+        Object.fromEntries(
+          operation.parameters.filter((p) => p.in === "path").map((p) => [p.name, textFor(p)]),
+        ),
       );
       const query = fc.tuple(
         ...operation.parameters
           .filter((p) => p.in === "query")
           .map((p) => {
-            const present = valueOf(p).map((text): [string, string][] => [[p.name, text]]);
+            const present = textFor(p).map((text): [string, string][] => [[p.name, text]]);
             return p.required ? present : mostly(fc.constant<[string, string][]>([]), present, 3);
           }),
       );
-      const body = operation.body === null ? fc.constant(undefined) : validArbitrary(operation.body.schema, context.values);
+      const body =
+        operation.body === null
+          ? fc.constant(undefined)
+          : validArbitrary(operation.body.schema, context.values);
       return fc.record({ path, query, key, body }).map((parts) =>
         toWireRequest(
-          { operation, path: parts.path as Record<string, string>, query: parts.query.flat(), key: parts.key, body: parts.body },
+          {
+            operation,
+            path: parts.path as Record<string, string>,
+            query: parts.query.flat(),
+            key: parts.key,
+            body: parts.body,
+          },
           context.host,
         ),
       );
@@ -404,7 +526,10 @@ export function requestCaseArbitrary(context: RequestContext): fc.Arbitrary<Fuzz
  * @example
  * followUpCaseArbitrary(context, () => followUps);
  */
-export function followUpCaseArbitrary(context: RequestContext, followUps: () => readonly FollowUp[]): fc.Arbitrary<FuzzCase | undefined> {
+export function followUpCaseArbitrary(
+  context: RequestContext,
+  followUps: () => readonly FollowUp[],
+): fc.Arbitrary<FuzzCase | undefined> {
   return fc.tuple(fc.nat(), fc.nat({ max: 9 })).chain(([index, how]) => {
     const list = followUps();
     const followUp = list[index % Math.max(1, list.length)];
@@ -415,7 +540,10 @@ export function followUpCaseArbitrary(context: RequestContext, followUps: () => 
       const next: SpecRequest =
         parameter.in === "path"
           ? { ...request, path: { ...request.path, [parameter.name]: text } }
-          : { ...request, query: [...request.query.filter(([name]) => name !== parameter.name), [parameter.name, text]] };
+          : {
+              ...request,
+              query: [...request.query.filter(([name]) => name !== parameter.name), [parameter.name, text]],
+            };
       return {
         label: "follow-up request",
         requests: [toWireRequest(next, context.host)],

@@ -41,9 +41,9 @@ const unreserved = /^[A-Za-z0-9\-._~]$/;
 
 // RFC 3986 §6.2.2.2: a percent-encoded unreserved character is the character
 function decodeUnreserved(segment: string): string {
-  return segment.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+  return segment.replace(/%([0-9A-Fa-f]{2})/g, (encoded, hex: string) => {
     const character = String.fromCharCode(Number.parseInt(hex, 16));
-    return unreserved.test(character) ? character : escape;
+    return unreserved.test(character) ? character : encoded;
   });
 }
 
@@ -122,7 +122,8 @@ function unchunk(body: Buffer): Buffer | undefined {
     const sizeText = body.subarray(at, lineEnd).toString("latin1");
     if (!/^[0-9A-Fa-f]+$/.test(sizeText)) return undefined;
     const size = Number.parseInt(sizeText, 16);
-    if (size === 0) return body.subarray(lineEnd).equals(Buffer.from("\r\n\r\n")) ? Buffer.concat(parts) : undefined;
+    if (size === 0)
+      return body.subarray(lineEnd).equals(Buffer.from("\r\n\r\n")) ? Buffer.concat(parts) : undefined;
     parts.push(body.subarray(lineEnd + 2, lineEnd + 2 + size));
     if (!body.subarray(lineEnd + 2 + size, lineEnd + 4 + size).equals(Buffer.from("\r\n"))) return undefined;
     at = lineEnd + 4 + size;
@@ -139,7 +140,8 @@ function bodyOf(request: WireRequest): Buffer | undefined {
     if (lengths.length === 0) return request.body.length === 0 ? request.body : undefined;
     return lengths.length === 1 && lengths[0] === String(request.body.length) ? request.body : undefined;
   }
-  if (lengths.length > 0 || transfers.length > 1 || transfers[0]?.toLowerCase() !== "chunked") return undefined;
+  if (lengths.length > 0 || transfers.length > 1 || transfers[0]?.toLowerCase() !== "chunked")
+    return undefined;
   return unchunk(request.body);
 }
 
@@ -170,7 +172,9 @@ function bodyViolations(spec: FuzzSpec, operation: SpecOperation, request: WireR
 }
 
 function authorizationViolations(context: OracleContext, request: WireRequest): string[] {
-  const values = request.headers.filter(([key]) => key.toLowerCase() === "authorization").map(([, value]) => value);
+  const values = request.headers
+    .filter(([key]) => key.toLowerCase() === "authorization")
+    .map(([, value]) => value);
   if (values.length === 0) return ["no API key"];
   if (values.length > 1) return [];
   const match = /^Bearer +(\S+) *$/i.exec(values[0]?.trim() ?? "");
@@ -179,7 +183,9 @@ function authorizationViolations(context: OracleContext, request: WireRequest): 
 }
 
 function accountOf(context: OracleContext, request: WireRequest): string | undefined {
-  const values = request.headers.filter(([key]) => key.toLowerCase() === "authorization").map(([, value]) => value);
+  const values = request.headers
+    .filter(([key]) => key.toLowerCase() === "authorization")
+    .map(([, value]) => value);
   const key = values.length === 1 ? /^Bearer +(\S+) *$/i.exec(values[0]?.trim() ?? "")?.[1] : undefined;
   return key === undefined ? undefined : context.accounts.get(key);
 }
@@ -233,7 +239,8 @@ export function judgeRequest(context: OracleContext, request: WireRequest): Requ
     if (parameter.in === "path") {
       const text = decodeOnce(params[parameter.name] ?? "");
       if (text === undefined) continue;
-      if (!acceptsParameterText(spec, parameter, text)) violations.push(`path ${parameter.name} breaks its schema`);
+      if (!acceptsParameterText(spec, parameter, text))
+        violations.push(`path ${parameter.name} breaks its schema`);
       const owners = context.ownersOf(text);
       if (owners !== undefined && account !== undefined && !owners.has(account)) {
         violations.push(`path ${parameter.name} is another account's`);

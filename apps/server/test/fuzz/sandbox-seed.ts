@@ -42,13 +42,17 @@ function listOperations(spec: FuzzSpec): SpecOperation[] {
   );
 }
 
-// the widest list of the smallest pages: each enum at its last value (`all`), each integer at its minimum
-function widestSmallestQuery(operation: SpecOperation): [string, string][] {
+// the widest list: no filter (a parameter without a default), and of the settings (those with one) each
+// enum at its last value (`all`); in pages of one (each integer setting at its minimum) when `smallest`,
+// so that the answer has a next page to point at
+function widestQuery(operation: SpecOperation, smallest: boolean): [string, string][] {
   return operation.parameters.flatMap((parameter): [string, string][] => {
-    if (parameter.in !== "query") return [];
     const schema = parameter.resolved;
+    if (parameter.in !== "query" || schema.default === undefined) return [];
     if (Array.isArray(schema.enum)) return [[parameter.name, String(schema.enum.at(-1))]];
-    if (schema.type === "integer" && typeof schema.minimum === "number") return [[parameter.name, String(schema.minimum)]];
+    if (smallest && schema.type === "integer" && typeof schema.minimum === "number") {
+      return [[parameter.name, String(schema.minimum)]];
+    }
     return [];
   });
 }
@@ -58,7 +62,11 @@ function firstExample(operation: SpecOperation): Record<string, unknown> {
   return example !== null && typeof example === "object" ? (example as Record<string, unknown>) : {};
 }
 
-async function sendAndHarvest(context: SeedContext, request: SpecRequest, account: string): Promise<FollowUp[]> {
+async function sendAndHarvest(
+  context: SeedContext,
+  request: SpecRequest,
+  account: string,
+): Promise<FollowUp[]> {
   const { status, body } = await context.send(request);
   const schema = request.operation.responses.get(status)?.schema;
   if (status >= 300 || schema === undefined || body === undefined) return [];
@@ -91,20 +99,35 @@ export async function seedSandbox(context: SeedContext): Promise<FollowUp[]> {
     // the lists first, the first time, for this account's usernames and products; then the traffic that renews them
     if (known.valuesOwnedBy("name username", account).length === 0) {
       for (const operation of lists) {
-        await sendAndHarvest(context, { operation, path: {}, query: widestSmallestQuery(operation), key }, account);
+        await sendAndHarvest(
+          context,
+          { operation, path: {}, query: widestQuery(operation, false), key },
+          account,
+        );
       }
     }
-    const usernames = known.valuesOwnedBy("name username", account).slice(0, 1);
+    // two sessions of each product at least, so that a page of one has a next page
+    const usernames = known.valuesOwnedBy("name username", account).slice(0, 2);
     if (usernames.length === 0 && typeof example.username === "string") usernames.push(example.username);
-    const products = [...new Set(known.valuesOwnedBy("name product", account))];
+    const owned = known.valuesOwnedBy("name product", account);
+    const products = [...new Set(owned.length > 0 ? owned : known.values("name product"))];
     for (const username of usernames) {
       for (const product of products) {
-        await sendAndHarvest(context, { operation: traffic, path: { product }, query: [], key, body: { ...example, username } }, account);
+        await sendAndHarvest(
+          context,
+          { operation: traffic, path: { product }, query: [], key, body: { ...example, username } },
+          account,
+        );
       }
     }
-    await sendAndHarvest(context, { operation: create, path: {}, query: [], key, body: firstExample(create) }, account);
+    await sendAndHarvest(
+      context,
+      { operation: create, path: {}, query: [], key, body: firstExample(create) },
+      account,
+    );
     for (const operation of lists) {
-      followUps.push(...(await sendAndHarvest(context, { operation, path: {}, query: widestSmallestQuery(operation), key }, account)));
+      const query = widestQuery(operation, true);
+      followUps.push(...(await sendAndHarvest(context, { operation, path: {}, query, key }, account)));
     }
   }
   return followUps;

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { invalidArbitrary, knownKeysOf, mutatedString, type ValueContext, validArbitrary } from "./schema-arbitrary.js";
+import {
+  invalidArbitrary,
+  knownKeysOf,
+  mutatedString,
+  type ValueContext,
+  validArbitrary,
+} from "./schema-arbitrary.js";
 import { readFuzzSpec, type Schema } from "./spec-walk.js";
 
 const spec = readFuzzSpec();
@@ -20,7 +26,8 @@ describe("validArbitrary", () => {
   });
 
   test("mixes in values the server answered with, when they fit the schema", () => {
-    const known = (key: string) => (key === "pattern ^ses_[0-9A-HJKMNP-TV-Z]{12}$" ? ["ses_01HX2K3PQ4M5", "nope"] : []);
+    const known = (key: string) =>
+      key === "pattern ^ses_[0-9A-HJKMNP-TV-Z]{12}$" ? ["ses_01HX2K3PQ4M5", "nope"] : [];
     const values = sample(validArbitrary(refOf("SessionId"), { ...context, known }, "id"), 200);
     expect(values).toContain("ses_01HX2K3PQ4M5");
     expect(values).not.toContain("nope");
@@ -33,18 +40,17 @@ describe("validArbitrary", () => {
 });
 
 describe("invalidArbitrary", () => {
-  test.each(componentNames)(
-    "generates only values the %s schema rejects, saying where",
-    (name) => {
-      for (const invalid of sample(invalidArbitrary(refOf(name), context))) {
-        expect(spec.validator.validate(refOf(name), invalid.value).valid, JSON.stringify(invalid)).toBe(false);
-        expect(invalid.why).not.toBe("");
-      }
-    },
-  );
+  test.each(componentNames)("generates only values the %s schema rejects, saying where", (name) => {
+    for (const invalid of sample(invalidArbitrary(refOf(name), context))) {
+      expect(spec.validator.validate(refOf(name), invalid.value).valid, JSON.stringify(invalid)).toBe(false);
+      expect(invalid.why).not.toBe("");
+    }
+  });
 
   test("names the nested field it broke", () => {
-    const fields = sample(invalidArbitrary(refOf("TrafficReport"), context), 200).map((invalid) => invalid.at);
+    const fields = sample(invalidArbitrary(refOf("TrafficReport"), context), 200).map(
+      (invalid) => invalid.at,
+    );
     expect(fields).toContain("requests[].target_port");
   });
 });
@@ -59,6 +65,7 @@ describe("knownKeysOf", () => {
 
 describe("mutatedString", () => {
   test("changes the string", () => {
-    for (const value of sample(mutatedString("ses_01HX2K3PQ4M5"), 100)) expect(value).not.toBe("ses_01HX2K3PQ4M5");
+    for (const value of sample(mutatedString("ses_01HX2K3PQ4M5"), 100))
+      expect(value).not.toBe("ses_01HX2K3PQ4M5");
   });
 });

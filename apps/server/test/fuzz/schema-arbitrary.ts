@@ -96,12 +96,20 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
   switch (schema.format) {
     case "date-time":
       base = fc
-        .date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9998-12-31T23:59:59Z"), noInvalidDate: true })
+        .date({
+          min: new Date("1970-01-01T00:00:00Z"),
+          max: new Date("9998-12-31T23:59:59Z"),
+          noInvalidDate: true,
+        })
         .map((date) => date.toISOString());
       break;
     case "date":
       base = fc
-        .date({ min: new Date("1970-01-01T00:00:00Z"), max: new Date("9998-12-31T00:00:00Z"), noInvalidDate: true })
+        .date({
+          min: new Date("1970-01-01T00:00:00Z"),
+          max: new Date("9998-12-31T00:00:00Z"),
+          noInvalidDate: true,
+        })
         .map((date) => date.toISOString().slice(0, 10));
       break;
     case "uri":
@@ -124,7 +132,10 @@ function stringArbitrary(schema: Schema): fc.Arbitrary<string> {
         base = fc.stringMatching(pattern);
       } else {
         const minLength = typeof schema.minLength === "number" ? schema.minLength : 0;
-        const maxLength = Math.min(typeof schema.maxLength === "number" ? schema.maxLength : 40, minLength + 40);
+        const maxLength = Math.min(
+          typeof schema.maxLength === "number" ? schema.maxLength : 40,
+          minLength + 40,
+        );
         base = fc.oneof(
           { weight: 3, arbitrary: fc.string({ unit: "grapheme-ascii", minLength, maxLength }) },
           { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength, maxLength }) },
@@ -168,10 +179,12 @@ function objectArbitrary(schema: Schema, context: ValueContext): fc.Arbitrary<Re
   const properties = (schema.properties ?? {}) as Record<string, Schema>;
   const required = (schema.required ?? []) as string[];
   const shape: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const [name, property] of Object.entries(properties)) shape[name] = validArbitrary(property, context, name);
+  for (const [name, property] of Object.entries(properties))
+    shape[name] = validArbitrary(property, context, name);
   const record = fc.record(shape, { requiredKeys: required.filter((name) => name in shape) });
   const extra = schema.additionalProperties;
-  if (extra === undefined || typeof extra === "boolean" || schema.unevaluatedProperties === false) return record;
+  if (extra === undefined || typeof extra === "boolean" || schema.unevaluatedProperties === false)
+    return record;
   // an open object whose extra members have a schema: a few of them, under names it does not define
   const extras = fc.dictionary(
     fc.stringMatching(/^[a-z_]{1,12}$/).filter((name) => !(name in properties)),
@@ -199,7 +212,10 @@ function typedArbitrary(type: string, schema: Schema, context: ValueContext): fc
       const items = validArbitrary((schema.items ?? {}) as Schema, context);
       // now and then as long as the schema allows, which is costly to make for a long one
       return fc.oneof(
-        { weight: 12, arbitrary: fc.array(items, { minLength, maxLength: Math.min(maxLength, minLength + 4) }) },
+        {
+          weight: 12,
+          arbitrary: fc.array(items, { minLength, maxLength: Math.min(maxLength, minLength + 4) }),
+        },
         { weight: 1, arbitrary: fc.array(items, { minLength: maxLength, maxLength }) },
       );
     }
@@ -260,7 +276,9 @@ export function validArbitrary(node: Schema, context: ValueContext, name?: strin
   let generated: fc.Arbitrary<unknown>;
   if (Array.isArray(alternatives)) {
     generated = fc.oneof(
-      ...alternatives.map((branch) => validArbitrary(withBranch(schema, context.flatten(branch)), context, name)),
+      ...alternatives.map((branch) =>
+        validArbitrary(withBranch(schema, context.flatten(branch)), context, name),
+      ),
     );
   } else {
     generated = fc.oneof(...inferredTypes(schema).map((type) => typedArbitrary(type, schema, context)));
@@ -288,7 +306,9 @@ export function mutatedString(text: string): fc.Arbitrary<string> {
   const gap = fc.nat({ max: text.length });
   const position = fc.nat({ max: Math.max(0, text.length - 1) });
   return fc.oneof(
-    fc.tuple(gap, fc.constantFrom(...ODD_CHARACTERS)).map(([at, odd]) => text.slice(0, at) + odd + text.slice(at)),
+    fc
+      .tuple(gap, fc.constantFrom(...ODD_CHARACTERS))
+      .map(([at, odd]) => text.slice(0, at) + odd + text.slice(at)),
     position.map((at) => text.slice(0, at) + text.slice(at + 1)),
     fc.constant(text.toUpperCase()),
     fc.constant(text.toLowerCase()),
@@ -296,7 +316,9 @@ export function mutatedString(text: string): fc.Arbitrary<string> {
     fc.constant(text + text),
     position.map((at) => {
       const code = text.charCodeAt(at);
-      return Number.isNaN(code) ? `${text}~` : text.slice(0, at) + String.fromCharCode(code + 1) + text.slice(at + 1);
+      return Number.isNaN(code)
+        ? `${text}~`
+        : text.slice(0, at) + String.fromCharCode(code + 1) + text.slice(at + 1);
     }),
   );
 }
@@ -312,9 +334,27 @@ const jsonTypeOf = (value: unknown) =>
           : "number"
         : typeof value;
 
-const otherTypeValues: readonly unknown[] = [null, true, 0, -1, 1.5, 1e300, "", "x", "12", [], [1], {}, { a: 1 }];
+const otherTypeValues: readonly unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1.5,
+  1e300,
+  "",
+  "x",
+  "12",
+  [],
+  [1],
+  {},
+  { a: 1 },
+];
 
-function invalidCandidates(schema: Schema, node: Schema, context: ValueContext): fc.Arbitrary<InvalidValue>[] {
+function invalidCandidates(
+  schema: Schema,
+  node: Schema,
+  context: ValueContext,
+): fc.Arbitrary<InvalidValue>[] {
   const types = inferredTypes(schema);
   const isDeclaredType = (value: unknown) =>
     types.includes(jsonTypeOf(value)) || (jsonTypeOf(value) === "integer" && types.includes("number"));
@@ -349,7 +389,8 @@ function invalidCandidates(schema: Schema, node: Schema, context: ValueContext):
       candidates.push(fc.constant({ value: "", at: "", why: `shorter than ${schema.minLength}` }));
     }
     if (typeof schema.pattern === "string" || typeof schema.format === "string") {
-      const rule = typeof schema.pattern === "string" ? `not matching ${schema.pattern}` : `not a ${schema.format}`;
+      const rule =
+        typeof schema.pattern === "string" ? `not matching ${schema.pattern}` : `not a ${schema.format}`;
       candidates.push(
         valid
           .filter((value): value is string => typeof value === "string")
@@ -360,8 +401,10 @@ function invalidCandidates(schema: Schema, node: Schema, context: ValueContext):
   }
   if (types.includes("integer") || types.includes("number")) {
     const bounds: { value: number; why: string }[] = [];
-    if (typeof schema.minimum === "number") bounds.push({ value: schema.minimum - 1, why: "below the minimum" });
-    if (typeof schema.maximum === "number") bounds.push({ value: schema.maximum + 1, why: "above the maximum" });
+    if (typeof schema.minimum === "number")
+      bounds.push({ value: schema.minimum - 1, why: "below the minimum" });
+    if (typeof schema.maximum === "number")
+      bounds.push({ value: schema.maximum + 1, why: "above the maximum" });
     bounds.push({ value: -1e300, why: "far below any bound" }, { value: 1e300, why: "far above any bound" });
     candidates.push(fc.constantFrom(...bounds).map(({ value, why }) => ({ value, at: "", why })));
     if (!types.includes("number")) {
@@ -387,7 +430,11 @@ function invalidCandidates(schema: Schema, node: Schema, context: ValueContext):
     }
     candidates.push(
       fc
-        .tuple(fc.array(validArbitrary(items, context), { maxLength: 3 }), invalidArbitrary(items, context), fc.nat())
+        .tuple(
+          fc.array(validArbitrary(items, context), { maxLength: 3 }),
+          invalidArbitrary(items, context),
+          fc.nat(),
+        )
         .map(([list, bad, at]) => {
           const index = list.length === 0 ? 0 : at % (list.length + 1);
           const value = [...list.slice(0, index), bad.value, ...list.slice(index)];
@@ -399,7 +446,8 @@ function invalidCandidates(schema: Schema, node: Schema, context: ValueContext):
     const properties = (schema.properties ?? {}) as Record<string, Schema>;
     const required = ((schema.required ?? []) as string[]).filter((name) => name in properties);
     const object = valid.filter(
-      (value): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value),
+      (value): value is Record<string, unknown> =>
+        value !== null && typeof value === "object" && !Array.isArray(value),
     );
     if (required.length > 0) {
       candidates.push(
@@ -412,8 +460,16 @@ function invalidCandidates(schema: Schema, node: Schema, context: ValueContext):
     if (schema.additionalProperties === false || schema.unevaluatedProperties === false) {
       candidates.push(
         fc
-          .tuple(object, fc.stringMatching(/^[a-z_]{1,16}$/).filter((name) => !(name in properties)), fc.jsonValue({ maxDepth: 1 }))
-          .map(([value, name, extra]) => ({ value: { ...value, [name]: extra }, at: name, why: "not a known field" })),
+          .tuple(
+            object,
+            fc.stringMatching(/^[a-z_]{1,16}$/).filter((name) => !(name in properties)),
+            fc.jsonValue({ maxDepth: 1 }),
+          )
+          .map(([value, name, extra]) => ({
+            value: { ...value, [name]: extra },
+            at: name,
+            why: "not a known field",
+          })),
       );
     }
     const perProperty = Object.entries(properties).map(([name, property]) =>
@@ -442,9 +498,7 @@ function invalidCandidates(schema: Schema, node: Schema, context: ValueContext):
 export function invalidArbitrary(node: Schema, context: ValueContext): fc.Arbitrary<InvalidValue> {
   const schema = context.flatten(node);
   const alternatives = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
-  const flat = Array.isArray(alternatives)
-    ? withBranch(schema, context.flatten(alternatives[0]))
-    : schema;
+  const flat = Array.isArray(alternatives) ? withBranch(schema, context.flatten(alternatives[0])) : schema;
   return fc
     .oneof(...invalidCandidates(flat, node, context))
     .filter((candidate) => !context.validates(node, candidate.value));

@@ -19,10 +19,19 @@ export interface SpecRequest {
 }
 
 /** How a path segment or query component is percent-encoded. */
-export type Encoding = "standard" | "every-byte" | "lower-hex" | "plus-for-space" | "raw" | "double" | "broken";
+export type Encoding =
+  | "standard"
+  | "every-byte"
+  | "lower-hex"
+  | "plus-for-space"
+  | "raw"
+  | "double"
+  | "broken";
 
 const everyByte = (text: string) =>
-  [...Buffer.from(text, "utf8")].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`).join("");
+  [...Buffer.from(text, "utf8")]
+    .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, "0")}`)
+    .join("");
 
 // a lone surrogate has no UTF-8 form: encodeURIComponent throws, Buffer writes U+FFFD's bytes
 function encodeUtf8(text: string): string {
@@ -47,7 +56,7 @@ export function encodeComponent(text: string, encoding: Encoding): string {
     case "every-byte":
       return everyByte(text);
     case "lower-hex":
-      return encodeUtf8(text).replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+      return encodeUtf8(text).replace(/%[0-9A-F]{2}/g, (encoded) => encoded.toLowerCase());
     case "plus-for-space":
       return encodeUtf8(text).replaceAll("%20", "+");
     case "raw":
@@ -83,7 +92,8 @@ export function toWireRequest(request: SpecRequest, host: string): WireRequest {
     body = Buffer.from(JSON.stringify(request.body), "utf8");
     headers.push(["Content-Type", "application/json"]);
   }
-  if (body.length > 0 || request.operation.body !== null) headers.push(["Content-Length", String(body.length)]);
+  if (body.length > 0 || request.operation.body !== null)
+    headers.push(["Content-Length", String(body.length)]);
   return {
     method: request.operation.method,
     target: `${pathOf(request.operation, request.path)}${query === "" ? "" : `?${query}`}`,

@@ -76,7 +76,10 @@ function flattenWith(validator: SchemaValidator, node: unknown): Schema {
   );
 }
 
-function examplesOf(media: { example?: unknown; examples?: Record<string, unknown> }, validator: SchemaValidator) {
+function examplesOf(
+  media: { example?: unknown; examples?: Record<string, unknown> },
+  validator: SchemaValidator,
+) {
   const values: unknown[] = media.example === undefined ? [] : [media.example];
   for (const example of Object.values(media.examples ?? {})) {
     values.push(validator.resolve<{ value?: unknown }>(example).value);

@@ -56,7 +56,9 @@ const encodeJsonToken = (value: Json) => Buffer.from(JSON.stringify(value), "utf
 
 function leafPaths(value: Json, path: (string | number)[] = []): (string | number)[][] {
   if (value === null || typeof value !== "object") return [path];
-  const entries = Array.isArray(value) ? value.map((item, index) => [index, item] as const) : Object.entries(value);
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [index, item] as const)
+    : Object.entries(value);
   return entries.flatMap(([key, child]) => leafPaths(child, [...path, key]));
 }
 
@@ -93,13 +95,16 @@ export function mutatedToken(token: string): fc.Arbitrary<string> {
   if (decoded === undefined) return mutatedString(token);
   const paths = leafPaths(decoded);
   return fc.oneof(
-    { weight: 4, arbitrary: fc
-      .constantFrom(...paths)
-      .chain((path) =>
-        mutatedLeaf(path.reduce<Json>((at, key) => (at as Record<string, Json>)[key] ?? null, decoded)).map(
-          (leaf) => encodeJsonToken(replaceAt(decoded, path, leaf)),
+    {
+      weight: 4,
+      arbitrary: fc
+        .constantFrom(...paths)
+        .chain((path) =>
+          mutatedLeaf(path.reduce<Json>((at, key) => (at as Record<string, Json>)[key] ?? null, decoded)).map(
+            (leaf) => encodeJsonToken(replaceAt(decoded, path, leaf)),
+          ),
         ),
-      ) },
+    },
     { weight: 1, arbitrary: mutatedString(token) },
   );
 }
