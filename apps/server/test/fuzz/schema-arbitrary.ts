@@ -308,22 +308,25 @@ export function validArbitrary(node: Schema, context: ValueContext, name?: strin
 export function mutatedString(text: string): fc.Arbitrary<string> {
   const gap = fc.nat({ max: text.length });
   const position = fc.nat({ max: Math.max(0, text.length - 1) });
-  return fc.oneof(
-    fc
-      .tuple(gap, fc.constantFrom(...ODD_CHARACTERS))
-      .map(([at, odd]) => text.slice(0, at) + odd + text.slice(at)),
-    position.map((at) => text.slice(0, at) + text.slice(at + 1)),
-    fc.constant(text.toUpperCase()),
-    fc.constant(text.toLowerCase()),
-    position.map((at) => text.slice(0, at)),
-    fc.constant(text + text),
-    position.map((at) => {
-      const code = text.charCodeAt(at);
-      return Number.isNaN(code)
-        ? `${text}~`
-        : text.slice(0, at) + String.fromCharCode(code + 1) + text.slice(at + 1);
-    }),
-  );
+  return fc
+    .oneof(
+      fc
+        .tuple(gap, fc.constantFrom(...ODD_CHARACTERS))
+        .map(([at, odd]) => text.slice(0, at) + odd + text.slice(at)),
+      position.map((at) => text.slice(0, at) + text.slice(at + 1)),
+      fc.constant(text.toUpperCase()),
+      fc.constant(text.toLowerCase()),
+      position.map((at) => text.slice(0, at)),
+      fc.constant(text + text),
+      position.map((at) => {
+        const code = text.charCodeAt(at);
+        return Number.isNaN(code)
+          ? `${text}~`
+          : text.slice(0, at) + String.fromCharCode(code + 1) + text.slice(at + 1);
+      }),
+      // a change of case, or a cut, may leave it as it was
+    )
+    .filter((mutated) => mutated !== text);
 }
 
 const jsonTypeOf = (value: unknown) =>
