@@ -7,15 +7,10 @@
 import fc from "fast-check";
 import { type Exchange, type FuzzCase, runExchange } from "./exchange.js";
 import { type CheckContext, checkExchange, type Finding } from "./exchange-checker.js";
+import { type FollowUp, followUpCaseArbitrary } from "./follow-up-arbitrary.js";
 import type { KnownValues } from "./known-values.js";
 import { rawSocketCaseArbitrary } from "./raw-socket-cases.js";
-import {
-  type FollowUp,
-  followUpCaseArbitrary,
-  type RequestContext,
-  requestCaseArbitrary,
-  validRequestArbitrary,
-} from "./request-arbitrary.js";
+import { type RequestContext, requestCaseArbitrary, validRequestArbitrary } from "./request-arbitrary.js";
 import { judgeRequest } from "./request-oracle.js";
 import { type SeedContext, seedSandbox } from "./sandbox-seed.js";
 import { toWireRequest } from "./spec-request.js";

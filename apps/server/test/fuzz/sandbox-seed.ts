@@ -5,8 +5,9 @@
  * one of its own request's parameters (a next cursor, an id) becomes a follow-up. Run at the start and
  * again whenever the sandbox clock has moved (which expires what was there).
  */
+
+import type { FollowUp } from "./follow-up-arbitrary.js";
 import type { KnownValues } from "./known-values.js";
-import type { FollowUp } from "./request-arbitrary.js";
 import type { SpecRequest } from "./spec-request.js";
 import type { FuzzSpec, SpecOperation } from "./spec-walk.js";
 

@@ -5,7 +5,7 @@
  * second, year 0). Any other token gets a string mutation.
  */
 import fc from "fast-check";
-import { mutatedString } from "./schema-arbitrary.js";
+import { mutatedString } from "./invalid-arbitrary.js";
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
