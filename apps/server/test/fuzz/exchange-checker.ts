@@ -6,15 +6,11 @@
  * document marks required; no 2xx for a request that breaks a rule of the document; and one answer, in
  * order, for every whole request the connection carried before it could close.
  */
+
+import { type Expectation, expectationOf } from "./answer-expectation.js";
 import type { Exchange } from "./exchange.js";
 import { headerOf, parseRequestHead, type WireAnswer, type WireRequest } from "./http-wire.js";
-import {
-  type ErrorFamily,
-  familyOfPath,
-  judgeRequest,
-  type OracleContext,
-  type RequestJudgement,
-} from "./request-oracle.js";
+import type { OracleContext } from "./request-oracle.js";
 import type { Schema } from "./spec-walk.js";
 
 /** One thing wrong with an exchange. */
@@ -28,22 +24,6 @@ export interface Finding {
 export interface CheckContext extends OracleContext {
   /** How long the exchange waited for bytes, for the words of a timeout. */
   idleTimeoutMs: number;
-}
-
-interface Expectation {
-  /** Who the answer is judged as: an operation id or a convention. */
-  subject: string;
-  /** True when the subject is an operation of the document (its statuses are its own). */
-  isOperation: boolean;
-  /** Allowed statuses and the schema of each one's body (undefined: no body). */
-  statuses: Map<number, { schemas: Schema[]; requiredHeaders: string[] }>;
-  families: ErrorFamily[];
-  /** The families a `malformed_request` answer may use: either, when the request line itself is broken. */
-  malformedFamilies: ErrorFamily[];
-  /** For 405: the methods the path has. */
-  allow?: string[];
-  violations: string[];
-  isHead: boolean;
 }
 
 const malformedCodes = new Set(["malformed_request", "ERR_MALFORMED_REQUEST"]);
@@ -62,79 +42,6 @@ function requestIdOf(body: unknown): string | undefined {
 
 const schemaName = (schema: Schema) =>
   typeof schema.$ref === "string" ? (schema.$ref.split("/").at(-1) ?? "its schema") : "its schema";
-
-function expectationOf(context: CheckContext, request: WireRequest | undefined, tail: Buffer): Expectation {
-  const { spec } = context;
-  const errorOf = (families: ErrorFamily[]) => ({
-    schemas: families.map((family) => spec.errorSchemas[family]),
-    requiredHeaders: ["X-Request-Id"],
-  });
-  if (request === undefined) {
-    // a path is read once something ends it; "GET /app" may go on to be "GET /apple"
-    const path = /^[!-~]+ (\/[^\s?#]*)[\s?#]/.exec(tail.subarray(0, 2048).toString("latin1"))?.[1];
-    const families: ErrorFamily[] = path === undefined ? ["gateway"] : [familyOfPath(path)];
-    return {
-      subject: "bytes that are no whole request",
-      isOperation: false,
-      statuses: new Map(),
-      families,
-      malformedFamilies: families,
-      violations: [],
-      isHead: false,
-    };
-  }
-  const judgement: RequestJudgement = judgeRequest(context, request);
-  const { families, operation } = judgement;
-
-  // whether a path could be read from a request line that is itself broken is the parser's to say
-  const lineIsValid =
-    /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(request.method) &&
-    /^HTTP\/1\.[01]$/.test(request.version) &&
-    (judgement.form === "origin" || judgement.form === "absolute");
-  const malformedFamilies: ErrorFamily[] = lineIsValid ? families : ["gateway", "app"];
-  // a HEAD the server could not read as one gets an answer with a body
-  const isHead = request.method === "HEAD" && lineIsValid;
-  const base = { families, malformedFamilies, violations: judgement.violations, isHead, isOperation: false };
-  if (operation !== undefined) {
-    const statuses = new Map<number, { schemas: Schema[]; requiredHeaders: string[] }>();
-    for (const [status, response] of operation.responses) {
-      statuses.set(status, {
-        schemas: response.schema === undefined ? [] : [response.schema],
-        requiredHeaders: response.requiredHeaders,
-      });
-    }
-    return { ...base, subject: operation.id, statuses, isOperation: true };
-  }
-  if (judgement.pathOperations.length > 0) {
-    const template = judgement.pathOperations[0]?.path ?? "";
-    const allow = judgement.pathOperations.map((candidate) => candidate.method);
-    return {
-      ...base,
-      subject: `${/^[A-Z]+$/.test(request.method) ? request.method : "an odd method"} on ${template}`,
-      statuses: new Map([[405, { ...errorOf(families), requiredHeaders: ["X-Request-Id", "Allow"] }]]),
-      allow,
-    };
-  }
-  if (judgement.dotSegments) {
-    return {
-      ...base,
-      subject: "a path with dot segments",
-      statuses: new Map([
-        [404, errorOf(families)],
-        [400, errorOf(families)],
-      ]),
-    };
-  }
-  if (judgement.form === "origin" || judgement.form === "absolute") {
-    return { ...base, subject: "an unknown path", statuses: new Map([[404, errorOf(families)]]) };
-  }
-  const what = { asterisk: "*", authority: "host:port", other: "a target that is no URI" }[judgement.form];
-  return {
-    ...base,
-    subject: `${/^[A-Z]+$/.test(request.method) ? request.method : "an odd method"} ${what}`,
-    statuses: new Map([400, 404, 405].map((status) => [status, errorOf(families)])),
-  };
-}
 
 function parseJson(body: Buffer): { value: unknown } | undefined {
   try {

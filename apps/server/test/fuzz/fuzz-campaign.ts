@@ -12,7 +12,7 @@ import type { KnownValues } from "./known-values.js";
 import { rawSocketCaseArbitrary } from "./raw-socket-cases.js";
 import { type RequestContext, requestCaseArbitrary, validRequestArbitrary } from "./request-arbitrary.js";
 import { judgeRequest } from "./request-oracle.js";
-import { type SeedContext, seedSandbox } from "./sandbox-seed.js";
+import { MOVE_CLOCK_ID, type SeedContext, seedSandbox } from "./sandbox-seed.js";
 import { toWireRequest } from "./spec-request.js";
 
 export interface CampaignOptions {
@@ -107,7 +107,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       return (
         answer.status === 200 &&
         request !== undefined &&
-        judgeRequest(check, request).operation?.id === "advanceClock"
+        judgeRequest(check, request).operation?.id === MOVE_CLOCK_ID
       );
     });
     // the clock moved: what the pool names has likely expired; more is made a few runs later

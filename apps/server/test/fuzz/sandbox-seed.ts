@@ -25,6 +25,8 @@ export interface SeedContext {
 // the sandbox operations that make data, by id: a fixture of the harness, not of the generation
 const reportTrafficId = "reportTraffic";
 const createApplicationSessionId = "createApplicationSession";
+/** The sandbox operation that moves the clock: after it, what the pool names has likely expired. */
+export const MOVE_CLOCK_ID = "advanceClock";
 
 function operationById(spec: FuzzSpec, id: string): SpecOperation {
   const operation = spec.operations.find((candidate) => candidate.id === id);
