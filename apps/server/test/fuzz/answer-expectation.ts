@@ -71,8 +71,7 @@ export function expectationOf(
     /^HTTP\/1\.[01]$/.test(request.version) &&
     (judgement.form === "origin" || judgement.form === "absolute");
   const malformedFamilies: ErrorFamily[] = lineIsValid ? families : ["gateway", "app"];
-  // a HEAD the server could not read as one gets an answer with a body
-  const isHead = request.method === "HEAD" && lineIsValid;
+  const isHead = request.method === "HEAD";
   const base = { families, malformedFamilies, violations: judgement.violations, isHead, isOperation: false };
   if (operation !== undefined) {
     const statuses = new Map<number, { schemas: Schema[]; requiredHeaders: string[] }>();

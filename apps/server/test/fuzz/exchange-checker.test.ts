@@ -157,6 +157,32 @@ describe("checkExchange", () => {
     ]);
   });
 
+  test("names the family a malformed_request answer should have used, once whatever the request", () => {
+    const appMalformed = {
+      error_code: "ERR_MALFORMED_REQUEST",
+      status_code: 400,
+      msg: "m",
+      details: { operation_id: "req_1" },
+    };
+    const exchange = exchangeOf(
+      {
+        label: "1 pipelined + garbage",
+        requests: [get("/app/sessions")],
+        tail: Buffer.from("\u0000"),
+        ending: "server-close",
+        wellFormed: true,
+      },
+      [
+        answer(200, { application_sessions: [], uri: "http://x/app/sessions", next_page_uri: null }),
+        answer(400, appMalformed),
+      ],
+      "server-closed",
+    );
+    expect(kinds(exchange)).toEqual([
+      "malformed_request in AppError where the request's path says GatewayError",
+    ]);
+  });
+
   test("wants 405 with Allow for an unsupported method, 404 for an unknown path", () => {
     const post = { ...get("/sandbox/clock"), method: "PUT" };
     expect(

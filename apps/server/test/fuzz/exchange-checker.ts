@@ -63,7 +63,9 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
   const parsed = answer.body.length === 0 ? undefined : parseJson(answer.body);
   const code = errorCodeOf(parsed?.value);
 
-  const hasContent = !expectation.isHead && status !== 204 && status !== 304;
+  const isMalformed = [400, 408, 431].includes(status) && code !== undefined && malformedCodes.has(code);
+  // a request the server could not read is not known to be a HEAD: its answer may carry a body
+  const hasContent = (!expectation.isHead || isMalformed) && status !== 204 && status !== 304;
   // Node's own answer, made before any of the server's code ran: one finding, whatever the request
   if (
     (requestId === undefined || requestId === "") &&
@@ -80,7 +82,7 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
   if (hasContent && (contentType === undefined || contentType === "")) add(`no Content-Type on a ${about}`);
 
   let allowed = expectation.statuses.get(status);
-  if ([400, 408, 431].includes(status) && code !== undefined && malformedCodes.has(code)) {
+  if (isMalformed) {
     allowed = {
       schemas: expectation.malformedFamilies.map((family) => context.spec.errorSchemas[family]),
       requiredHeaders: ["X-Request-Id"],
@@ -135,6 +137,19 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
     schema,
     result: context.spec.validator.validate(schema, parsed.value),
   }));
+  const otherFamily = (["gateway", "app"] as const).find(
+    (family) => !expectation.malformedFamilies.includes(family),
+  );
+  if (isMalformed && otherFamily !== undefined && !results.some(({ result }) => result.valid)) {
+    const other = context.spec.errorSchemas[otherFamily];
+    if (context.spec.validator.validate(other, parsed.value).valid) {
+      add(
+        `malformed_request in ${schemaName(other)} where the request's path says ${schemaName(allowed.schemas[0] ?? other)}`,
+        `${status} for ${expectation.subject}`,
+      );
+      return findings;
+    }
+  }
   if (!results.some(({ result }) => result.valid)) {
     const [{ schema, result }] = results as [(typeof results)[number]];
     add(

@@ -3,7 +3,13 @@
  * requests), its answers read back in order, and how the connection ended. Nothing here judges them.
  */
 import { connect } from "node:net";
-import { AnswerReader, serializeRequest, type WireAnswer, type WireRequest } from "./http-wire.js";
+import {
+  AnswerReader,
+  parseRequestHead,
+  serializeRequest,
+  type WireAnswer,
+  type WireRequest,
+} from "./http-wire.js";
 
 /** What one connection carries. */
 export interface FuzzCase {
@@ -57,7 +63,13 @@ export function runExchange(
   idleTimeoutMs: number,
 ): Promise<Exchange> {
   return new Promise((resolve) => {
-    const reader = new AnswerReader((index) => fuzzCase.requests[index]?.method === "HEAD");
+    // the answer after the whole requests' may be to a request in the tail whose head is whole
+    const tailRequest = parseRequestHead(fuzzCase.tail);
+    const reader = new AnswerReader((index) =>
+      index < fuzzCase.requests.length
+        ? fuzzCase.requests[index]?.method === "HEAD"
+        : index === fuzzCase.requests.length && tailRequest?.method === "HEAD",
+    );
     let end: Exchange["end"] | undefined;
     let socketError: string | undefined;
     const socket = connect(address.port, address.host);

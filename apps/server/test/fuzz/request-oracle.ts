@@ -206,7 +206,8 @@ export function judgeRequest(context: OracleContext, request: WireRequest): Requ
     dotSegments: false,
     pathOperations: [],
     operation: undefined,
-    families: path === undefined ? ["gateway"] : [familyOfPath(path)],
+    // the family of the path as the server routes it: percent-encoded letters are letters
+    families: path === undefined ? ["gateway"] : [familyOfPath(decodeUnreserved(path))],
     violations: [],
   };
   if (path === undefined) return judgement;
