@@ -88,7 +88,7 @@ export function fuzzCaseArbitrary(
  * Runs a campaign.
  *
  * @example
- * const report = await runCampaign({ request, check, known, address, seed: 23, numRuns: 5000, ... });
+ * const report = await runCampaign({ request, check, known, address, seed: 23, numRuns: 4000, ... });
  */
 export async function runCampaign(options: CampaignOptions): Promise<CampaignReport> {
   const { address, check } = options;
