@@ -7,11 +7,13 @@
  * const response = await fetch(`${server.url}/healthz`);
  * await server.close();
  */
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
 import { errorsOnlyLogger } from "./logger.js";
 import { answerMalformedRequests } from "./protocol-errors.js";
+import { guardRequestTargets } from "./request-target.js";
 
 /**
  * Options of `startSessionsServer`: the app's, plus where to listen.
@@ -49,39 +51,39 @@ export interface SessionsServer extends SessionsSandbox {
 export async function startSessionsServer(options: SessionsServerOptions = {}): Promise<SessionsServer> {
   const host = options.host ?? "127.0.0.1";
   const sandbox = await createSessionsApp(options);
-  let server: ReturnType<typeof serve>;
+  const logger = options.logger ?? errorsOnlyLogger();
+  const server = createServer(
+    guardRequestTargets(getRequestListener(sandbox.app.fetch, { hostname: host }), {
+      logger,
+      logRequests: options.logRequests,
+    }),
+  );
+  answerMalformedRequests(server, { logger, logRequests: options.logRequests });
   let address: AddressInfo;
   try {
-    ({ server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
-      (resolve, reject) => {
-        const listening = serve(
-          { fetch: sandbox.app.fetch, port: options.port ?? 0, hostname: host },
-          (info) => resolve({ server: listening, address: info }),
-        );
-        listening.once("error", reject);
-      },
-    ));
+    address = await new Promise<AddressInfo>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off("error", reject);
+        resolve(server.address() as AddressInfo);
+      });
+    });
   } catch (error) {
     await sandbox.close();
     throw error;
   }
-  answerMalformedRequests(server as import("node:http").Server, {
-    logger: options.logger ?? errorsOnlyLogger(),
-    logRequests: options.logRequests,
-  });
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
-      const httpServer = server as import("node:http").Server;
-      const force = setTimeout(() => httpServer.closeAllConnections?.(), options.shutdownGraceMs ?? 10_000);
+      const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       force.unref();
       // stops accepting; resolves once every in-flight request has been answered
-      httpServer.close(() => {
+      server.close(() => {
         clearTimeout(force);
         resolve();
       });
-      httpServer.closeIdleConnections?.();
+      server.closeIdleConnections();
     }).then(() => sandbox.close());
     return closing;
   };
