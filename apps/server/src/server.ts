@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
+import { answerConnectRequests } from "./connect-requests.js";
 import { errorsOnlyLogger } from "./logger.js";
 import { answerMalformedRequests } from "./protocol-errors.js";
 import { guardRequestTargets } from "./request-target.js";
@@ -52,13 +53,16 @@ export async function startSessionsServer(options: SessionsServerOptions = {}): 
   const host = options.host ?? "127.0.0.1";
   const sandbox = await createSessionsApp(options);
   const logger = options.logger ?? errorsOnlyLogger();
-  const server = createServer(
-    guardRequestTargets(getRequestListener(sandbox.app.fetch, { hostname: host }), {
-      logger,
-      logRequests: options.logRequests,
-    }),
-  );
+  const handleRequest = guardRequestTargets(getRequestListener(sandbox.app.fetch, { hostname: host }), {
+    logger,
+    logRequests: options.logRequests,
+  });
+  // a missing Host is the guard's to answer, in the error body, not Node's (an empty 400)
+  const server = createServer({ requireHostHeader: false }, handleRequest);
   answerMalformedRequests(server, { logger, logRequests: options.logRequests });
+  answerConnectRequests(server, handleRequest);
+  // an expectation other than 100-continue is ignored, as RFC 9110 allows, rather than Node's empty 417
+  server.on("checkExpectation", (req, res) => server.emit("request", req, res));
   let address: AddressInfo;
   try {
     address = await new Promise<AddressInfo>((resolve, reject) => {

@@ -94,3 +94,72 @@ describe("trailing slashes", () => {
     expect(answer.status).toBeLessThan(400);
   });
 });
+
+describe("request lines and Host headers no URL can be built from", () => {
+  // one request with the head given as is, on its own connection
+  const sendHead = (head: string) => exchange(server.url, `${head}\r\n${auth}Connection: close\r\n\r\n`);
+
+  test.each([
+    ["[::1", "/healthz"],
+    ["a b", "/healthz"],
+    [":99999", "/healthz"],
+    ["x:65536", "/healthz"],
+    ["", "/healthz"],
+    ["127.1", "/healthz"],
+  ])("Host %j is 400 malformed_request in the family's body", async (host, path) => {
+    const answer = await sendHead(`GET ${path} HTTP/1.1\r\nHost: ${host}`);
+    expectGatewayError(answer, 400, "malformed_request");
+    expect(answer.body.error.message).toMatch(/^The Host header must be a host name or IP address/);
+    expect(answer.headers.get("content-type")).toBe("application/json");
+  });
+
+  test("the family is the path's: an invalid Host under /app gets the application body", async () => {
+    expectAppError(await sendHead("GET /app/sessions HTTP/1.1\r\nHost: a b"), 400, "ERR_MALFORMED_REQUEST");
+  });
+
+  test("an HTTP/1.1 request without a Host, or with two, is 400 malformed_request", async () => {
+    const missing = await sendHead("GET /healthz HTTP/1.1");
+    expectGatewayError(missing, 400, "malformed_request");
+    expect(missing.body.error.message).toBe("An HTTP/1.1 request needs a Host header naming the server.");
+    const twice = await sendHead("GET /healthz HTTP/1.1\r\nHost: x\r\nHost: y");
+    expectGatewayError(twice, 400, "malformed_request");
+  });
+
+  test.each([
+    "GET /healthz HTTP/1.1\r\nHost: [::1]:8080",
+    "GET /healthz HTTP/1.1\r\nHost: API.Example.com",
+    "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:65535",
+    "GET /healthz HTTP/1.1\r\nHost: x:80",
+    "GET /healthz HTTP/1.0",
+    "GET http://x/healthz HTTP/1.1\r\nHost: x",
+  ])("%j is answered", async (head) => {
+    expect((await sendHead(head)).status).toBe(200);
+  });
+
+  test.each(["GET *", "OPTIONS *"])("%s is 400 malformed_request: the target is not a path", async (line) => {
+    const answer = await sendHead(`${line} HTTP/1.1\r\nHost: x`);
+    expectGatewayError(answer, 400, "malformed_request");
+    expect(answer.body.error.message).toMatch(/^The request target must be a path/);
+  });
+
+  test("a backslash in the path is 400 malformed_request, as URL parsers would read it as a slash", async () => {
+    const answer = await sendHead("GET /v1\\residential/sessions HTTP/1.1\r\nHost: x");
+    expectGatewayError(answer, 400, "malformed_request");
+  });
+
+  test("CONNECT is answered like any other method: 400 for host:443, 405 with Allow on a path", async () => {
+    const tunnel = await sendHead("CONNECT host:443 HTTP/1.1\r\nHost: host:443");
+    expectGatewayError(tunnel, 400, "malformed_request");
+    const health = await sendHead("CONNECT /healthz HTTP/1.1\r\nHost: x");
+    expectGatewayError(health, 405, "method_not_allowed");
+    expect(health.headers.get("allow")).toBe("GET, HEAD");
+    const sessions = await sendHead("CONNECT /app/sessions HTTP/1.1\r\nHost: x");
+    expectAppError(sessions, 405, "ERR_METHOD_NOT_ALLOWED");
+  });
+
+  test("an expectation other than 100-continue is ignored, and the request answered", async () => {
+    const answer = await sendHead("GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: something-else");
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ status: "ok", store: "pglite" });
+  });
+});
