@@ -4,7 +4,9 @@
  * Environment: PORT (default 8080; 0 picks a free port), HOST (default 127.0.0.1), DATABASE_URL
  * (PostgreSQL; omitted: embedded PGlite), SESSIONS_API_DATA_DIR (PGlite's data directory, default
  * ./.data), SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default
- * true: seed demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs).
+ * true: seed demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs),
+ * SESSIONS_API_HEADERS_TIMEOUT_MS, SESSIONS_API_REQUEST_TIMEOUT_MS and SESSIONS_API_KEEP_ALIVE_TIMEOUT_MS
+ * (the limits of server-limits.ts; defaults 10 s, 30 s, 5 s).
  *
  * Logs are JSON lines on stdout, the first one `{"level":"info","msg":"listening","url":...,"docs_url":...}`;
  * a banner for humans goes to stderr. SIGTERM and SIGINT stop it gracefully.
@@ -17,6 +19,7 @@ import { type ApiKeyConfig, DEMO_KEYS, loadApiKeysFile } from "./api-keys.js";
 import { DEMO_SESSION_ID, DEMO_SUBUSER } from "./demo-data.js";
 import { describeCause, jsonLogger } from "./logger.js";
 import { startSessionsServer } from "./server.js";
+import { SERVER_LIMIT_VARIABLES, type ServerLimits } from "./server-limits.js";
 
 const log = jsonLogger(process.stdout);
 process.on("exit", () => log.flush());
@@ -34,6 +37,15 @@ function parseFlag(name: string, value: string | undefined, fallback: boolean): 
   if (/^(1|true|yes|on)$/i.test(value)) return true;
   if (/^(0|false|no|off)$/i.test(value)) return false;
   throw new Error(`${name} must be true or false; got ${value}`);
+}
+
+// a limit of server-limits.ts from its variable; unset: the default. Checked for range by the server
+function parseLimit(name: keyof ServerLimits, env: NodeJS.ProcessEnv): number | undefined {
+  const variable = SERVER_LIMIT_VARIABLES[name];
+  const value = env[variable];
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value)) throw new Error(`${variable} must be a positive integer; got ${value}`);
+  return Number(value);
 }
 
 function banner(url: string, store: string, keys: ApiKeyConfig[] | undefined): string {
@@ -75,6 +87,9 @@ async function main(): Promise<void> {
     keys,
     seedDemoData: parseFlag("SESSIONS_API_SEED", env.SESSIONS_API_SEED, true),
     publicUrl: env.SESSIONS_API_PUBLIC_URL || undefined,
+    headersTimeoutMs: parseLimit("headersTimeoutMs", env),
+    requestTimeoutMs: parseLimit("requestTimeoutMs", env),
+    keepAliveTimeoutMs: parseLimit("keepAliveTimeoutMs", env),
     logger: log,
     logRequests: true,
   });

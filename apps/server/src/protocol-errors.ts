@@ -16,9 +16,6 @@ import { buildErrorAnswer, formatRawAnswer } from "./error-answer.js";
 import { ApiError, type ErrorStatus } from "./errors.js";
 import type { Logger } from "./logger.js";
 
-/** How long a request may take to arrive: its headers, and the whole of it (Node's defaults, kept so). */
-export const REQUEST_TIMEOUTS_MS = { headers: 60_000, request: 300_000 } as const;
-
 interface ParserError extends Error {
   code?: string;
   reason?: string;
@@ -66,8 +63,6 @@ export function answerMalformedRequests(
   server: Server,
   options: { logger: Logger; logRequests?: boolean | undefined },
 ): void {
-  server.headersTimeout = REQUEST_TIMEOUTS_MS.headers;
-  server.requestTimeout = REQUEST_TIMEOUTS_MS.request;
   // the responses each connection still owes, oldest first (Node runs every pipelined request as soon
   // as it is read, and writes their answers one after another), and the latest request's
   const exchanges = new WeakMap<Socket, { owed: Set<ServerResponse>; latest: ServerResponse }>();

@@ -15,14 +15,17 @@ import { answerConnectRequests } from "./connect-requests.js";
 import { errorsOnlyLogger } from "./logger.js";
 import { answerMalformedRequests } from "./protocol-errors.js";
 import { guardRequestTargets } from "./request-target.js";
+import { resolveServerLimits, type ServerLimits } from "./server-limits.js";
 
 /**
- * Options of `startSessionsServer`: the app's, plus where to listen.
+ * Options of `startSessionsServer`: the app's, plus where to listen and the limits of `ServerLimits`
+ * (`headersTimeoutMs`, `requestTimeoutMs`, `keepAliveTimeoutMs`; `DEFAULT_SERVER_LIMITS` for those left
+ * out).
  *
  * @example
- * const options: SessionsServerOptions = { port: 0, host: "127.0.0.1", shutdownGraceMs: 5000 };
+ * const options: SessionsServerOptions = { port: 0, host: "127.0.0.1", shutdownGraceMs: 5000, headersTimeoutMs: 2000 };
  */
-export interface SessionsServerOptions extends SessionsAppOptions {
+export interface SessionsServerOptions extends SessionsAppOptions, Partial<ServerLimits> {
   /** Port to listen on; 0 (the default here) picks a free one. */
   port?: number | undefined;
   /** Interface to listen on; default 127.0.0.1. */
@@ -51,15 +54,26 @@ export interface SessionsServer extends SessionsSandbox {
  */
 export async function startSessionsServer(options: SessionsServerOptions = {}): Promise<SessionsServer> {
   const host = options.host ?? "127.0.0.1";
+  // checked before the store opens: a bad option must not leave the data directory locked
+  const limits = resolveServerLimits(options);
   const sandbox = await createSessionsApp(options);
   const logger = options.logger ?? errorsOnlyLogger();
+  const logRequests = options.logRequests;
+  const server = createServer({
+    // a missing Host is the guard's to answer, in the error body, not Node's (an empty 400)
+    requireHostHeader: false,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // how often Node looks for requests past their time (30 s by default): a 408 comes near its time
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+  });
   const handleRequest = guardRequestTargets(getRequestListener(sandbox.app.fetch, { hostname: host }), {
     logger,
-    logRequests: options.logRequests,
+    logRequests,
   });
-  // a missing Host is the guard's to answer, in the error body, not Node's (an empty 400)
-  const server = createServer({ requireHostHeader: false }, handleRequest);
-  answerMalformedRequests(server, { logger, logRequests: options.logRequests });
+  server.on("request", handleRequest);
+  answerMalformedRequests(server, { logger, logRequests });
   answerConnectRequests(server, handleRequest);
   // an expectation other than 100-continue is ignored, as RFC 9110 allows, rather than Node's empty 417
   server.on("checkExpectation", (req, res) => server.emit("request", req, res));

@@ -194,7 +194,7 @@ describe("requests that do not arrive in time", () => {
   });
 
   test("are 408 malformed_request, saying how long a request may take", async () => {
-    // the server's own limits are a minute and five; this one checks every 50 ms and allows 300 ms
+    // a bare server with the protocol errors alone: it checks every 50 ms and allows 300 ms
     server = createServer({ connectionsCheckingInterval: 50 }, (req, res) => {
       req.resume();
       req.on("end", () => res.end());
