@@ -5,8 +5,8 @@
  * (PostgreSQL; omitted: embedded PGlite), SESSIONS_API_DATA_DIR (PGlite's data directory, default
  * ./.data), SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default
  * true: seed demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs),
- * SESSIONS_API_HEADERS_TIMEOUT_MS, SESSIONS_API_REQUEST_TIMEOUT_MS and SESSIONS_API_KEEP_ALIVE_TIMEOUT_MS
- * (the limits of server-limits.ts; defaults 10 s, 30 s, 5 s).
+ * SESSIONS_API_MAX_CONNECTIONS, SESSIONS_API_HEADERS_TIMEOUT_MS, SESSIONS_API_REQUEST_TIMEOUT_MS and
+ * SESSIONS_API_KEEP_ALIVE_TIMEOUT_MS (the limits of server-limits.ts; defaults 512, 10 s, 30 s, 5 s).
  *
  * Logs are JSON lines on stdout, the first one `{"level":"info","msg":"listening","url":...,"docs_url":...}`;
  * a banner for humans goes to stderr. SIGTERM and SIGINT stop it gracefully.
@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     keys,
     seedDemoData: parseFlag("SESSIONS_API_SEED", env.SESSIONS_API_SEED, true),
     publicUrl: env.SESSIONS_API_PUBLIC_URL || undefined,
+    maxConnections: parseLimit("maxConnections", env),
     headersTimeoutMs: parseLimit("headersTimeoutMs", env),
     requestTimeoutMs: parseLimit("requestTimeoutMs", env),
     keepAliveTimeoutMs: parseLimit("keepAliveTimeoutMs", env),

@@ -2,26 +2,27 @@ import { describe, expect, test } from "vitest";
 import { DEFAULT_SERVER_LIMITS, resolveServerLimits } from "./server-limits.js";
 
 describe("resolveServerLimits", () => {
-  test("defaults to headers within 10 s, a request within 30 s, 5 s idle", () => {
+  test("defaults to 512 connections, headers within 10 s, a request within 30 s, 5 s idle", () => {
     expect(resolveServerLimits({})).toEqual({
+      maxConnections: 512,
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       keepAliveTimeoutMs: 5_000,
     });
-    expect(resolveServerLimits({ keepAliveTimeoutMs: undefined })).toEqual(DEFAULT_SERVER_LIMITS);
+    expect(resolveServerLimits({ maxConnections: undefined })).toEqual(DEFAULT_SERVER_LIMITS);
   });
 
   test("takes the limits given and the defaults for the others", () => {
-    expect(resolveServerLimits({ requestTimeoutMs: 20_000, keepAliveTimeoutMs: 100 })).toEqual({
+    expect(resolveServerLimits({ maxConnections: 2, keepAliveTimeoutMs: 100 })).toEqual({
       ...DEFAULT_SERVER_LIMITS,
-      requestTimeoutMs: 20_000,
+      maxConnections: 2,
       keepAliveTimeoutMs: 100,
     });
   });
 
   test.each([0, -1, 1.5, Number.NaN])("refuses %s, naming the option and its variable", (value) => {
-    expect(() => resolveServerLimits({ keepAliveTimeoutMs: value })).toThrow(
-      `keepAliveTimeoutMs (SESSIONS_API_KEEP_ALIVE_TIMEOUT_MS) must be a positive integer; got ${value}.`,
+    expect(() => resolveServerLimits({ maxConnections: value })).toThrow(
+      `maxConnections (SESSIONS_API_MAX_CONNECTIONS) must be a positive integer; got ${value}.`,
     );
   });
 

@@ -1,10 +1,10 @@
 /**
- * What one server holds for its clients, and for how long: the time a request may take to arrive, and
- * an idle connection stays. Short by default, so that clients that open connections and send nothing, or send slowly,
+ * What one server holds for its clients, and for how long: connections, and the time a request may take
+ * to arrive. Short by default, so that clients that open connections and send nothing, or send slowly,
  * cannot hold the file descriptors every other client needs.
  *
  * @example
- * const limits = resolveServerLimits({ headersTimeoutMs: 2_000 }); // the other limits at their defaults
+ * const limits = resolveServerLimits({ maxConnections: 64 }); // the other limits at their defaults
  */
 
 /**
@@ -14,6 +14,8 @@
  * const limits: ServerLimits = { ...DEFAULT_SERVER_LIMITS, headersTimeoutMs: 2_000 };
  */
 export interface ServerLimits {
+  /** Connections held at once; one more is answered 503 and closed. */
+  maxConnections: number;
   /** From a connection's opening (or a kept-alive connection's next request's first byte) to the end of the request's headers, in ms; later: 408. */
   headersTimeoutMs: number;
   /** From the same moment to the end of the request's body, in ms; later: 408. */
@@ -22,8 +24,9 @@ export interface ServerLimits {
   keepAliveTimeoutMs: number;
 }
 
-/** The defaults: headers within 10 s, the whole request within 30 s, idle 5 s. */
+/** The defaults: 512 connections, headers within 10 s, the whole request within 30 s, idle 5 s. */
 export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = {
+  maxConnections: 512,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
@@ -31,6 +34,7 @@ export const DEFAULT_SERVER_LIMITS: Readonly<ServerLimits> = {
 
 /** The environment variable of each limit, named in errors so that the CLI's user knows what to fix. */
 export const SERVER_LIMIT_VARIABLES: Readonly<Record<keyof ServerLimits, string>> = {
+  maxConnections: "SESSIONS_API_MAX_CONNECTIONS",
   headersTimeoutMs: "SESSIONS_API_HEADERS_TIMEOUT_MS",
   requestTimeoutMs: "SESSIONS_API_REQUEST_TIMEOUT_MS",
   keepAliveTimeoutMs: "SESSIONS_API_KEEP_ALIVE_TIMEOUT_MS",

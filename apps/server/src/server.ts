@@ -7,11 +7,12 @@
  * const response = await fetch(`${server.url}/healthz`);
  * await server.close();
  */
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
 import { answerConnectRequests } from "./connect-requests.js";
+import { limitConnections } from "./connection-limit.js";
 import { errorsOnlyLogger } from "./logger.js";
 import { answerMalformedRequests } from "./protocol-errors.js";
 import { guardRequestTargets } from "./request-target.js";
@@ -19,11 +20,11 @@ import { resolveServerLimits, type ServerLimits } from "./server-limits.js";
 
 /**
  * Options of `startSessionsServer`: the app's, plus where to listen and the limits of `ServerLimits`
- * (`headersTimeoutMs`, `requestTimeoutMs`, `keepAliveTimeoutMs`; `DEFAULT_SERVER_LIMITS` for those left
- * out).
+ * (`maxConnections`, `headersTimeoutMs`, `requestTimeoutMs`, `keepAliveTimeoutMs`; `DEFAULT_SERVER_LIMITS`
+ * for those left out).
  *
  * @example
- * const options: SessionsServerOptions = { port: 0, host: "127.0.0.1", shutdownGraceMs: 5000, headersTimeoutMs: 2000 };
+ * const options: SessionsServerOptions = { port: 0, host: "127.0.0.1", shutdownGraceMs: 5000, maxConnections: 64 };
  */
 export interface SessionsServerOptions extends SessionsAppOptions, Partial<ServerLimits> {
   /** Port to listen on; 0 (the default here) picks a free one. */
@@ -68,10 +69,20 @@ export async function startSessionsServer(options: SessionsServerOptions = {}): 
     // how often Node looks for requests past their time (30 s by default): a 408 comes near its time
     connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
   });
-  const handleRequest = guardRequestTargets(getRequestListener(sandbox.app.fetch, { hostname: host }), {
+  const connectionLimit = limitConnections(server, {
+    maxConnections: limits.maxConnections,
     logger,
     logRequests,
   });
+  const guarded = guardRequestTargets(getRequestListener(sandbox.app.fetch, { hostname: host }), {
+    logger,
+    logRequests,
+  });
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
+    // a request read on a connection over the limit is not run: that connection was answered 503
+    if (connectionLimit.isRefused(req.socket)) return;
+    guarded(req, res);
+  };
   server.on("request", handleRequest);
   answerMalformedRequests(server, { logger, logRequests });
   answerConnectRequests(server, handleRequest);

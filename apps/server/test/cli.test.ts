@@ -135,9 +135,9 @@ describe("node dist/main.js", () => {
 
   test.each([
     [
-      "SESSIONS_API_REQUEST_TIMEOUT_MS",
-      "soon",
-      "SESSIONS_API_REQUEST_TIMEOUT_MS must be a positive integer; got soon",
+      "SESSIONS_API_MAX_CONNECTIONS",
+      "lots",
+      "SESSIONS_API_MAX_CONNECTIONS must be a positive integer; got lots",
     ],
     [
       "SESSIONS_API_HEADERS_TIMEOUT_MS",

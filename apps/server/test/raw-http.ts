@@ -87,14 +87,47 @@ export function waitForClose(socket: Socket): Promise<string> {
   });
 }
 
-/** Splits the bytes of consecutive HTTP/1.1 responses (Content-Length or chunked framing). */
-export function parseAnswers(bytes: Buffer): RawAnswer[] {
+/**
+ * Resolves with the first `count` answers the server writes on `socket`, leaving it open. Rejects if the
+ * connection closes before, or `limitMs` pass (a generous bound, not a timing assertion).
+ */
+export function readAnswers(socket: Socket, count: number, limitMs = 20_000): Promise<RawAnswer[]> {
+  return new Promise((resolve, reject) => {
+    let bytes = Buffer.alloc(0);
+    const stop = (error?: Error) => {
+      clearTimeout(timer);
+      socket.off("data", onData);
+      socket.off("close", onClose);
+      if (error !== undefined) reject(error);
+    };
+    const timer = setTimeout(() => stop(new Error(`no ${count} answers within ${limitMs} ms`)), limitMs);
+    const onData = (chunk: Buffer) => {
+      bytes = Buffer.concat([bytes, chunk]);
+      const answers = parseAnswers(bytes, { partial: true });
+      if (answers.length >= count) {
+        stop();
+        resolve(answers.slice(0, count));
+      }
+    };
+    const onClose = () => stop(new Error(`the connection closed before ${count} answers: ${String(bytes)}`));
+    socket.on("data", onData);
+    socket.on("close", onClose);
+  });
+}
+
+/**
+ * Splits the bytes of consecutive HTTP/1.1 responses (Content-Length or chunked framing); with
+ * `partial`, an answer not yet whole at the end is left out instead of failing.
+ */
+export function parseAnswers(bytes: Buffer, { partial = false } = {}): RawAnswer[] {
   const answers: RawAnswer[] = [];
   let at = 0;
   while (at < bytes.length) {
     const headEnd = bytes.indexOf("\r\n\r\n", at, "latin1");
-    if (headEnd === -1)
+    if (headEnd === -1) {
+      if (partial) break;
       throw new Error(`a response head without its end: ${bytes.subarray(at).toString("latin1")}`);
+    }
     const [statusLine = "", ...headerLines] = bytes.subarray(at, headEnd).toString("latin1").split("\r\n");
     const headers = new Headers();
     for (const line of headerLines) {
@@ -119,6 +152,7 @@ export function parseAnswers(bytes: Buffer): RawAnswer[] {
       body = Buffer.concat(parts);
     } else {
       const length = Number(headers.get("content-length") ?? 0);
+      if (partial && at + length > bytes.length) break;
       body = bytes.subarray(at, at + length);
       at += length;
     }
