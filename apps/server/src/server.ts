@@ -17,6 +17,7 @@ import { errorsOnlyLogger } from "./logger.js";
 import { answerMalformedRequests } from "./protocol-errors.js";
 import { guardRequestTargets } from "./request-target.js";
 import { resolveServerLimits, type ServerLimits } from "./server-limits.js";
+import { closeUnlessBodyRead } from "./unread-bodies.js";
 
 /**
  * Options of `startSessionsServer`: the app's, plus where to listen and the limits of `ServerLimits`
@@ -81,6 +82,7 @@ export async function startSessionsServer(options: SessionsServerOptions = {}): 
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     // a request read on a connection over the limit is not run: that connection was answered 503
     if (connectionLimit.isRefused(req.socket)) return;
+    closeUnlessBodyRead(req, res);
     guarded(req, res);
   };
   server.on("request", handleRequest);

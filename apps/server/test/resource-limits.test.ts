@@ -1,11 +1,11 @@
 /**
  * What a server holds for its clients, over real sockets: connections up to a limit (one more is told
- * 503 and closed), requests that must arrive in time, and idle connections that are let go. Timeouts
- * are set small here and waited for as events.
+ * 503 and closed), requests that must arrive in time, idle connections that are let go, and bodies that
+ * are not read past what the operation takes. Timeouts are set small here and waited for as events.
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_KEYS, type SessionsServer, startSessionsServer } from "../src/index.js";
-import { expectAppError, expectGatewayError } from "./helpers.js";
+import { expectAppError, expectGatewayError, newSubuser, proxied, username } from "./helpers.js";
 import { exchange, exchangeAll, openConnection, readAnswers, readAnswersUntilClose } from "./raw-http.js";
 
 const auth = `Authorization: Bearer ${DEMO_KEYS.full}\r\n`;
@@ -108,5 +108,76 @@ describe("the connection limit", () => {
       .toBe(200);
     held[0]?.destroy();
     await expect.poll(async () => clockOffset(server.url), { timeout: 20_000, interval: 50 }).toBe(0);
+  });
+});
+
+describe("request bodies", () => {
+  let server: SessionsServer;
+  beforeAll(async () => {
+    server = await startSessionsServer({ port: 0, purgeIntervalMs: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  test("past 1 KiB, a body sent to an operation that takes none is 400 malformed_request, and it does not run", async () => {
+    const subuser = newSubuser();
+    const report = JSON.stringify({ username: username(subuser, "body1"), requests: [proxied()] });
+    const started = await exchange(
+      server.url,
+      `POST /sandbox/v1/residential/traffic HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: ${report.length}\r\nConnection: close\r\n\r\n${report}`,
+    );
+    expect(started.status).toBe(201);
+    const id: string = started.body.id;
+    const body = "x".repeat(2048);
+    const terminate = await exchange(
+      server.url,
+      `DELETE /v1/residential/sessions/${id} HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: ${body.length}\r\n\r\n${body}`,
+    );
+    expectGatewayError(terminate, 400, "malformed_request");
+    expect(terminate.body.error.message).toBe(
+      "This operation takes no request body; send none (up to 1024 bytes are ignored).",
+    );
+    expect(terminate.headers.get("connection")).toBe("close");
+    const after = await exchange(
+      server.url,
+      `GET /v1/residential/sessions/${id} HTTP/1.1\r\nHost: x\r\n${auth}Connection: close\r\n\r\n`,
+    );
+    expect(after.body.status).toBe("active");
+  });
+
+  test("a chunked body past 1 KiB to GET /healthz is refused too, as is a declared one never sent", async () => {
+    const chunk = "y".repeat(600);
+    const chunked = await exchange(
+      server.url,
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n258\r\n${chunk}\r\n258\r\n${chunk}\r\n0\r\n\r\n`,
+    );
+    expectGatewayError(chunked, 400, "malformed_request");
+    // 100 MB announced, none of it sent: answered at once, and the connection closed without waiting
+    const declared = await exchange(
+      server.url,
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 100000000\r\n\r\n`,
+    );
+    expectGatewayError(declared, 400, "malformed_request");
+  });
+
+  test("up to 1 KiB, a body sent to an operation that takes none is ignored, and the connection goes on", async () => {
+    const answers = await exchangeAll(
+      server.url,
+      `GET /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n0123456789GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+  });
+
+  test("a body the answer did not need is not read to its end: the answer closes the connection", async () => {
+    // refused before its body is read (no key): 100 MB announced, 10 bytes sent, nothing more
+    for (const line of ["POST /sandbox/v1/residential/traffic", "GET /v1/residential/sessions"]) {
+      const answers = await exchangeAll(
+        server.url,
+        `${line} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000000\r\n\r\n0123456789`,
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([401]);
+      expect(answers[0]?.headers.get("connection")).toBe("close");
+    }
   });
 });
