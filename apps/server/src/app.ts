@@ -26,6 +26,7 @@ import { newRequestId } from "./ids.js";
 import { carriesRequestId, jsonResponse } from "./json-response.js";
 import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
 import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
+import { refuseTrailingSlashes } from "./request-target.js";
 import { validateParameter } from "./request-validation.js";
 import { specOperation, specOperations } from "./spec-operations.js";
 import { SessionStore } from "./store/session-store.js";
@@ -186,6 +187,9 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
       });
     }
   });
+
+  // a trailing slash names no documented path; /docs/ is a page's, which redirects to /docs
+  app.use(refuseTrailingSlashes(["/docs/"]));
 
   const deps = { auth, store, clock, publicUrl };
   mountGatewayRoutes(app, deps);

@@ -22,3 +22,4 @@ export { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from
 export { DEMO_SESSION_ID, DEMO_SUBUSER } from "./demo-data.js";
 export { type BufferedLogger, jsonLogger, type Logger } from "./logger.js";
 export { type SessionsServer, type SessionsServerOptions, startSessionsServer } from "./server.js";
+export { DEFAULT_SERVER_LIMITS, type ServerLimits } from "./server-limits.js";

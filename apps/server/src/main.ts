@@ -7,7 +7,9 @@
  * SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default true: seed
  * demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs),
  * SESSIONS_API_FAILED_AUTH_PER_MINUTE (unknown API keys a client address may send per minute, default 30;
- * 0 for no limit).
+ * 0 for no limit),
+ * SESSIONS_API_MAX_CONNECTIONS, SESSIONS_API_HEADERS_TIMEOUT_MS, SESSIONS_API_REQUEST_TIMEOUT_MS and
+ * SESSIONS_API_KEEP_ALIVE_TIMEOUT_MS (the limits of server-limits.ts; defaults 512, 10 s, 30 s, 5 s).
  *
  * Logs are JSON lines on stdout, the first one `{"level":"info","msg":"listening","url":...,"docs_url":...}`;
  * a banner for humans goes to stderr. SIGTERM and SIGINT stop it gracefully.
@@ -20,6 +22,7 @@ import { type ApiKeyConfig, DEMO_KEYS, loadApiKeysFile } from "./api-keys.js";
 import { DEMO_SESSION_ID, DEMO_SUBUSER } from "./demo-data.js";
 import { describeCause, jsonLogger } from "./logger.js";
 import { startSessionsServer } from "./server.js";
+import { SERVER_LIMIT_VARIABLES, type ServerLimits } from "./server-limits.js";
 
 const log = jsonLogger(process.stdout);
 process.on("exit", () => log.flush());
@@ -46,6 +49,15 @@ function parseCount(name: string, value: string | undefined): number | undefined
     throw new Error(`${name} must be a whole number, 0 for no limit; got ${value}`);
   }
   return count;
+}
+
+// a limit of server-limits.ts from its variable; unset: the default. Checked for range by the server
+function parseLimit(name: keyof ServerLimits, env: NodeJS.ProcessEnv): number | undefined {
+  const variable = SERVER_LIMIT_VARIABLES[name];
+  const value = env[variable];
+  if (value === undefined || value === "") return undefined;
+  if (!/^\d+$/.test(value)) throw new Error(`${variable} must be a positive integer; got ${value}`);
+  return Number(value);
 }
 
 function banner(url: string, store: string, keys: ApiKeyConfig[] | undefined): string {
@@ -98,6 +110,10 @@ async function main(): Promise<void> {
       "SESSIONS_API_FAILED_AUTH_PER_MINUTE",
       env.SESSIONS_API_FAILED_AUTH_PER_MINUTE,
     ),
+    maxConnections: parseLimit("maxConnections", env),
+    headersTimeoutMs: parseLimit("headersTimeoutMs", env),
+    requestTimeoutMs: parseLimit("requestTimeoutMs", env),
+    keepAliveTimeoutMs: parseLimit("keepAliveTimeoutMs", env),
     logger: log,
     logRequests: true,
   });

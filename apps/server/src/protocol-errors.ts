@@ -4,18 +4,17 @@
  * in time. Node would write a bare `400`, `431` or `408` with no body and no request id; the spec promises
  * every 4xx the family's error body and an `X-Request-Id`, so they get `malformed_request`
  * (`ERR_MALFORMED_REQUEST`) like any other error, and the connection is closed, as Node closes it.
+ * Requests pipelined before the bytes that broke were run as they were read: their answers go first,
+ * in order, and this one after them.
  *
  * @example
  * answerMalformedRequests(httpServer, { logger, logRequests: true });
  */
-import { maxHeaderSize, type Server, type ServerResponse, STATUS_CODES } from "node:http";
+import { type IncomingMessage, maxHeaderSize, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { ApiError, type ErrorStatus, errorBody, errorFamilyOf } from "./errors.js";
-import { newRequestId } from "./ids.js";
+import { buildErrorAnswer, formatRawAnswer } from "./error-answer.js";
+import { ApiError, type ErrorStatus } from "./errors.js";
 import type { Logger } from "./logger.js";
-
-/** How long a request may take to arrive: its headers, and the whole of it (Node's defaults, kept so). */
-export const REQUEST_TIMEOUTS_MS = { headers: 60_000, request: 300_000 } as const;
 
 interface ParserError extends Error {
   code?: string;
@@ -64,29 +63,41 @@ export function answerMalformedRequests(
   server: Server,
   options: { logger: Logger; logRequests?: boolean | undefined },
 ): void {
-  server.headersTimeout = REQUEST_TIMEOUTS_MS.headers;
-  server.requestTimeout = REQUEST_TIMEOUTS_MS.request;
-  const answer = (error: ParserError, socket: HttpSocket) => {
+  // the responses each connection still owes, oldest first (Node runs every pipelined request as soon
+  // as it is read, and writes their answers one after another), and the latest request's
+  const exchanges = new WeakMap<Socket, { owed: Set<ServerResponse>; latest: ServerResponse }>();
+  server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    const known = exchanges.get(req.socket);
+    const owed = known?.owed ?? new Set();
+    if (known === undefined) exchanges.set(req.socket, { owed, latest: res });
+    else known.latest = res;
+    owed.add(res);
+    res.once("close", () => owed.delete(res));
+  });
+
+  const answer = (error: ParserError, socket: HttpSocket, broken: ServerResponse | undefined) => {
     if (!socket.writable) {
       socket.destroy();
       return;
     }
+    if (broken?.headersSent === true) {
+      // the request the bytes broke had begun its own answer: it cannot be taken back, nor followed
+      if (broken.writableFinished) socket.end(() => socket.destroy());
+      else socket.destroy();
+      return;
+    }
     const status = statusOf(error);
     const path = pathOf(error, socket);
-    const requestId = newRequestId();
     const apiError = new ApiError(status, "malformed_request", messageOf(status, error, server));
-    const body = JSON.stringify(errorBody(errorFamilyOf(path), apiError, requestId));
-    const head = [
-      `HTTP/1.1 ${status} ${STATUS_CODES[status]}`,
-      `Date: ${new Date().toUTCString()}`,
-      "Content-Type: application/json",
-      `Content-Length: ${Buffer.byteLength(body)}`,
-      `X-Request-Id: ${requestId}`,
-      "Connection: close",
-    ];
-    socket.end(`${head.join("\r\n")}\r\n\r\n${body}`, () => socket.destroy());
+    const errorAnswer = buildErrorAnswer(path, apiError);
+    socket.end(formatRawAnswer(errorAnswer), () => socket.destroy());
     if (options.logRequests === true) {
-      options.logger.info("request", { path, status, parse_error: error.code, request_id: requestId });
+      options.logger.info("request", {
+        path,
+        status,
+        parse_error: error.code,
+        request_id: errorAnswer.requestId,
+      });
     }
   };
   server.on("clientError", (error: ParserError, socket: HttpSocket) => {
@@ -95,20 +106,12 @@ export function answerMalformedRequests(
       socket.destroy();
       return;
     }
-    const inFlight = socket._httpMessage;
-    if (inFlight != null && !inFlight.writableFinished) {
-      // a request received whole, with bytes after it that are not one (pipelined): its answer comes
-      // first, as the client expects answers in order, then this one
-      if (inFlight.req.complete) {
-        inFlight.once("close", () => answer(error, socket));
-        return;
-      }
-      // the request in flight is the one that broke: an answer already begun cannot be taken back
-      if (inFlight.headersSent) {
-        socket.destroy();
-        return;
-      }
-    }
-    answer(error, socket);
+    const exchange = exchanges.get(socket);
+    // the request the parser was reading when the bytes broke, if its head had arrived: this answer is its
+    const broken = exchange?.latest.req.complete === false ? exchange.latest : undefined;
+    // the requests received whole before it get their answers first, in order, as the client expects
+    const last = [...(exchange?.owed ?? [])].filter((res) => res !== broken && !res.writableFinished).at(-1);
+    if (last === undefined) answer(error, socket, broken);
+    else last.once("close", () => answer(error, socket, broken));
   });
 }

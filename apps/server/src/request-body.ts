@@ -1,11 +1,13 @@
 /**
- * Reads a request body as text, refusing more than `MAX_BODY_BYTES`. Over real HTTP it reads Node's
+ * Reads a request body as text, refusing more than `MAX_BODY_BYTES`; reads and drops the body of a
+ * request to an operation that takes none, refusing more than `MAX_IGNORED_BODY_BYTES`. Over real HTTP it reads Node's
  * request stream itself: asking Hono for the body would make the Node adapter build a whole fetch Request
  * for it (an abort signal and a web stream), which was a tenth of the CPU a traffic report cost. In
  * process (`sandbox.fetch`), it reads the Request it was given. Both decode the same way.
  *
  * @example
  * const text = await readBodyText(c); // throws ApiError 400 invalid_request_body past 1 MiB
+ * await skipIgnoredBody(c); // throws ApiError 400 malformed_request past 1 KiB
  */
 import type { IncomingMessage } from "node:http";
 import type { Context } from "hono";
@@ -13,6 +15,9 @@ import { ApiError } from "./errors.js";
 
 /** The largest request body the server reads: 1 MiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The largest body an operation that takes none reads (and ignores): 1 KiB. */
+export const MAX_IGNORED_BODY_BYTES = 1024;
 
 /** What the Node adapter passes to the app with each request; nothing when the app is called in process. */
 export interface NodeBindings {
@@ -24,6 +29,23 @@ const tooLarge = () =>
   new ApiError(400, "invalid_request_body", `The body is larger than ${MAX_BODY_BYTES} bytes.`, {
     headers: { Connection: "close" },
   });
+
+// no operation runs: the request is refused as a whole, as one Node's parser refuses is
+const unwanted = () =>
+  new ApiError(
+    400,
+    "malformed_request",
+    `This operation takes no request body; send none (up to ${MAX_IGNORED_BODY_BYTES} bytes are ignored).`,
+    { headers: { Connection: "close" } },
+  );
+
+interface BodyLimit {
+  bytes: number;
+  refuse: () => ApiError;
+}
+
+const bodyLimit: BodyLimit = { bytes: MAX_BODY_BYTES, refuse: tooLarge };
+const ignoredBodyLimit: BodyLimit = { bytes: MAX_IGNORED_BODY_BYTES, refuse: unwanted };
 
 const cutOffBody = () =>
   new ApiError(
@@ -41,7 +63,7 @@ function decode(chunks: readonly Uint8Array[], size: number): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function readIncoming(incoming: IncomingMessage): Promise<string> {
+function readIncoming(incoming: IncomingMessage, limit: BodyLimit): Promise<string> {
   return new Promise((resolve, reject) => {
     // read already, by someone else: waiting for its events would wait for ever
     if (incoming.readableEnded || incoming.destroyed) {
@@ -58,10 +80,10 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit.bytes) {
         stop();
         incoming.resume();
-        reject(tooLarge());
+        reject(limit.refuse());
         return;
       }
       chunks.push(chunk);
@@ -83,7 +105,7 @@ function readIncoming(incoming: IncomingMessage): Promise<string> {
   });
 }
 
-async function readRequest(request: Request): Promise<string> {
+async function readRequest(request: Request, limit: BodyLimit): Promise<string> {
   if (request.body === null) return "";
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -95,12 +117,19 @@ async function readRequest(request: Request): Promise<string> {
     });
     if (done) return decode(chunks, size);
     size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
+    if (size > limit.bytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw limit.refuse();
     }
     chunks.push(value);
   }
+}
+
+function readLimited<E extends { Bindings: NodeBindings }>(c: Context<E>, limit: BodyLimit): Promise<string> {
+  const declared = Number(c.req.header("content-length"));
+  if (declared > limit.bytes) return Promise.reject(limit.refuse());
+  const incoming = c.env?.incoming;
+  return incoming === undefined ? readRequest(c.req.raw, limit) : readIncoming(incoming, limit);
 }
 
 /**
@@ -110,8 +139,30 @@ async function readRequest(request: Request): Promise<string> {
  * 400 malformed_request when it ends before it is whole.
  */
 export function readBodyText<E extends { Bindings: NodeBindings }>(c: Context<E>): Promise<string> {
-  const declared = Number(c.req.header("content-length"));
-  if (declared > MAX_BODY_BYTES) return Promise.reject(tooLarge());
+  return readLimited(c, bodyLimit);
+}
+
+/**
+ * Whether the request has a body (a `Content-Length` above 0 or a chunked one, over HTTP).
+ *
+ * @example
+ * if (carriesBody(c)) await skipIgnoredBody(c);
+ */
+export function carriesBody<E extends { Bindings: NodeBindings }>(c: Context<E>): boolean {
   const incoming = c.env?.incoming;
-  return incoming === undefined ? readRequest(c.req.raw) : readIncoming(incoming);
+  if (incoming === undefined) return c.req.raw.body !== null;
+  return (
+    incoming.headers["transfer-encoding"] !== undefined || Number(incoming.headers["content-length"]) > 0
+  );
+}
+
+/**
+ * Reads and drops the body of a request to an operation that takes none, so that a body too large to
+ * ignore is refused before the operation runs.
+ *
+ * @throws {ApiError} 400 malformed_request when it is (or says it is) larger than `MAX_IGNORED_BODY_BYTES`,
+ * or ends before it is whole.
+ */
+export async function skipIgnoredBody<E extends { Bindings: NodeBindings }>(c: Context<E>): Promise<void> {
+  await readLimited(c, ignoredBodyLimit);
 }

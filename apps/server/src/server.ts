@@ -7,19 +7,27 @@
  * const response = await fetch(`${server.url}/healthz`);
  * await server.close();
  */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
+import { getRequestListener } from "@hono/node-server";
 import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
+import { answerConnectRequests } from "./connect-requests.js";
+import { limitConnections } from "./connection-limit.js";
 import { errorsOnlyLogger } from "./logger.js";
 import { answerMalformedRequests } from "./protocol-errors.js";
+import { guardRequestTargets } from "./request-target.js";
+import { resolveServerLimits, type ServerLimits } from "./server-limits.js";
+import { closeUnlessBodyRead } from "./unread-bodies.js";
 
 /**
- * Options of `startSessionsServer`: the app's, plus where to listen.
+ * Options of `startSessionsServer`: the app's, plus where to listen and the limits of `ServerLimits`
+ * (`maxConnections`, `headersTimeoutMs`, `requestTimeoutMs`, `keepAliveTimeoutMs`; `DEFAULT_SERVER_LIMITS`
+ * for those left out).
  *
  * @example
- * const options: SessionsServerOptions = { port: 0, host: "127.0.0.1", shutdownGraceMs: 5000 };
+ * const options: SessionsServerOptions = { port: 0, host: "127.0.0.1", shutdownGraceMs: 5000, maxConnections: 64 };
  */
-export interface SessionsServerOptions extends SessionsAppOptions {
+export interface SessionsServerOptions extends SessionsAppOptions, Partial<ServerLimits> {
   /** Port to listen on; 0 (the default here) picks a free one. */
   port?: number | undefined;
   /** Interface to listen on; default 127.0.0.1. */
@@ -48,40 +56,65 @@ export interface SessionsServer extends SessionsSandbox {
  */
 export async function startSessionsServer(options: SessionsServerOptions = {}): Promise<SessionsServer> {
   const host = options.host ?? "127.0.0.1";
+  // checked before the store opens: a bad option must not leave the data directory locked
+  const limits = resolveServerLimits(options);
   const sandbox = await createSessionsApp(options);
-  let server: ReturnType<typeof serve>;
+  const logger = options.logger ?? errorsOnlyLogger();
+  const logRequests = options.logRequests;
+  const server = createServer({
+    // a missing Host is the guard's to answer, in the error body, not Node's (an empty 400)
+    requireHostHeader: false,
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // how often Node looks for requests past their time (30 s by default): a 408 comes near its time
+    connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
+  });
+  const connectionLimit = limitConnections(server, {
+    maxConnections: limits.maxConnections,
+    logger,
+    logRequests,
+  });
+  const guarded = guardRequestTargets(getRequestListener(sandbox.app.fetch, { hostname: host }), {
+    logger,
+    logRequests,
+  });
+  const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
+    // a request read on a connection over the limit is not run: that connection was answered 503
+    if (connectionLimit.isRefused(req.socket)) return;
+    closeUnlessBodyRead(req, res);
+    guarded(req, res);
+  };
+  server.on("request", handleRequest);
+  answerMalformedRequests(server, { logger, logRequests });
+  answerConnectRequests(server, handleRequest);
+  // an expectation other than 100-continue is ignored, as RFC 9110 allows, rather than Node's empty 417
+  server.on("checkExpectation", (req, res) => server.emit("request", req, res));
   let address: AddressInfo;
   try {
-    ({ server, address } = await new Promise<{ server: ReturnType<typeof serve>; address: AddressInfo }>(
-      (resolve, reject) => {
-        const listening = serve(
-          { fetch: sandbox.app.fetch, port: options.port ?? 0, hostname: host },
-          (info) => resolve({ server: listening, address: info }),
-        );
-        listening.once("error", reject);
-      },
-    ));
+    address = await new Promise<AddressInfo>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => {
+        server.off("error", reject);
+        resolve(server.address() as AddressInfo);
+      });
+    });
   } catch (error) {
     await sandbox.close();
     throw error;
   }
-  answerMalformedRequests(server as import("node:http").Server, {
-    logger: options.logger ?? errorsOnlyLogger(),
-    logRequests: options.logRequests,
-  });
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= new Promise<void>((resolve) => {
-      const httpServer = server as import("node:http").Server;
-      const force = setTimeout(() => httpServer.closeAllConnections?.(), options.shutdownGraceMs ?? 10_000);
+      const force = setTimeout(() => server.closeAllConnections(), options.shutdownGraceMs ?? 10_000);
       force.unref();
       // stops accepting; resolves once every in-flight request has been answered
-      httpServer.close(() => {
+      server.close(() => {
         clearTimeout(force);
         resolve();
       });
-      httpServer.closeIdleConnections?.();
+      server.closeIdleConnections();
     }).then(() => sandbox.close());
     return closing;
   };

@@ -132,4 +132,21 @@ describe("node dist/main.js", () => {
       expect(await stop(second)).toBe(0);
     }
   });
+
+  test.each([
+    [
+      "SESSIONS_API_MAX_CONNECTIONS",
+      "lots",
+      "SESSIONS_API_MAX_CONNECTIONS must be a positive integer; got lots",
+    ],
+    [
+      "SESSIONS_API_HEADERS_TIMEOUT_MS",
+      "60000",
+      "headersTimeoutMs (SESSIONS_API_HEADERS_TIMEOUT_MS) must not be longer than requestTimeoutMs (SESSIONS_API_REQUEST_TIMEOUT_MS); got 60000 and 30000.",
+    ],
+  ])("%s=%s stops it at start, naming the variable", async (variable, value, error) => {
+    const failed = startCli(dataDir, { [variable]: value });
+    await expect(failed).rejects.toThrow(/"msg":"failed to start"/);
+    await expect(failed).rejects.toThrow(error);
+  });
 });

@@ -8,46 +8,8 @@ import { connect } from "node:net";
 import { afterEach, describe, expect, test } from "vitest";
 import { createSessionsApp, DEMO_KEYS, type Logger, startSessionsServer } from "../src/index.js";
 import { answerMalformedRequests } from "../src/protocol-errors.js";
-import { type CallResult, expectAppError, expectGatewayError } from "./helpers.js";
-
-// writes `bytes` on a fresh connection and reads until the server closes it; fails if it has not in 5 s
-function exchange(url: string, bytes: string): Promise<CallResult> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.write(bytes));
-    const chunks: Buffer[] = [];
-    let keptOpen = false;
-    const timer = setTimeout(() => {
-      keptOpen = true;
-      socket.destroy();
-    }, 5000);
-    socket.on("data", (chunk) => chunks.push(chunk));
-    // a reset after the answer (the server stops reading what is left of a refused request) is a close
-    socket.on("error", (error) => {
-      if (chunks.length === 0) reject(error);
-    });
-    socket.on("close", () => {
-      clearTimeout(timer);
-      if (keptOpen) {
-        reject(new Error("the server kept the connection open after its answer"));
-        return;
-      }
-      const text = Buffer.concat(chunks).toString("utf8");
-      const [head = "", body = ""] = text.split("\r\n\r\n");
-      const [statusLine = "", ...headerLines] = head.split("\r\n");
-      const headers = new Headers();
-      for (const line of headerLines) {
-        const colon = line.indexOf(":");
-        headers.append(line.slice(0, colon), line.slice(colon + 1).trim());
-      }
-      resolve({
-        status: Number(statusLine.split(" ")[1]),
-        headers,
-        body: body === "" ? undefined : JSON.parse(body),
-      });
-    });
-  });
-}
+import { expectAppError, expectGatewayError, newSubuser, proxied, username } from "./helpers.js";
+import { exchange, exchangeAll, type RawAnswer } from "./raw-http.js";
 
 const auth = `Authorization: Bearer ${DEMO_KEYS.full}\r\n`;
 
@@ -100,6 +62,39 @@ describe("requests Node's parser refuses, on the server", () => {
     expect(statusLines).toEqual(["HTTP/1.1 200", "HTTP/1.1 400"]);
     expect(text).toContain('{"status":"ok","store":"pglite"}');
     expect(text).toContain('"code":"malformed_request"');
+  });
+
+  test("every request pipelined before bytes that are no request is run and answered, in order, then the 400", async () => {
+    const url = await server();
+    const subuser = newSubuser();
+    const reports = Array.from({ length: 20 }, (_, i) => {
+      const body = JSON.stringify({ username: username(subuser, `pipe${i}`), requests: [proxied()] });
+      return `POST /sandbox/v1/residential/traffic HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    });
+    const answers = await exchangeAll(url, `${reports.join("")}NOT HTTP\r\n\r\n`);
+    expect(answers.map((answer) => answer.status)).toEqual([...Array(20).fill(201), 400]);
+    expect(answers.slice(0, 20).map((answer) => answer.body.session_id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `pipe${i}`),
+    );
+    expectGatewayError(answers[20] as RawAnswer, 400, "malformed_request");
+    // what ran is what was answered: no session was started without its 201
+    const listed = await fetch(`${url}/v1/residential/sessions?subuser=${subuser}&limit=200`, {
+      headers: { authorization: `Bearer ${DEMO_KEYS.full}` },
+    });
+    expect(((await listed.json()) as { data: unknown[] }).data).toHaveLength(20);
+  });
+
+  test("a request broken in its body after pipelined ones gets the 400 in its place, after their answers", async () => {
+    const url = await server();
+    const subuser = newSubuser();
+    const reports = Array.from({ length: 3 }, (_, i) => {
+      const body = JSON.stringify({ username: username(subuser, `pipe${i}`), requests: [proxied()] });
+      return `POST /sandbox/v1/residential/traffic HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    });
+    const broken = `POST /sandbox/clock/advance HTTP/1.1\r\nHost: x\r\n${auth}Transfer-Encoding: chunked\r\n\r\nnot-a-size\r\n`;
+    const answers = await exchangeAll(url, `${reports.join("")}${broken}`);
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201, 201, 400]);
+    expectGatewayError(answers[3] as RawAnswer, 400, "malformed_request");
   });
 
   test("a request line and headers past 16 KiB are 431, in the body of the family the path belongs to", async () => {
@@ -199,7 +194,7 @@ describe("requests that do not arrive in time", () => {
   });
 
   test("are 408 malformed_request, saying how long a request may take", async () => {
-    // the server's own limits are a minute and five; this one checks every 50 ms and allows 300 ms
+    // a bare server with the protocol errors alone: it checks every 50 ms and allows 300 ms
     server = createServer({ connectionsCheckingInterval: 50 }, (req, res) => {
       req.resume();
       req.on("end", () => res.end());

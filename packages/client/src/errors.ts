@@ -309,7 +309,8 @@ export class InternalServerError extends SessionsApiError {
 
 /**
  * `503 service_unavailable` (`ERR_INTERNAL` with status 503 in the application family): the server
- * cannot reach its store; try again after the `Retry-After` header's seconds.
+ * cannot reach its store, or holds its limit of connections; try again after the `Retry-After` header's
+ * seconds.
  *
  * @example
  * catch (error) { if (error instanceof ServiceUnavailableError) scheduleRetryLater(); }

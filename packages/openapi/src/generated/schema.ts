@@ -502,7 +502,8 @@ export interface components {
          *     `not_found` (404): no such path. `method_not_allowed` (405).
          *     `malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no
          *     operation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).
-         *     `service_unavailable` (503): the server cannot reach its store; try again after `Retry-After`.
+         *     `service_unavailable` (503): the server cannot reach its store, or holds its limit of
+         *     connections; try again after `Retry-After`.
          * @enum {string}
          */
         GatewayErrorCode: "invalid_parameter" | "invalid_request_body" | "invalid_username" | "unauthorized" | "subuser_scope_mismatch" | "session_not_found" | "product_has_no_sessions" | "subuser_not_found" | "not_found" | "method_not_allowed" | "malformed_request" | "rate_limited" | "internal_error" | "service_unavailable";
