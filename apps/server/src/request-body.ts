@@ -57,13 +57,19 @@ const cutOffBody = () =>
     },
   );
 
-// UTF-8, invalid sequences replaced and a byte order mark dropped, as fetch's Request.text() decodes
-function decode(chunks: readonly Uint8Array[], size: number): string {
-  const text = Buffer.concat(chunks, size).toString("utf8");
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+// JSON text exchanged between systems is UTF-8 (RFC 8259, 8.1): bytes that are not are refused rather than
+// stored with U+FFFD in place of what the client sent. A byte order mark is dropped, as fetch's text() does
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function decode(body: Uint8Array): string {
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw ApiError.invalidBody("The request body is not UTF-8: send JSON encoded as UTF-8.");
+  }
 }
 
-function readIncoming(incoming: IncomingMessage, limit: BodyLimit): Promise<string> {
+function readIncoming(incoming: IncomingMessage, limit: BodyLimit): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     // read already, by someone else: waiting for its events would wait for ever
     if (incoming.readableEnded || incoming.destroyed) {
@@ -90,7 +96,7 @@ function readIncoming(incoming: IncomingMessage, limit: BodyLimit): Promise<stri
     };
     const onEnd = () => {
       stop();
-      resolve(decode(chunks, size));
+      resolve(Buffer.concat(chunks, size));
     };
     // a client that goes away before the end of its body (or whose framing breaks, answered already by
     // protocol-errors.ts): the client's doing, not the server's, whether or not anyone reads the answer
@@ -105,8 +111,8 @@ function readIncoming(incoming: IncomingMessage, limit: BodyLimit): Promise<stri
   });
 }
 
-async function readRequest(request: Request, limit: BodyLimit): Promise<string> {
-  if (request.body === null) return "";
+async function readRequest(request: Request, limit: BodyLimit): Promise<Uint8Array> {
+  if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -115,7 +121,7 @@ async function readRequest(request: Request, limit: BodyLimit): Promise<string> 
     const { done, value } = await reader.read().catch(() => {
       throw cutOffBody();
     });
-    if (done) return decode(chunks, size);
+    if (done) return Buffer.concat(chunks, size);
     size += value.byteLength;
     if (size > limit.bytes) {
       await reader.cancel();
@@ -125,7 +131,10 @@ async function readRequest(request: Request, limit: BodyLimit): Promise<string> 
   }
 }
 
-function readLimited<E extends { Bindings: NodeBindings }>(c: Context<E>, limit: BodyLimit): Promise<string> {
+function readLimited<E extends { Bindings: NodeBindings }>(
+  c: Context<E>,
+  limit: BodyLimit,
+): Promise<Uint8Array> {
   const declared = Number(c.req.header("content-length"));
   if (declared > limit.bytes) return Promise.reject(limit.refuse());
   const incoming = c.env?.incoming;
@@ -135,11 +144,11 @@ function readLimited<E extends { Bindings: NodeBindings }>(c: Context<E>, limit:
 /**
  * The request's body as text.
  *
- * @throws {ApiError} 400 invalid_request_body when it is (or says it is) larger than `MAX_BODY_BYTES`;
- * 400 malformed_request when it ends before it is whole.
+ * @throws {ApiError} 400 invalid_request_body when it is (or says it is) larger than `MAX_BODY_BYTES`
+ * or is not UTF-8; 400 malformed_request when it ends before it is whole.
  */
-export function readBodyText<E extends { Bindings: NodeBindings }>(c: Context<E>): Promise<string> {
-  return readLimited(c, bodyLimit);
+export async function readBodyText<E extends { Bindings: NodeBindings }>(c: Context<E>): Promise<string> {
+  return decode(await readLimited(c, bodyLimit));
 }
 
 /**

@@ -147,6 +147,37 @@ describe("requests Node's parser refuses, on the server", () => {
     expect(new Set(lines.map((line) => line.status))).toEqual(new Set([400]));
   });
 
+  test("bytes with no request line after a whole /app request are answered in GatewayError, not the /app request's family", async () => {
+    const url = await server();
+    // a body one byte shorter than its Content-Length says leaves `}` where the next request should start
+    const answers = await exchangeAll(
+      url,
+      `GET /app/sessions?limit=1 HTTP/1.1\r\nHost: x\r\n${auth}\r\n\u0000garbage\r\n\r\n`,
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 400]);
+    expectGatewayError(answers[1] as RawAnswer, 400, "malformed_request");
+  });
+
+  test("a JSON body that is not UTF-8 is 400 invalid_request_body, and nothing is stored", async () => {
+    const url = await server();
+    const body = Buffer.concat([
+      Buffer.from('{"user_agent":"'),
+      Buffer.from([0xc3, 0x28, 0xff]),
+      Buffer.from('"}'),
+    ]);
+    const head = `POST /sandbox/app/sessions HTTP/1.1\r\nHost: x\r\n${auth}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const answer = await exchange(url, Buffer.concat([Buffer.from(head), body]));
+    expectAppError(answer, 400, "ERR_INVALID_REQUEST_BODY");
+    expect(answer.body.msg).toBe("The request body is not UTF-8: send JSON encoded as UTF-8.");
+    const list = await fetch(`${url}/app/sessions`, {
+      headers: { authorization: `Bearer ${DEMO_KEYS.full}` },
+    });
+    const sessions = (
+      (await list.json()) as { application_sessions: { browser_session: { user_agent: { raw: string } } }[] }
+    ).application_sessions;
+    expect(sessions.some((session) => session.browser_session.user_agent.raw.includes("\ufffd"))).toBe(false);
+  });
+
   test("HTTP/2 without TLS is told the server speaks HTTP/1.1", async () => {
     const url = await server();
     const answer = await exchange(url, "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
