@@ -21,11 +21,9 @@ interface ParserError extends Error {
   reason?: string;
   /** The bytes the parser had when it gave up (parse errors only). */
   rawPacket?: Buffer;
+  /** How many of `rawPacket` it had read before the fault (parse errors only). */
+  bytesParsed?: number;
 }
-
-// the parts of Node's socket this reads: the response in flight on it, if any (undocumented, but it is
-// what Node's own answer checks, so as not to write into a response that has begun)
-type HttpSocket = Socket & { _httpMessage?: ServerResponse | null };
 
 function statusOf(error: ParserError): ErrorStatus {
   if (error.code === "HPE_HEADER_OVERFLOW") return 431;
@@ -46,10 +44,30 @@ function messageOf(status: ErrorStatus, error: ParserError, server: Server): str
 
 // the path of the request line, to pick the family's body: from the bytes the parser refused, or from
 // the request in flight (a timeout); `/` (the gateway family) when neither has one
-function pathOf(error: ParserError, socket: HttpSocket): string {
-  const requestLine = error.rawPacket?.subarray(0, 2048).toString("latin1");
-  const fromPacket = requestLine === undefined ? undefined : /^[!-~]+ (\/[^\s?#]*)/.exec(requestLine)?.[1];
-  return fromPacket ?? socket._httpMessage?.req?.url?.split("?")[0] ?? "/";
+// faults found while reading a request line
+const requestLineFaults = new Set([
+  "HPE_INVALID_METHOD",
+  "HPE_INVALID_URL",
+  "HPE_INVALID_CONSTANT",
+  "HPE_INVALID_VERSION",
+  "HPE_PAUSED_H2_UPGRADE",
+]);
+
+// the path the refused bytes name. A fault in a request line: that line's own path, if it has one. A later
+// fault: the last request line read before it (a packet may begin with requests pipelined before). Else
+// the path of `broken`, the request the bytes cut short; bytes after whole requests are not theirs
+function pathOf(error: ParserError, broken: ServerResponse | undefined): string {
+  const packet = error.rawPacket?.toString("latin1", 0, Math.min(error.rawPacket.length, 65_536)) ?? "";
+  const fault = error.bytesParsed ?? packet.length;
+  let fromPacket: string | undefined;
+  if (error.code !== undefined && requestLineFaults.has(error.code)) {
+    const lineEnd = packet.indexOf("\n", fault);
+    const line = packet.slice(packet.lastIndexOf("\n", fault - 1) + 1, lineEnd < 0 ? undefined : lineEnd);
+    return /^[!-~]+ (\/[^\s?#]*)/.exec(line)?.[1] ?? "/";
+  }
+  for (const line of packet.slice(0, fault + 1).matchAll(/(?:^|\n)[!-~]+ (\/[^\s?#]*)/g))
+    fromPacket = line[1];
+  return fromPacket ?? broken?.req.url?.split("?")[0] ?? "/";
 }
 
 /**
@@ -75,7 +93,7 @@ export function answerMalformedRequests(
     res.once("close", () => owed.delete(res));
   });
 
-  const answer = (error: ParserError, socket: HttpSocket, broken: ServerResponse | undefined) => {
+  const answer = (error: ParserError, socket: Socket, broken: ServerResponse | undefined) => {
     if (!socket.writable) {
       socket.destroy();
       return;
@@ -87,7 +105,7 @@ export function answerMalformedRequests(
       return;
     }
     const status = statusOf(error);
-    const path = pathOf(error, socket);
+    const path = pathOf(error, broken);
     const apiError = new ApiError(status, "malformed_request", messageOf(status, error, server));
     const errorAnswer = buildErrorAnswer(path, apiError);
     socket.end(formatRawAnswer(errorAnswer), () => socket.destroy());
@@ -100,7 +118,7 @@ export function answerMalformedRequests(
       });
     }
   };
-  server.on("clientError", (error: ParserError, socket: HttpSocket) => {
+  server.on("clientError", (error: ParserError, socket: Socket) => {
     // the client went away: nobody to tell
     if (error.code === "ECONNRESET" || !socket.writable) {
       socket.destroy();

@@ -50,8 +50,17 @@ export function expectationOf(
   });
   if (request === undefined) {
     // a path is read once something ends it; "GET /app" may go on to be "GET /apple"
-    const path = /^[!-~]+ (\/[^\s?#]*)[\s?#]/.exec(tail.subarray(0, 2048).toString("latin1"))?.[1];
-    const families: ErrorFamily[] = path === undefined ? ["gateway"] : [familyOfPath(path)];
+    const text = tail.subarray(0, 2048).toString("latin1");
+    const path = /^[!-~]+ (\/[^\s?#]*)[\s?#]/.exec(text)?.[1];
+    // the spec: GatewayError when the path could not be read, which includes a connection that ended
+    // before the request's headers did (the server never had the request); the path's family otherwise
+    const headersEnded = /\r?\n\r?\n/.test(text);
+    const families: ErrorFamily[] =
+      path === undefined
+        ? ["gateway"]
+        : headersEnded
+          ? [familyOfPath(path)]
+          : [familyOfPath(path), "gateway"];
     return {
       subject: "bytes that are no whole request",
       isOperation: false,

@@ -63,9 +63,14 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
   const parsed = answer.body.length === 0 ? undefined : parseJson(answer.body);
   const code = errorCodeOf(parsed?.value);
 
-  const isMalformed = [400, 408, 431].includes(status) && code !== undefined && malformedCodes.has(code);
-  // a request the server could not read is not known to be a HEAD: its answer may carry a body
-  const hasContent = (!expectation.isHead || isMalformed) && status !== 204 && status !== 304;
+  const closes = headerOf(answer.headers, "connection")?.toLowerCase() === "close";
+  // a HEAD the server refused (a bad Host, say) is answered without its body, as HEAD is: its code cannot
+  // be read, but a malformed_request is the only 400 that closes the connection
+  const isMalformed =
+    [400, 408, 431].includes(status) &&
+    (code !== undefined ? malformedCodes.has(code) : expectation.isHead && closes);
+  // an answer to a HEAD carries no body, though one to a HEAD the parser could not read may
+  const hasContent = !expectation.isHead && status !== 204 && status !== 304;
   // Node's own answer, made before any of the server's code ran: one finding, whatever the request
   if (
     (requestId === undefined || requestId === "") &&
@@ -114,7 +119,8 @@ function checkAnswer(context: CheckContext, expectation: Expectation, answer: Wi
     const missing = expectation.allow.filter((method) => !allow.includes(method));
     if (missing.length > 0) add(`Allow without ${missing.join(", ")} on a ${about}`, allow.join(", "));
   }
-  if (!hasContent) {
+  // a malformed_request body on a HEAD the parser could not read is checked like any other
+  if (!hasContent && !(isMalformed && answer.body.length > 0)) {
     if (answer.body.length > 0) add(`a body on a ${about}`);
     return findings;
   }
