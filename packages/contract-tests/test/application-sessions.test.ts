@@ -22,38 +22,42 @@ function pathOf(uri: string): string {
   return `${url.pathname}${url.search}`;
 }
 
-describe("application sessions", target.requires("state"), () => {
-  test("creates several, then pages with limit and before_id following next_page_uri to the end", async () => {
-    const created: ApplicationSession[] = [];
-    for (let i = 0; i < 5; i++) {
-      const response = await createAppSession(paging, { public_url: `https://app${i}.example.com` });
-      expect(response.headers.get("location")).toBe(response.body.uri);
-      created.push(response.body);
-    }
-    const listed: string[] = [];
-    let url: string | null = "/app/sessions?limit=2";
-    let pages = 0;
-    while (url !== null && pages < 10) {
-      const response: { body: ApplicationSessionList } = await paging.call<ApplicationSessionList>(
-        "listApplicationSessions",
-        { url, expect: 200 },
-      );
-      const page = response.body;
-      pages += 1;
-      expect(page.application_sessions.length).toBeLessThanOrEqual(2);
-      expect(pathOf(page.uri)).toBe(url);
-      listed.push(...page.application_sessions.map((session) => session.id));
-      if (page.next_page_uri !== null) {
-        const next = new URL(page.next_page_uri);
-        expect(next.pathname).toBe("/app/sessions");
-        expect(next.searchParams.get("limit")).toBe("2");
-        expect(next.searchParams.get("before_id")).toBe(page.application_sessions.at(-1)?.id);
+describe("application sessions", target.requires("sandbox"), () => {
+  test(
+    "creates several, then pages with limit and before_id following next_page_uri to the end",
+    target.requires("suiteAccounts"),
+    async () => {
+      const created: ApplicationSession[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await createAppSession(paging, { public_url: `https://app${i}.example.com` });
+        expect(response.headers.get("location")).toBe(response.body.uri);
+        created.push(response.body);
       }
-      url = page.next_page_uri === null ? null : pathOf(page.next_page_uri);
-    }
-    expect(pages).toBe(3);
-    expect(listed).toEqual(created.map((session) => session.id).reverse());
-  });
+      const listed: string[] = [];
+      let url: string | null = "/app/sessions?limit=2";
+      let pages = 0;
+      while (url !== null && pages < 10) {
+        const response: { body: ApplicationSessionList } = await paging.call<ApplicationSessionList>(
+          "listApplicationSessions",
+          { url, expect: 200 },
+        );
+        const page = response.body;
+        pages += 1;
+        expect(page.application_sessions.length).toBeLessThanOrEqual(2);
+        expect(pathOf(page.uri)).toBe(url);
+        listed.push(...page.application_sessions.map((session) => session.id));
+        if (page.next_page_uri !== null) {
+          const next = new URL(page.next_page_uri);
+          expect(next.pathname).toBe("/app/sessions");
+          expect(next.searchParams.get("limit")).toBe("2");
+          expect(next.searchParams.get("before_id")).toBe(page.application_sessions.at(-1)?.id);
+        }
+        url = page.next_page_uri === null ? null : pathOf(page.next_page_uri);
+      }
+      expect(pages).toBe(3);
+      expect(listed).toEqual(created.map((session) => session.id).reverse());
+    },
+  );
 
   test("gets a session, deletes it (204, no body), then reads 404 in the vendor's error body", async () => {
     const { body: created } = await createAppSession(client, {
@@ -122,19 +126,23 @@ describe("application sessions", target.requires("state"), () => {
     expect(errorParamOf(body)).toBe("before_id");
   });
 
-  test("another account's application sessions are invisible", async () => {
-    const { body: created } = await createAppSession(client);
-    for (const operationId of [
-      "getApplicationSession",
-      "deleteApplicationSession",
-      "recordApplicationSessionActivity",
-    ]) {
-      await other.call(operationId, { path: { id: created.id }, expect: 404 });
-    }
-    const { body } = await other.call<ApplicationSessionList>("listApplicationSessions", { expect: 200 });
-    expect(body.application_sessions.map((session) => session.id)).not.toContain(created.id);
-    // another account's id is not an anchor for this one's pages either
-    await other.call("listApplicationSessions", { query: { before_id: created.id }, expect: 400 });
-    await client.call("getApplicationSession", { path: { id: created.id }, expect: 200 });
-  });
+  test(
+    "another account's application sessions are invisible",
+    target.requires("otherAccountKey"),
+    async () => {
+      const { body: created } = await createAppSession(client);
+      for (const operationId of [
+        "getApplicationSession",
+        "deleteApplicationSession",
+        "recordApplicationSessionActivity",
+      ]) {
+        await other.call(operationId, { path: { id: created.id }, expect: 404 });
+      }
+      const { body } = await other.call<ApplicationSessionList>("listApplicationSessions", { expect: 200 });
+      expect(body.application_sessions.map((session) => session.id)).not.toContain(created.id);
+      // another account's id is not an anchor for this one's pages either
+      await other.call("listApplicationSessions", { query: { before_id: created.id }, expect: 400 });
+      await client.call("getApplicationSession", { path: { id: created.id }, expect: 200 });
+    },
+  );
 });

@@ -24,7 +24,7 @@ const other = target.client(target.keys.other);
 const products: GatewayProduct[] = ["residential", "mobile"];
 const ids = (sessions: readonly { id: string }[]) => sessions.map((session) => session.id);
 
-describe("listing sticky sessions", target.requires("state"), () => {
+describe("listing sticky sessions", target.requires("sandbox"), () => {
   test.each(products)("lists %s sessions with each filter alone and combined", async (product) => {
     const subuser = newSubuser();
     const job = newSessionName();
@@ -169,7 +169,6 @@ describe("listing sticky sessions", target.requires("state"), () => {
       () => listSessions(client, "residential", { limit: 1, cursor: cursor ?? "" }, 400),
       () =>
         listSessions(client, "residential", { subuser, status: "all", limit: 1, cursor: cursor ?? "" }, 400),
-      () => listSessions(other, "residential", { subuser, limit: 1, cursor: cursor ?? "" }, 400),
       () => listSessions(client, "residential", { subuser, cursor: "AAAAAAAAAAAA" }, 400),
     ];
     for (const attempt of foreign) {
@@ -181,9 +180,25 @@ describe("listing sticky sessions", target.requires("state"), () => {
     const next = await listSessions(client, "residential", { subuser, limit: 5, cursor: cursor ?? "" });
     expect(next.body.data).toHaveLength(1);
   });
+
+  test("a cursor is not valid for another account", target.requires("otherAccountKey"), async () => {
+    const subuser = newSubuser();
+    for (const session_id of ["c1", "c2"])
+      await proxy(client, "residential", { subuser, region: "us", session_id, sesstime: 30 });
+    const cursor = (await listSessions(client, "residential", { subuser, limit: 1 })).body.next_cursor;
+    expect(cursor).toEqual(expect.any(String));
+    const { body } = await listSessions(
+      other,
+      "residential",
+      { subuser, limit: 1, cursor: cursor ?? "" },
+      400,
+    );
+    expect(errorCodeOf(body)).toBe("invalid_parameter");
+    expect(errorParamOf(body)).toBe("cursor");
+  });
 });
 
-describe("the full proxy username is the session key", target.requires("state"), () => {
+describe("the full proxy username is the session key", target.requires("sandbox"), () => {
   test("reporting more traffic on a live username grows the same session, samples newest first", async () => {
     const parts = { subuser: newSubuser(), region: "us", session_id: newSessionName(), sesstime: 30 };
     const started = await proxy(client, "residential", parts, { requests: 2 });
@@ -324,118 +339,126 @@ describe("the full proxy username is the session key", target.requires("state"),
   );
 });
 
-describe("scopes and accounts", target.requires("state"), () => {
-  test("a narrow key gets 403 subuser_scope_mismatch outside its product or sub-user", async () => {
-    const outsider = newSubuser();
-    const residential = await proxy(client, "residential", {
-      subuser: outsider,
-      region: "us",
-      session_id: "s",
-      sesstime: 30,
-    });
-    const inScope = await proxy(client, "residential", {
-      subuser: "sub_01HX2K3PQ4M5",
-      region: "us",
-      session_id: newSessionName(),
-      sesstime: 30,
-    });
-    const attempts = [
-      async () =>
-        (
-          await narrow.call("getSession", {
-            path: { product: "residential", id: residential.id },
-            expect: 403,
-          })
-        ).body,
-      async () =>
-        (
-          await narrow.call("terminateSession", {
-            path: { product: "residential", id: residential.id },
-            expect: 403,
-          })
-        ).body,
-      async () =>
-        (await narrow.call("listResidentialSessions", { query: { subuser: outsider }, expect: 403 })).body,
-      async () => (await narrow.call("listMobileSessions", { expect: 403 })).body,
-      () =>
-        proxy(
-          narrow,
-          "residential",
-          { subuser: outsider, region: "us", session_id: "t", sesstime: 30 },
-          { expect: 403 },
-        ),
-      () =>
-        proxy(
-          narrow,
-          "mobile",
-          { subuser: "sub_01HX2K3PQ4M5", region: "us", session_id: "t", sesstime: 30 },
-          { expect: 403 },
-        ),
-    ];
-    for (const attempt of attempts) expect(errorCodeOf(await attempt())).toBe("subuser_scope_mismatch");
-    // its own sub-user's session on a product outside its scope is still out of scope
-    const mobile = await proxy(client, "mobile", {
-      subuser: "sub_01HX2K3PQ4M5",
-      region: "us",
-      session_id: newSessionName(),
-      sesstime: 30,
-    });
-    const { body: mobileRead } = await narrow.call("getSession", {
-      path: { product: "mobile", id: mobile.id },
-      expect: 403,
-    });
-    expect(errorCodeOf(mobileRead)).toBe("subuser_scope_mismatch");
-    // another account's session is invisible to it, not forbidden
-    const theirs = await proxy(other, "residential", {
-      subuser: newSubuser(),
-      region: "us",
-      session_id: "n",
-      sesstime: 30,
-    });
-    const { body: invisible } = await narrow.call("getSession", {
-      path: { product: "residential", id: theirs.id },
-      expect: 404,
-    });
-    expect(errorCodeOf(invisible)).toBe("session_not_found");
-    // within its scope the narrow key reads normally, and its lists hold only its own sub-user
-    await narrow.call("getSession", { path: { product: "residential", id: inScope.id }, expect: 200 });
-    const listed = await listAll(narrow, "residential", {});
-    expect(ids(listed)).toContain(inScope.id);
-    expect(listed.every((session) => session.subuser === "sub_01HX2K3PQ4M5")).toBe(true);
-  });
-
-  test("another account's sessions are invisible: 404 by id, absent from lists", async () => {
-    const theirs = newSubuser();
-    const session = await proxy(other, "mobile", {
-      subuser: theirs,
-      region: "fr",
-      session_id: "mine",
-      sesstime: 30,
-    });
-    for (const operationId of ["getSession", "terminateSession"]) {
-      const { body } = await client.call(operationId, {
-        path: { product: "mobile", id: session.id },
+describe("scopes and accounts", target.requires("sandbox"), () => {
+  test(
+    "a narrow key gets 403 subuser_scope_mismatch outside its product or sub-user",
+    target.requires("narrowKey", "otherAccountKey"),
+    async () => {
+      const outsider = newSubuser();
+      const residential = await proxy(client, "residential", {
+        subuser: outsider,
+        region: "us",
+        session_id: "s",
+        sesstime: 30,
+      });
+      const inScope = await proxy(client, "residential", {
+        subuser: "sub_01HX2K3PQ4M5",
+        region: "us",
+        session_id: newSessionName(),
+        sesstime: 30,
+      });
+      const attempts = [
+        async () =>
+          (
+            await narrow.call("getSession", {
+              path: { product: "residential", id: residential.id },
+              expect: 403,
+            })
+          ).body,
+        async () =>
+          (
+            await narrow.call("terminateSession", {
+              path: { product: "residential", id: residential.id },
+              expect: 403,
+            })
+          ).body,
+        async () =>
+          (await narrow.call("listResidentialSessions", { query: { subuser: outsider }, expect: 403 })).body,
+        async () => (await narrow.call("listMobileSessions", { expect: 403 })).body,
+        () =>
+          proxy(
+            narrow,
+            "residential",
+            { subuser: outsider, region: "us", session_id: "t", sesstime: 30 },
+            { expect: 403 },
+          ),
+        () =>
+          proxy(
+            narrow,
+            "mobile",
+            { subuser: "sub_01HX2K3PQ4M5", region: "us", session_id: "t", sesstime: 30 },
+            { expect: 403 },
+          ),
+      ];
+      for (const attempt of attempts) expect(errorCodeOf(await attempt())).toBe("subuser_scope_mismatch");
+      // its own sub-user's session on a product outside its scope is still out of scope
+      const mobile = await proxy(client, "mobile", {
+        subuser: "sub_01HX2K3PQ4M5",
+        region: "us",
+        session_id: newSessionName(),
+        sesstime: 30,
+      });
+      const { body: mobileRead } = await narrow.call("getSession", {
+        path: { product: "mobile", id: mobile.id },
+        expect: 403,
+      });
+      expect(errorCodeOf(mobileRead)).toBe("subuser_scope_mismatch");
+      // another account's session is invisible to it, not forbidden
+      const theirs = await proxy(other, "residential", {
+        subuser: newSubuser(),
+        region: "us",
+        session_id: "n",
+        sesstime: 30,
+      });
+      const { body: invisible } = await narrow.call("getSession", {
+        path: { product: "residential", id: theirs.id },
         expect: 404,
       });
-      expect(errorCodeOf(body)).toBe("session_not_found");
-    }
-    expect(await listAll(client, "mobile", { subuser: theirs })).toEqual([]);
-    expect(ids(await listAll(client, "mobile", { status: "all" }))).not.toContain(session.id);
-    // their sub-user is not ours to use
-    const response = await client.call("reportTraffic", {
-      path: { product: "mobile" },
-      body: {
-        username: `user-${theirs}-region-fr-session-mine-sesstime-30`,
-        requests: [proxiedRequest],
-      },
-      expect: 404,
-    });
-    expect(errorCodeOf(response.body)).toBe("subuser_not_found");
-    // and the owner still sees it untouched
-    const { body } = await other.call<SessionDetail>("getSession", {
-      path: { product: "mobile", id: session.id },
-      expect: 200,
-    });
-    expect(body.status).toBe("active");
-  });
+      expect(errorCodeOf(invisible)).toBe("session_not_found");
+      // within its scope the narrow key reads normally, and its lists hold only its own sub-user
+      await narrow.call("getSession", { path: { product: "residential", id: inScope.id }, expect: 200 });
+      const listed = await listAll(narrow, "residential", {});
+      expect(ids(listed)).toContain(inScope.id);
+      expect(listed.every((session) => session.subuser === "sub_01HX2K3PQ4M5")).toBe(true);
+    },
+  );
+
+  test(
+    "another account's sessions are invisible: 404 by id, absent from lists",
+    target.requires("otherAccountKey"),
+    async () => {
+      const theirs = newSubuser();
+      const session = await proxy(other, "mobile", {
+        subuser: theirs,
+        region: "fr",
+        session_id: "mine",
+        sesstime: 30,
+      });
+      for (const operationId of ["getSession", "terminateSession"]) {
+        const { body } = await client.call(operationId, {
+          path: { product: "mobile", id: session.id },
+          expect: 404,
+        });
+        expect(errorCodeOf(body)).toBe("session_not_found");
+      }
+      expect(await listAll(client, "mobile", { subuser: theirs })).toEqual([]);
+      expect(ids(await listAll(client, "mobile", { status: "all" }))).not.toContain(session.id);
+      // their sub-user is not ours to use
+      const response = await client.call("reportTraffic", {
+        path: { product: "mobile" },
+        body: {
+          username: `user-${theirs}-region-fr-session-mine-sesstime-30`,
+          requests: [proxiedRequest],
+        },
+        expect: 404,
+      });
+      expect(errorCodeOf(response.body)).toBe("subuser_not_found");
+      // and the owner still sees it untouched
+      const { body } = await other.call<SessionDetail>("getSession", {
+        path: { product: "mobile", id: session.id },
+        expect: 200,
+      });
+      expect(body.status).toBe("active");
+    },
+  );
 });

@@ -17,7 +17,7 @@ async function advance(seconds: number): Promise<Clock> {
   return (await client.call<Clock>("advanceClock", { body: { seconds }, expect: 200 })).body;
 }
 
-describe("the test clock", target.requires("state"), () => {
+describe("the test clock", target.requires("sandbox"), () => {
   test("moves forward by the seconds asked, and never backwards", async () => {
     const before = (await client.call<Clock>("getClock", { expect: 200 })).body;
     const after = await advance(90);
