@@ -11,7 +11,15 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { basename, dirname } from "node:path";
-import type { Reporter, SerializedError, TestModule, TestRunEndReason, Vitest } from "vitest/node";
+import type {
+  Reporter,
+  SerializedError,
+  TestCase,
+  TestModule,
+  TestRunEndReason,
+  TestSuite,
+  Vitest,
+} from "vitest/node";
 import { evaluateGate, formatMatrix, type TargetName } from "./coverage.js";
 import { contractMetaOf, parsePair } from "./exchange-log.js";
 import {
@@ -36,6 +44,13 @@ export interface ContractReporterOptions {
   textFile?: string | undefined;
   /** Where to write the report as Markdown, if anywhere. */
   markdownFile?: string | undefined;
+}
+
+// whether a suite around the task skips it for a reason of its own, which the report gives once
+function hasReasonedAncestor(task: TestCase | TestSuite): boolean {
+  for (let parent = task.parent; parent.type === "suite"; parent = parent.parent)
+    if (parent.meta().skipReason !== undefined) return true;
+  return false;
 }
 
 function writeReport(file: string, text: string): void {
@@ -83,10 +98,17 @@ export default class ContractReporter implements Reporter {
         });
       }
       for (const suite of module.children.allSuites()) {
-        // a skipped group is listed once, at its outermost skipped suite; a filter's skips are not listed
-        const parentSkipped = suite.parent.type === "suite" && suite.parent.state() === "skipped";
+        // a skipped group is listed once, at its outermost skipped suite that says why; a suite whose
+        // cases each skip for reasons of their own is listed case by case; a filter's skips not at all
+        if (suite.state() !== "skipped" || hasReasonedAncestor(suite)) continue;
         const reason = suite.meta().skipReason;
-        if (suite.state() !== "skipped" || parentSkipped || (filtered && reason === undefined)) continue;
+        if (reason === undefined) {
+          const parentSkipped = suite.parent.type === "suite" && suite.parent.state() === "skipped";
+          const casesSayWhy = [...suite.children.allTests(), ...suite.children.allSuites()].some(
+            (task) => task.meta().skipReason !== undefined,
+          );
+          if (parentSkipped || casesSayWhy || filtered) continue;
+        }
         skipped.push({
           suite: suite.fullName,
           file: module.relativeModuleId,
@@ -110,10 +132,9 @@ export default class ContractReporter implements Reporter {
           counts.passed += 1;
         } else {
           counts.skipped += 1;
-          // a single case that skips for a reason of its own, inside a group that runs
+          // a single case that skips for a reason of its own
           const reason = test.meta().skipReason;
-          const inSkippedSuite = test.parent.type === "suite" && test.parent.state() === "skipped";
-          if (reason !== undefined && !inSkippedSuite)
+          if (reason !== undefined && !hasReasonedAncestor(test))
             skipped.push({ suite: test.fullName, file: module.relativeModuleId, cases: 1, reason });
         }
       }
