@@ -6,7 +6,7 @@ import type { ApplicationSession, ApplicationSessionList } from "@sessions-api/o
 import { describe, expect, test } from "vitest";
 import { errorCodeOf, errorParamOf } from "../src/negative-cases.js";
 import { useTarget } from "../src/target-context.js";
-import { createAppSession } from "./support/scenario.js";
+import { createAppSession, listApplicationSessionPages, pathOf } from "./support/scenario.js";
 
 const target = useTarget();
 const client = target.client();
@@ -15,12 +15,6 @@ const paging = target.client(target.keys.appPaging);
 const other = target.client(target.keys.other);
 const chromeOnMac =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.0.0 Safari/537.36";
-
-/** The path and query of an absolute URI, to follow it through whichever target the suite runs on. */
-function pathOf(uri: string): string {
-  const url = new URL(uri);
-  return `${url.pathname}${url.search}`;
-}
 
 describe("application sessions", target.requires("sandbox"), () => {
   test(
@@ -104,6 +98,65 @@ describe("application sessions", target.requires("sandbox"), () => {
     expect(body.edge).toBeNull();
     expect(body.route).toBeNull();
     expect(Date.parse(body.expires_at) - Date.parse(body.created_at)).toBe(86_400_000);
+  });
+
+  test("an ordinary session has an edge and a route; an agent-initiated one has neither", async () => {
+    const ref = { id: expect.any(String), uri: expect.any(String) };
+    for (const body of [{}, { agent_initiated: false }]) {
+      const { body: ordinary } = await createAppSession(client, body);
+      expect(ordinary, JSON.stringify(body)).toMatchObject({ edge: ref, route: ref });
+      const { body: read } = await client.call<ApplicationSession>("getApplicationSession", {
+        path: { id: ordinary.id },
+        expect: 200,
+      });
+      expect(read.edge).toEqual(ordinary.edge);
+      expect(read.route).toEqual(ordinary.route);
+    }
+    const { body: agent } = await createAppSession(client, { agent_initiated: true });
+    expect(agent).toMatchObject({ edge: null, route: null });
+  });
+
+  test("a session says what its creation gave, and its uri and Location read it back", async () => {
+    const location = { country_code: "DE", latitude: 52.52, longitude: 13.405, lat_long_radius_km: 10 };
+    const given = {
+      public_url: "https://shop.example.com",
+      ip_address: "198.51.100.7",
+      location,
+      application_user_id: "user_42",
+    };
+    const response = await createAppSession(client, given);
+    const created = response.body;
+    expect(created).toMatchObject({
+      public_url: given.public_url,
+      browser_session: { ip_address: given.ip_address, location },
+      application_user: { id: "user_42" },
+    });
+    expect(response.headers.get("location")).toBe(created.uri);
+    expect(new URL(created.uri).pathname).toBe(`/app/sessions/${created.id}`);
+    const { body: read } = await client.call<ApplicationSession>("getApplicationSession", {
+      url: pathOf(created.uri),
+      expect: 200,
+    });
+    expect(read).toEqual(created);
+    // left out, the application user is a new one each time
+    const [first, second] = await Promise.all([createAppSession(client), createAppSession(client)]);
+    expect(first.body.application_user.id).not.toBe(second.body.application_user.id);
+  });
+
+  test("when the sessions end exactly at a page boundary, that last full page has next_page_uri null", async () => {
+    const limit = 5;
+    // the anchor is the account's own count: top it up to a whole number of pages, at least two
+    let total = (await listApplicationSessionPages(client, 100)).flat().length;
+    const created: string[] = [];
+    while (total < 2 * limit || total % limit !== 0) {
+      created.push((await createAppSession(client, { ttl_seconds: 3_600 })).body.id);
+      total += 1;
+    }
+    const pages = await listApplicationSessionPages(client, limit);
+    expect(pages.map((page) => page.length)).toEqual(Array.from({ length: total / limit }, () => limit));
+    const listed = pages.flat();
+    expect(new Set(listed).size).toBe(total);
+    expect(listed.slice(0, created.length)).toEqual([...created].reverse());
   });
 
   test("recording activity moves last_active and leaves expires_at", async () => {

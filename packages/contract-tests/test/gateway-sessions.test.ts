@@ -4,6 +4,7 @@
  * reads like the API's own prose. (Scenarios that move the test clock live in test-clock.test.ts.)
  */
 import type { GatewayProduct, SessionDetail } from "@sessions-api/openapi";
+import { formatUsername } from "@sessions-api/username";
 import { describe, expect, test } from "vitest";
 import { errorCodeOf, errorParamOf } from "../src/negative-cases.js";
 import { useTarget } from "../src/target-context.js";
@@ -155,6 +156,44 @@ describe("listing sticky sessions", target.requires("sandbox"), () => {
     );
   });
 
+  test("the last page has next_cursor null, also when it is exactly full, and no page is empty", async () => {
+    const subuser = newSubuser();
+    const seeded: string[] = [];
+    for (let i = 0; i < 4; i++)
+      seeded.push(
+        (await proxy(client, "residential", { subuser, region: "us", session_id: `full${i}`, sesstime: 60 }))
+          .id,
+      );
+    // the anchor is the 4 sessions seeded: pages of 4 and of 2 end exactly full, pages of 3 and 5 do not
+    for (const limit of [4, 2, 3, 5]) {
+      const sizes: number[] = [];
+      const listed: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 6; page++) {
+        const { body } = await listSessions(client, "residential", { subuser, limit, cursor });
+        sizes.push(body.data.length);
+        listed.push(...ids(body.data));
+        if (body.next_cursor === null) break;
+        cursor = body.next_cursor;
+      }
+      const expected = Array.from({ length: Math.ceil(4 / limit) }, (_, i) => Math.min(limit, 4 - i * limit));
+      expect(sizes, `page sizes with limit ${limit}`).toEqual(expected);
+      expect(listed, `sessions with limit ${limit}`).toEqual([...seeded].reverse());
+    }
+  });
+
+  test("a page holds 50 sessions when the request gives no limit", async () => {
+    const subuser = newSubuser();
+    for (let i = 0; i < 51; i++)
+      await proxy(client, "mobile", { subuser, region: "us", session_id: `default${i}`, sesstime: 60 });
+    const first = await listSessions(client, "mobile", { subuser });
+    expect(first.body.data).toHaveLength(50);
+    expect(first.body.next_cursor).toEqual(expect.any(String));
+    const second = await listSessions(client, "mobile", { subuser, cursor: first.body.next_cursor ?? "" });
+    expect(second.body.data).toHaveLength(1);
+    expect(second.body.next_cursor).toBeNull();
+  });
+
   test("a cursor is valid only with the product and filters that produced it", async () => {
     const subuser = newSubuser();
     for (const session_id of ["c1", "c2"])
@@ -212,6 +251,78 @@ describe("the full proxy username is the session key", target.requires("sandbox"
     const busy = await proxy(client, "residential", parts, { requests: 8, expect: 200 });
     expect(busy.requests).toBe(13);
     expect(busy.samples).toHaveLength(10);
+  });
+
+  test("samples are the session's last 10 requests, newest first, also after a report of more than 10", async () => {
+    const parts = { subuser: newSubuser(), region: "us", session_id: newSessionName(), sesstime: 30 };
+    // the anchor is the bytes sent: 1000-1011 in the first report, 2000-2002 in the second
+    const started = await proxy(client, "residential", parts, {
+      requests: 12,
+      firstBytes: 1_000,
+      expect: 201,
+    });
+    const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
+    expect(started.requests).toBe(12);
+    expect(started.samples.map((sample) => sample.bytes)).toEqual(range(1_011, 1_002));
+    const grown = await proxy(client, "residential", parts, { requests: 3, firstBytes: 2_000, expect: 200 });
+    const expected = [...range(2_002, 2_000), ...range(1_011, 1_005)];
+    expect(grown.requests).toBe(15);
+    expect(grown.bytes_used).toBe(12 * 1_000 + 66 + 3 * 2_000 + 3);
+    expect(grown.samples.map((sample) => sample.bytes)).toEqual(expected);
+    const { body: read } = await client.call<SessionDetail>("getSession", {
+      path: { product: "residential", id: started.id },
+      expect: 200,
+    });
+    expect(read.samples.map((sample) => sample.bytes)).toEqual(expected);
+    const { bytes: _bytes, ...sent } = proxiedRequest;
+    for (const sample of read.samples) expect(sample).toMatchObject(sent);
+    const times = read.samples.map((sample) => Date.parse(sample.at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  test("a session restates its username: sub-user, session_id, region, state, city and asn", async () => {
+    const subuser = newSubuser();
+    const session_id = newSessionName();
+    const targetedParts = {
+      subuser,
+      region: "us",
+      state: "ca",
+      city: "los_angeles",
+      asn: 7922,
+      session_id,
+      sesstime: 30,
+    };
+    const targeted = await proxy(client, "residential", targetedParts);
+    expect(targeted).toMatchObject({
+      product: "residential",
+      username: formatUsername(targetedParts),
+      subuser,
+      session_id,
+      region: "us",
+      state: "ca",
+      city: "los_angeles",
+      asn: 7922,
+    });
+    // a username that targets no state or city: both are null
+    const plainParts = { subuser, region: "de", session_id, sesstime: 45 };
+    const plain = await proxy(client, "mobile", plainParts);
+    expect(plain).toMatchObject({
+      product: "mobile",
+      username: formatUsername(plainParts),
+      region: "de",
+      state: null,
+      city: null,
+    });
+    // a list item is the same session as a read of it, without the samples
+    for (const [product, session] of [
+      ["residential", targeted],
+      ["mobile", plain],
+    ] as const) {
+      const { samples: _samples, ...fields } = (
+        await client.call<SessionDetail>("getSession", { path: { product, id: session.id }, expect: 200 })
+      ).body;
+      expect(await listAll(client, product, { subuser })).toEqual([fields]);
+    }
   });
 
   test("the same session_id under another geo or sub-user is a different session", async () => {
