@@ -14,6 +14,7 @@ import {
   runKit,
   startReferenceServer,
 } from "../test/support/kit.js";
+import { breakRules, ruleBreaks } from "../test/support/rule-breaks.js";
 import { type ServedFetch, serveFetch } from "../test/support/serve-fetch.js";
 
 let kit: InstalledKit;
@@ -130,6 +131,38 @@ describe("sessions-api-contract, installed from the packed tarball", () => {
     expect(markdown).toContain("body /asn: must be integer");
   });
 
+  test("fails each case that pins a rule, against a server that breaks that rule", async () => {
+    const breaks = Object.values(ruleBreaks);
+    const wrapper = await serveFetch(breakRules(server.url, breaks));
+    served.push(wrapper);
+    const grep = breaks.map((broken) => `(${broken.caseName})`).join("|");
+    const run = await runKit(kit, [
+      "--base-url",
+      wrapper.url,
+      ...keys,
+      "--grep",
+      grep,
+      "--junit",
+      "breaks.xml",
+    ]);
+    expect(run.code).toBe(1);
+    const junit = await readFile(join(kit.dir, "breaks.xml"), "utf8");
+    const ran = [...junit.matchAll(/<testcase classname="[^"]*" name="([^"]*)"[^>]*>([\s\S]*?)<\/testcase>/g)]
+      .filter(([, , body]) => !body?.includes("<skipped"))
+      .map(([, name, body]) => ({
+        name: unescapeXml(name ?? ""),
+        failed: body?.includes("<failure") ?? false,
+      }));
+    // every case the breaks aim at ran and failed, each break was caught by its case
+    expect(ran.filter((test) => !test.failed).map((test) => test.name)).toEqual([]);
+    for (const broken of breaks) {
+      expect(
+        ran.some((test) => new RegExp(broken.caseName).test(test.name)),
+        `${broken.rule}: no case caught it`,
+      ).toBe(true);
+    }
+  });
+
   test("without the sandbox operations, runs the rest and lists what it skipped and why", async () => {
     // a production-like deployment: the sandbox's paths do not exist
     const url = await wrapServer(async (request, forward) =>
@@ -203,3 +236,12 @@ describe("sessions-api-contract, installed from the packed tarball", () => {
     expect(run.code).toBe(0);
   });
 });
+
+function unescapeXml(text: string): string {
+  return text
+    .replaceAll("&gt;", ">")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&apos;", "'")
+    .replaceAll("&amp;", "&");
+}
