@@ -5,7 +5,7 @@
  */
 import type { ApplicationSession, Clock, SessionDetail } from "@sessions-api/openapi";
 import { describe, expect, test } from "vitest";
-import { errorCodeOf } from "../src/negative-cases.js";
+import { errorCodeOf, errorParamOf } from "../src/negative-cases.js";
 import { useTarget } from "../src/target-context.js";
 import {
   createAppSession,
@@ -157,6 +157,9 @@ describe("the test clock", target.requires("sandbox"), () => {
     await advance(60);
     await client.call("getSession", { path, expect: 404 });
     expect(await listAll(client, "mobile", { subuser, status: "all" })).toEqual([]);
+    // an expired session cannot be terminated either
+    const { body: gone } = await client.call("terminateSession", { path, expect: 404 });
+    expect(errorCodeOf(gone)).toBe("session_not_found");
     // the same username now starts a fresh session
     const { session_id, region } = session;
     const fresh = await proxy(
@@ -181,5 +184,19 @@ describe("the test clock", target.requires("sandbox"), () => {
     await client.call("recordApplicationSessionActivity", { path: { id: created.id }, expect: 404 });
     await client.call("deleteApplicationSession", { path: { id: created.id }, expect: 404 });
     expect((await listApplicationSessionPages(client, 100)).flat()).not.toContain(created.id);
+  });
+
+  test("a deleted application session anchors pages for 24 hours, then is 400 as before_id", async () => {
+    const { body: created } = await createAppSession(client, { ttl_seconds: 2 * oneDay });
+    await client.call("deleteApplicationSession", { path: { id: created.id }, expect: 204 });
+    await advance(oneDay - 60);
+    await client.call("listApplicationSessions", { query: { before_id: created.id }, expect: 200 });
+    await advance(120);
+    const { body } = await client.call("listApplicationSessions", {
+      query: { before_id: created.id },
+      expect: 400,
+    });
+    expect(errorCodeOf(body)).toBe("ERR_INVALID_PARAMETER");
+    expect(errorParamOf(body)).toBe("before_id");
   });
 });

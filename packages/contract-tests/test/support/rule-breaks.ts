@@ -241,6 +241,40 @@ export const ruleBreaks = {
       });
     },
   },
+  deletedAnchorForever: {
+    rule: "a deleted application session anchors before_id for 24 hours only (here: forever)",
+    caseName: "a deleted application session anchors pages for 24 hours",
+    handle: rewrite(
+      (request, url) =>
+        isGet(request) && url.pathname === "/app/sessions" && url.searchParams.has("before_id"),
+      400,
+      (_, request) => ({ application_sessions: [], uri: request.url, next_page_uri: null }),
+    ),
+  },
+  expiredTerminated: {
+    rule: "terminating an expired session is 404 (here: the last record seen, terminated)",
+    caseName: "a session is live until started_at \\+ sesstime, then gone",
+    handle: (() => {
+      const seen = new Map<string, Json>();
+      return async (request: Request, next: Forward) => {
+        const response = await next(request);
+        const match = /^\/v1\/[a-z]+\/sessions\/([^/]+)$/.exec(new URL(request.url).pathname);
+        if (!match?.[1]) return response;
+        if (response.status === 200) {
+          const body = (await response.json()) as Json;
+          seen.set(match[1], body);
+          return json(body, 200, response.headers);
+        }
+        const last = seen.get(match[1]);
+        if (request.method !== "DELETE" || response.status !== 404 || !last) return response;
+        return json(
+          { ...last, status: "terminated", terminated_at: new Date().toISOString() },
+          200,
+          response.headers,
+        );
+      };
+    })(),
+  },
   clockPerAccount: {
     rule: "the test clock is one for the whole server (here: another account's runs a second ahead)",
     caseName: "the test clock is one for every account",
