@@ -109,4 +109,32 @@ describe("createContractClient", () => {
     expect(contractMetaOf(task.meta)?.pairs).toEqual(["getClock 200", "getClock 418"]);
     expect(contractMetaOf(task.meta)?.violations.map((v) => v.status)).toEqual([418]);
   });
+
+  test("waits out a 429 it did not ask for, when told to, and holds each 429 to the contract", async () => {
+    const statuses = [429, 429, 200];
+    const rateLimited = { error: { code: "rate_limited", message: "slow down", request_id: "req_1" } };
+    const client = createContractClient({
+      baseUrl: "http://target.test",
+      apiKey: "k",
+      retryRateLimited: true,
+      fetch: async () => {
+        const status = statuses.shift() ?? 200;
+        return status === 429 ? respond(429, rateLimited, { "retry-after": "1" })() : respond(200, clock)();
+      },
+    });
+    const response = await client.call("getClock", { expect: 200 });
+    expect(response.status).toBe(200);
+    expect(statuses).toEqual([]);
+    // a 429 the case asks for is answered, not waited out
+    statuses.push(429);
+    await client.call("getClock", { expect: 429 });
+    // and a 429 without Retry-After still breaks the contract
+    const broken = createContractClient({
+      baseUrl: "http://target.test",
+      apiKey: "k",
+      retryRateLimited: true,
+      fetch: respond(429, rateLimited),
+    });
+    await expect(broken.call("getClock", { expect: 200 })).rejects.toThrow(/header Retry-After/);
+  });
 });

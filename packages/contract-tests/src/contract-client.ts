@@ -29,6 +29,12 @@ export interface ContractClientOptions {
   timeoutMs?: number;
   /** Whether exchanges count for the coverage gate; off for targets that are not the one under test. */
   record?: boolean;
+  /**
+   * Whether a 429 that the call did not expect is waited out (`Retry-After` seconds, at most a minute)
+   * and the request sent again, up to 5 times. Each 429 is still held to the contract. On for external
+   * targets, whose production rate limit the suite's hundreds of requests may reach.
+   */
+  retryRateLimited?: boolean;
 }
 
 export interface CallOptions {
@@ -75,6 +81,13 @@ export interface ContractClient {
   ): Promise<ContractResponse<T>>;
 }
 
+const maxRateLimitRetries = 5;
+
+function waitRetryAfter(headers: Headers): Promise<void> {
+  const seconds = Math.min(Math.max(Number(headers.get("retry-after")) || 1, 1), 60);
+  return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+}
+
 function buildQuery(query: CallOptions["query"]): string {
   if (!query) return "";
   const params = new URLSearchParams();
@@ -105,32 +118,47 @@ export function createContractClient(options: ContractClientOptions): ContractCl
       body = call.rawBody ?? JSON.stringify(call.body);
       if (!headers.has("content-type")) headers.set("content-type", "application/json");
     }
-    const request = new Request(new URL(url, options.baseUrl), {
-      method,
-      headers,
-      body,
-      signal: AbortSignal.timeout(timeoutMs),
-    });
-    let response: Response;
-    let text: string;
-    try {
-      response = await doFetch(request);
-      text = await response.text();
-    } catch (error) {
-      const reason =
-        (error as Error).name === "TimeoutError"
-          ? `got no answer within ${timeoutMs} ms (a hang)`
-          : String(error);
-      throw new Error(`${subject.label}: ${method} ${url} ${reason}`);
+    const exchange = async () => {
+      const request = new Request(new URL(url, options.baseUrl), {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      let response: Response;
+      let text: string;
+      try {
+        response = await doFetch(request);
+        text = await response.text();
+      } catch (error) {
+        const reason =
+          (error as Error).name === "TimeoutError"
+            ? `got no answer within ${timeoutMs} ms (a hang)`
+            : String(error);
+        throw new Error(`${subject.label}: ${method} ${url} ${reason}`);
+      }
+      const problems = checkResponse(model, subject, {
+        status: response.status,
+        headers: response.headers,
+        text,
+      });
+      const summary: ExchangeSummary = {
+        label: subject.label,
+        method,
+        url,
+        status: response.status,
+        problems,
+      };
+      if (options.record !== false) recordExchange(TestRunner.getCurrentTest()?.meta, summary);
+      if (problems.length > 0) throw new ContractViolationError(summary);
+      return { response, text };
+    };
+    let { response, text } = await exchange();
+    for (let retry = 1; options.retryRateLimited && response.status === 429 && call.expect !== 429; retry++) {
+      if (retry > maxRateLimitRetries) break;
+      await waitRetryAfter(response.headers);
+      ({ response, text } = await exchange());
     }
-    const problems = checkResponse(model, subject, {
-      status: response.status,
-      headers: response.headers,
-      text,
-    });
-    const summary: ExchangeSummary = { label: subject.label, method, url, status: response.status, problems };
-    if (options.record !== false) recordExchange(TestRunner.getCurrentTest()?.meta, summary);
-    if (problems.length > 0) throw new ContractViolationError(summary);
     let parsed: unknown;
     try {
       parsed = text ? JSON.parse(text) : undefined;

@@ -1,14 +1,15 @@
 /**
- * Starts the target named by `CONTRACT_TARGET` before the contract cases run and stops it after:
+ * Starts the target the suite runs on when it is one of the suite's own (`--target mock|server|proxy`,
+ * which the runner provides as `contractTargetName`) before the contract cases run, and stops it after:
  * `mock` (Prism's mock of the spec), `server` (the reference server on a free port, fresh store) or
- * `proxy` (the reference server behind Prism's validating proxy).
+ * `proxy` (the reference server behind Prism's validating proxy). An external target needs no setup:
+ * the runner provides its context directly.
  *
  * @example
- * // vitest.contract.config.ts
- * export default defineConfig({ test: { globalSetup: ["src/global-setup.ts"] } });
+ * // src/suite-config.ts
+ * contractTestConfig({ target: "server" }); // { globalSetup: ["src/global-setup.ts"], provide: { contractTargetName: "server" }, ... }
  */
 import type { TestProject } from "vitest/node";
-import { targetFromEnvironment } from "./environment.js";
 import { startPrism } from "./prism.js";
 import type { TargetContext } from "./target-context.js";
 
@@ -22,7 +23,7 @@ const mockKeys = {
 };
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const name = targetFromEnvironment();
+  const name = project.getProvidedContext().contractTargetName;
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close();
@@ -32,18 +33,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (name === "mock") {
       const prism = await startPrism({ mode: "mock" });
       closers.push(prism.close);
-      context = { name, baseUrl: prism.url, directUrl: null, keys: mockKeys };
-    } else {
+      context = { name, baseUrl: prism.url, directUrl: null, keys: mockKeys, sandbox: true };
+    } else if (name === "server" || name === "proxy") {
       const { startServerTarget } = await import("./server-target.js");
       const server = await startServerTarget();
       closers.push(server.close);
       if (name === "server") {
-        context = { name, baseUrl: server.url, directUrl: null, keys: server.keys };
+        context = { name, baseUrl: server.url, directUrl: null, keys: server.keys, sandbox: true };
       } else {
         const prism = await startPrism({ mode: "proxy", upstream: server.url });
         closers.push(prism.close);
-        context = { name, baseUrl: prism.url, directUrl: server.url, keys: server.keys };
+        context = { name, baseUrl: prism.url, directUrl: server.url, keys: server.keys, sandbox: true };
       }
+    } else {
+      throw new Error(`The global setup starts mock, server or proxy targets; got ${JSON.stringify(name)}`);
     }
     project.provide("contractTarget", context);
   } catch (error) {

@@ -26,23 +26,30 @@ describe("formatViolation", () => {
 
 describe("formatFailureReport", () => {
   test("says so when every case passed", () => {
-    expect(formatFailureReport("server", [], [])).toBe("Contract report (server): every case passed.");
+    expect(formatFailureReport("server", [])).toBe("Contract report (server): every case passed.");
   });
 
-  test("groups contract violations by operation and lists other failures after them", () => {
-    const report = formatFailureReport(
-      "proxy",
-      [
-        { test: "a", file: "test/x.test.ts", message: "getSession: ... breaks the contract:" },
-        { test: "pages to the end", file: "test/y.test.ts", message: "expected 3 to be 4\nmore" },
-      ],
-      [exchange],
-    );
+  test("groups contract violations by operation, naming each case, and lists other failures after them", () => {
+    const report = formatFailureReport("proxy", [
+      {
+        test: "reads a session",
+        file: "test/x.test.ts",
+        message: "getSession: ... breaks the contract:",
+        violations: [exchange],
+      },
+      {
+        test: "pages to the end",
+        file: "test/y.test.ts",
+        message: "expected 3 to be 4\nmore",
+        violations: [],
+      },
+    ]);
     expect(report).toMatchInlineSnapshot(`
       "Contract report (proxy): 2 failed case(s).
 
       getSession
         GET /v1/residential/sessions/ses_01HX2K3PQ4M5 -> 200
+          in test/x.test.ts > reads a session
           - body /asn: must be integer; actual "7922"
           - header Retry-After: required header is missing
           - status: not documented; expected 200 | 404; actual 410

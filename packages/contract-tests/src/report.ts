@@ -63,33 +63,33 @@ export interface FailedCase {
   test: string;
   file: string;
   message: string;
+  /** The exchanges of the case that broke the contract (empty when it failed on a case's own check). */
+  violations: ExchangeSummary[];
 }
 
 /**
- * The end-of-run report of a target: its failed cases, grouped by operation.
+ * The end-of-run report of a target: its failed cases, contract violations grouped by operation (each
+ * naming its case), then the cases that failed on their own checks.
  *
  * @example
- * console.log(formatFailureReport("server", failures, violations));
+ * console.log(formatFailureReport("server", failures));
  */
-export function formatFailureReport(
-  target: string,
-  failures: FailedCase[],
-  violations: ExchangeSummary[],
-): string {
-  if (failures.length === 0 && violations.length === 0)
-    return `Contract report (${target}): every case passed.`;
+export function formatFailureReport(target: string, failures: FailedCase[]): string {
+  if (failures.length === 0) return `Contract report (${target}): every case passed.`;
   const lines = [`Contract report (${target}): ${failures.length} failed case(s).`];
-  const byLabel = new Map<string, ExchangeSummary[]>();
-  for (const violation of violations)
-    byLabel.set(violation.label, [...(byLabel.get(violation.label) ?? []), violation]);
+  const byLabel = new Map<string, { exchange: ExchangeSummary; failure: FailedCase }[]>();
+  for (const failure of failures)
+    for (const exchange of failure.violations)
+      byLabel.set(exchange.label, [...(byLabel.get(exchange.label) ?? []), { exchange, failure }]);
   for (const [label, list] of [...byLabel].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`\n${label}`);
-    for (const exchange of list) {
+    for (const { exchange, failure } of list) {
       lines.push(`  ${exchange.method} ${exchange.url} -> ${exchange.status}`);
+      lines.push(`    in ${failure.file} > ${failure.test}`);
       for (const problem of exchange.problems) lines.push(`    - ${formatProblem(problem)}`);
     }
   }
-  const others = failures.filter((failure) => !failure.message.includes("breaks the contract"));
+  const others = failures.filter((failure) => failure.violations.length === 0);
   if (others.length > 0) {
     lines.push("\nOther failed cases");
     for (const failure of others)
@@ -129,5 +129,53 @@ export function formatSkipReport(target: string, skipped: SkippedGroup[]): strin
     );
     for (const group of groups) lines.push(`    ${group.file} > ${group.suite} (${group.cases})`);
   }
+  return lines.join("\n");
+}
+
+/** What a finished contract run found: the input of its Markdown report. */
+export interface RunSummary {
+  target: string;
+  /** Where the target was reached, when it was given by URL. */
+  targetUrl?: string | undefined;
+  /** Whether the target had the sandbox operations; absent for the suite's own targets. */
+  sandbox?: boolean | undefined;
+  counts: { passed: number; failed: number; skipped: number };
+  /** Whether the run passes: every case that ran passed (and, where enforced, the coverage gate). */
+  ok: boolean;
+  failures: FailedCase[];
+  skipped: SkippedGroup[];
+  /** The coverage matrix as `formatMatrix` writes it. */
+  matrix: string;
+}
+
+const fence = (text: string) => ["```text", text.replaceAll("```", "'''"), "```"].join("\n");
+
+/**
+ * The run's report as Markdown, for a CI job summary or an artifact: result, failed cases by
+ * operation, skipped groups with their reason, and the coverage matrix.
+ *
+ * @example
+ * writeFileSync("contract.md", formatMarkdownReport(summary));
+ */
+export function formatMarkdownReport(summary: RunSummary): string {
+  const { counts } = summary;
+  const lines = [`# Sessions API contract report: ${summary.target}`, ""];
+  if (summary.targetUrl) lines.push(`- Target: ${summary.targetUrl}`);
+  if (summary.sandbox !== undefined)
+    lines.push(
+      summary.sandbox
+        ? "- Sandbox operations: present (`GET /sandbox/clock` answered 200): the stateful scenarios ran"
+        : "- Sandbox operations: absent: the scenarios that seed data through them were skipped (see below)",
+    );
+  lines.push(
+    `- Result: **${summary.ok ? "passed" : "FAILED"}**: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`,
+    "",
+  );
+  if (summary.failures.length > 0) {
+    lines.push(`## Failed cases (${summary.failures.length})`, "");
+    lines.push(fence(formatFailureReport(summary.target, summary.failures)), "");
+  }
+  lines.push(`## Skipped`, "", fence(formatSkipReport(summary.target, summary.skipped)), "");
+  lines.push("## Coverage", "", fence(summary.matrix), "");
   return lines.join("\n");
 }

@@ -59,6 +59,21 @@ describe("checkResponse", () => {
     ]);
   });
 
+  test("requires every timestamp in UTC, which format: date-time alone does not", () => {
+    const shifted = {
+      ...session,
+      started_at: "2026-05-28T09:00:00+02:00",
+      expires_at: "2026-05-28T07:30:00+00:00",
+    };
+    expect(checkResponse(model, getSession, observed(200, shifted))).toEqual([
+      {
+        where: "body /started_at",
+        message: "a timestamp must be in UTC (Z)",
+        actual: '"2026-05-28T09:00:00+02:00"',
+      },
+    ]);
+  });
+
   test("rejects a status the operation does not document", () => {
     const [problem] = checkResponse(model, getSession, observed(410, { error: "gone" }));
     expect(problem).toMatchObject({

@@ -2,7 +2,8 @@
  * Checks one HTTP response against what the spec documents for the operation that produced it: the
  * status is documented, the media type matches, the required headers are there (`X-Request-Id`
  * everywhere, `Retry-After` on 429, `Allow` on 405), the body validates against the response schema
- * (JSON Schema 2020-12 with formats) and a response without content has no body.
+ * (JSON Schema 2020-12 with formats), its timestamps are in UTC, and a response without content has no
+ * body.
  *
  * @example
  * import { checkResponse, subjectOfOperation } from "./response-check.js";
@@ -231,7 +232,30 @@ export function checkResponse(
   }
   if (observed.status >= 400 && result.valid)
     problems.push(...checkErrorIdentity(subject.family, observed, body, requestId));
+  problems.push(...timestampsNotInUtc(body));
   return problems;
+}
+
+const rfc3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The spec's convention "Timestamps are RFC 3339 in UTC": every timestamp in a body carries `Z` (or
+ * `+00:00`). `format: date-time` alone would let any offset through.
+ *
+ * @example
+ * timestampsNotInUtc({ started_at: "2026-05-28T09:00:00+02:00" }); // [{ where: "body /started_at", ... }]
+ */
+export function timestampsNotInUtc(body: unknown, pointer = ""): ContractProblem[] {
+  if (typeof body === "string") {
+    const offset = rfc3339.exec(body)?.[2];
+    return offset === undefined || /^(z|[+-]00:00)$/i.test(offset)
+      ? []
+      : [{ where: `body ${pointer || "/"}`, message: "a timestamp must be in UTC (Z)", actual: show(body) }];
+  }
+  if (body === null || typeof body !== "object") return [];
+  return Object.entries(body).flatMap(([key, value]) =>
+    timestampsNotInUtc(value, `${pointer}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`),
+  );
 }
 
 /**

@@ -57,6 +57,8 @@ export interface SpecOperation {
   family: ErrorFamily;
   /** Whether the operation takes the bearer API key (every operation but `getHealth`). */
   authenticated: boolean;
+  /** Whether it is a sandbox operation (`/sandbox/...`), which only some implementations have. */
+  sandbox: boolean;
   parameters: SpecParameter[];
   requestBody: SpecRequestBody | undefined;
   responses: Map<string, SpecResponse>;
@@ -84,6 +86,16 @@ export function familyOfPath(path: string): ErrorFamily {
     path === "/sandbox/app"
     ? "app"
     : "gateway";
+}
+
+/**
+ * Whether a path is one of the sandbox's, which the spec says only the reference server has.
+ *
+ * @example
+ * isSandboxPath("/sandbox/clock"); // true
+ */
+export function isSandboxPath(path: string): boolean {
+  return path === "/sandbox" || path.startsWith("/sandbox/");
 }
 
 /**
@@ -170,6 +182,7 @@ export function loadSpecModel(document: OpenApiDocument = openapiDocument): Spec
         path,
         family: familyOfPath(path),
         authenticated: security.length > 0,
+        sandbox: isSandboxPath(path),
         parameters: [...byKey.values()],
         requestBody,
         responses,

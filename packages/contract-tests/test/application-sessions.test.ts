@@ -6,7 +6,7 @@ import type { ApplicationSession, ApplicationSessionList } from "@sessions-api/o
 import { describe, expect, test } from "vitest";
 import { errorCodeOf, errorParamOf } from "../src/negative-cases.js";
 import { useTarget } from "../src/target-context.js";
-import { createAppSession } from "./support/scenario.js";
+import { createAppSession, listApplicationSessionPages, pathOf } from "./support/scenario.js";
 
 const target = useTarget();
 const client = target.client();
@@ -18,44 +18,42 @@ const narrow = target.client(target.keys.narrow);
 const chromeOnMac =
   "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/102.0.0.0 Safari/537.36";
 
-/** The path and query of an absolute URI, to follow it through whichever target the suite runs on. */
-function pathOf(uri: string): string {
-  const url = new URL(uri);
-  return `${url.pathname}${url.search}`;
-}
-
-describe("application sessions", target.requires("state"), () => {
-  test("creates several, then pages with limit and before_id following next_page_uri to the end", async () => {
-    const created: ApplicationSession[] = [];
-    for (let i = 0; i < 5; i++) {
-      const response = await createAppSession(paging, { public_url: `https://app${i}.example.com` });
-      expect(response.headers.get("location")).toBe(response.body.uri);
-      created.push(response.body);
-    }
-    const listed: string[] = [];
-    let url: string | null = "/app/sessions?limit=2";
-    let pages = 0;
-    while (url !== null && pages < 10) {
-      const response: { body: ApplicationSessionList } = await paging.call<ApplicationSessionList>(
-        "listApplicationSessions",
-        { url, expect: 200 },
-      );
-      const page = response.body;
-      pages += 1;
-      expect(page.application_sessions.length).toBeLessThanOrEqual(2);
-      expect(pathOf(page.uri)).toBe(url);
-      listed.push(...page.application_sessions.map((session) => session.id));
-      if (page.next_page_uri !== null) {
-        const next = new URL(page.next_page_uri);
-        expect(next.pathname).toBe("/app/sessions");
-        expect(next.searchParams.get("limit")).toBe("2");
-        expect(next.searchParams.get("before_id")).toBe(page.application_sessions.at(-1)?.id);
+describe("application sessions", target.requires("sandbox"), () => {
+  test(
+    "creates several, then pages with limit and before_id following next_page_uri to the end",
+    target.requires("suiteAccounts"),
+    async () => {
+      const created: ApplicationSession[] = [];
+      for (let i = 0; i < 5; i++) {
+        const response = await createAppSession(paging, { public_url: `https://app${i}.example.com` });
+        expect(response.headers.get("location")).toBe(response.body.uri);
+        created.push(response.body);
       }
-      url = page.next_page_uri === null ? null : pathOf(page.next_page_uri);
-    }
-    expect(pages).toBe(3);
-    expect(listed).toEqual(created.map((session) => session.id).reverse());
-  });
+      const listed: string[] = [];
+      let url: string | null = "/app/sessions?limit=2";
+      let pages = 0;
+      while (url !== null && pages < 10) {
+        const response: { body: ApplicationSessionList } = await paging.call<ApplicationSessionList>(
+          "listApplicationSessions",
+          { url, expect: 200 },
+        );
+        const page = response.body;
+        pages += 1;
+        expect(page.application_sessions.length).toBeLessThanOrEqual(2);
+        expect(pathOf(page.uri)).toBe(url);
+        listed.push(...page.application_sessions.map((session) => session.id));
+        if (page.next_page_uri !== null) {
+          const next = new URL(page.next_page_uri);
+          expect(next.pathname).toBe("/app/sessions");
+          expect(next.searchParams.get("limit")).toBe("2");
+          expect(next.searchParams.get("before_id")).toBe(page.application_sessions.at(-1)?.id);
+        }
+        url = page.next_page_uri === null ? null : pathOf(page.next_page_uri);
+      }
+      expect(pages).toBe(3);
+      expect(listed).toEqual(created.map((session) => session.id).reverse());
+    },
+  );
 
   test("gets a session, deletes it (204, no body), then reads 404 in the vendor's error body", async () => {
     const { body: created } = await createAppSession(client, {
@@ -104,6 +102,65 @@ describe("application sessions", target.requires("state"), () => {
     expect(Date.parse(body.expires_at) - Date.parse(body.created_at)).toBe(86_400_000);
   });
 
+  test("an ordinary session has an edge and a route; an agent-initiated one has neither", async () => {
+    const ref = { id: expect.any(String), uri: expect.any(String) };
+    for (const body of [{}, { agent_initiated: false }]) {
+      const { body: ordinary } = await createAppSession(client, body);
+      expect(ordinary, JSON.stringify(body)).toMatchObject({ edge: ref, route: ref });
+      const { body: read } = await client.call<ApplicationSession>("getApplicationSession", {
+        path: { id: ordinary.id },
+        expect: 200,
+      });
+      expect(read.edge).toEqual(ordinary.edge);
+      expect(read.route).toEqual(ordinary.route);
+    }
+    const { body: agent } = await createAppSession(client, { agent_initiated: true });
+    expect(agent).toMatchObject({ edge: null, route: null });
+  });
+
+  test("a session says what its creation gave, and its uri and Location read it back", async () => {
+    const location = { country_code: "DE", latitude: 52.52, longitude: 13.405, lat_long_radius_km: 10 };
+    const given = {
+      public_url: "https://shop.example.com",
+      ip_address: "198.51.100.7",
+      location,
+      application_user_id: "user_42",
+    };
+    const response = await createAppSession(client, given);
+    const created = response.body;
+    expect(created).toMatchObject({
+      public_url: given.public_url,
+      browser_session: { ip_address: given.ip_address, location },
+      application_user: { id: "user_42" },
+    });
+    expect(response.headers.get("location")).toBe(created.uri);
+    expect(new URL(created.uri).pathname).toBe(`/app/sessions/${created.id}`);
+    const { body: read } = await client.call<ApplicationSession>("getApplicationSession", {
+      url: pathOf(created.uri),
+      expect: 200,
+    });
+    expect(read).toEqual(created);
+    // left out, the application user is a new one each time
+    const [first, second] = await Promise.all([createAppSession(client), createAppSession(client)]);
+    expect(first.body.application_user.id).not.toBe(second.body.application_user.id);
+  });
+
+  test("when the sessions end exactly at a page boundary, that last full page has next_page_uri null", async () => {
+    const limit = 5;
+    // the anchor is the account's own count: top it up to a whole number of pages, at least two
+    let total = (await listApplicationSessionPages(client, 100)).flat().length;
+    const created: string[] = [];
+    while (total < 2 * limit || total % limit !== 0) {
+      created.push((await createAppSession(client, { ttl_seconds: 3_600 })).body.id);
+      total += 1;
+    }
+    const pages = await listApplicationSessionPages(client, limit);
+    expect(pages.map((page) => page.length)).toEqual(Array.from({ length: total / limit }, () => limit));
+    const listed = pages.flat();
+    expect(new Set(listed).size).toBe(total);
+    expect(listed.slice(0, created.length)).toEqual([...created].reverse());
+  });
+
   test("recording activity moves last_active and leaves expires_at", async () => {
     const { body: created } = await createAppSession(client, { ttl_seconds: 600 });
     const { body: active } = await client.call<ApplicationSession>("recordApplicationSessionActivity", {
@@ -124,37 +181,45 @@ describe("application sessions", target.requires("state"), () => {
     expect(errorParamOf(body)).toBe("before_id");
   });
 
-  test("another account's application sessions are invisible", async () => {
-    const { body: created } = await createAppSession(client);
-    for (const operationId of [
-      "getApplicationSession",
-      "deleteApplicationSession",
-      "recordApplicationSessionActivity",
-    ]) {
-      await other.call(operationId, { path: { id: created.id }, expect: 404 });
-    }
-    const { body } = await other.call<ApplicationSessionList>("listApplicationSessions", { expect: 200 });
-    expect(body.application_sessions.map((session) => session.id)).not.toContain(created.id);
-    // another account's id is not an anchor for this one's pages either
-    await other.call("listApplicationSessions", { query: { before_id: created.id }, expect: 400 });
-    await client.call("getApplicationSession", { path: { id: created.id }, expect: 200 });
-  });
+  test(
+    "another account's application sessions are invisible",
+    target.requires("otherAccountKey"),
+    async () => {
+      const { body: created } = await createAppSession(client);
+      for (const operationId of [
+        "getApplicationSession",
+        "deleteApplicationSession",
+        "recordApplicationSessionActivity",
+      ]) {
+        await other.call(operationId, { path: { id: created.id }, expect: 404 });
+      }
+      const { body } = await other.call<ApplicationSessionList>("listApplicationSessions", { expect: 200 });
+      expect(body.application_sessions.map((session) => session.id)).not.toContain(created.id);
+      // another account's id is not an anchor for this one's pages either
+      await other.call("listApplicationSessions", { query: { before_id: created.id }, expect: 400 });
+      await client.call("getApplicationSession", { path: { id: created.id }, expect: 200 });
+    },
+  );
 
-  test("a key whose scope leaves application sessions out gets 403 ERR_UNAUTHORIZED on each operation", async () => {
-    const { body: created } = await createAppSession(client);
-    const refusals = [
-      await narrow.call("listApplicationSessions", { expect: 403 }),
-      await narrow.call("createApplicationSession", { body: {}, expect: 403 }),
-      ...(await Promise.all(
-        ["getApplicationSession", "deleteApplicationSession", "recordApplicationSessionActivity"].map(
-          (operationId) => narrow.call(operationId, { path: { id: created.id }, expect: 403 }),
-        ),
-      )),
-    ];
-    for (const { body } of refusals) {
-      expect(body).toMatchObject({ error_code: "ERR_UNAUTHORIZED", status_code: 403 });
-    }
-    // nothing was deleted
-    await client.call("getApplicationSession", { path: { id: created.id }, expect: 200 });
-  });
+  test(
+    "a key whose scope leaves application sessions out gets 403 ERR_UNAUTHORIZED on each operation",
+    target.requires("narrowKey"),
+    async () => {
+      const { body: created } = await createAppSession(client);
+      const refusals = [
+        await narrow.call("listApplicationSessions", { expect: 403 }),
+        await narrow.call("createApplicationSession", { body: {}, expect: 403 }),
+        ...(await Promise.all(
+          ["getApplicationSession", "deleteApplicationSession", "recordApplicationSessionActivity"].map(
+            (operationId) => narrow.call(operationId, { path: { id: created.id }, expect: 403 }),
+          ),
+        )),
+      ];
+      for (const { body } of refusals) {
+        expect(body).toMatchObject({ error_code: "ERR_UNAUTHORIZED", status_code: 403 });
+      }
+      // nothing was deleted
+      await client.call("getApplicationSession", { path: { id: created.id }, expect: 200 });
+    },
+  );
 });

@@ -4,6 +4,7 @@
  * reads like the API's own prose. (Scenarios that move the test clock live in test-clock.test.ts.)
  */
 import type { GatewayProduct, SessionDetail } from "@sessions-api/openapi";
+import { formatUsername } from "@sessions-api/username";
 import { describe, expect, test } from "vitest";
 import { errorCodeOf, errorParamOf } from "../src/negative-cases.js";
 import { useTarget } from "../src/target-context.js";
@@ -24,7 +25,7 @@ const other = target.client(target.keys.other);
 const products: GatewayProduct[] = ["residential", "mobile"];
 const ids = (sessions: readonly { id: string }[]) => sessions.map((session) => session.id);
 
-describe("listing sticky sessions", target.requires("state"), () => {
+describe("listing sticky sessions", target.requires("sandbox"), () => {
   test.each(products)("lists %s sessions with each filter alone and combined", async (product) => {
     const subuser = newSubuser();
     const job = newSessionName();
@@ -155,6 +156,44 @@ describe("listing sticky sessions", target.requires("state"), () => {
     );
   });
 
+  test("the last page has next_cursor null, also when it is exactly full, and no page is empty", async () => {
+    const subuser = newSubuser();
+    const seeded: string[] = [];
+    for (let i = 0; i < 4; i++)
+      seeded.push(
+        (await proxy(client, "residential", { subuser, region: "us", session_id: `full${i}`, sesstime: 60 }))
+          .id,
+      );
+    // the anchor is the 4 sessions seeded: pages of 4 and of 2 end exactly full, pages of 3 and 5 do not
+    for (const limit of [4, 2, 3, 5]) {
+      const sizes: number[] = [];
+      const listed: string[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 6; page++) {
+        const { body } = await listSessions(client, "residential", { subuser, limit, cursor });
+        sizes.push(body.data.length);
+        listed.push(...ids(body.data));
+        if (body.next_cursor === null) break;
+        cursor = body.next_cursor;
+      }
+      const expected = Array.from({ length: Math.ceil(4 / limit) }, (_, i) => Math.min(limit, 4 - i * limit));
+      expect(sizes, `page sizes with limit ${limit}`).toEqual(expected);
+      expect(listed, `sessions with limit ${limit}`).toEqual([...seeded].reverse());
+    }
+  });
+
+  test("a page holds 50 sessions when the request gives no limit", async () => {
+    const subuser = newSubuser();
+    for (let i = 0; i < 51; i++)
+      await proxy(client, "mobile", { subuser, region: "us", session_id: `default${i}`, sesstime: 60 });
+    const first = await listSessions(client, "mobile", { subuser });
+    expect(first.body.data).toHaveLength(50);
+    expect(first.body.next_cursor).toEqual(expect.any(String));
+    const second = await listSessions(client, "mobile", { subuser, cursor: first.body.next_cursor ?? "" });
+    expect(second.body.data).toHaveLength(1);
+    expect(second.body.next_cursor).toBeNull();
+  });
+
   test("a cursor is valid only with the product and filters that produced it", async () => {
     const subuser = newSubuser();
     for (const session_id of ["c1", "c2"])
@@ -169,7 +208,6 @@ describe("listing sticky sessions", target.requires("state"), () => {
       () => listSessions(client, "residential", { limit: 1, cursor: cursor ?? "" }, 400),
       () =>
         listSessions(client, "residential", { subuser, status: "all", limit: 1, cursor: cursor ?? "" }, 400),
-      () => listSessions(other, "residential", { subuser, limit: 1, cursor: cursor ?? "" }, 400),
       () => listSessions(client, "residential", { subuser, cursor: "AAAAAAAAAAAA" }, 400),
     ];
     for (const attempt of foreign) {
@@ -181,9 +219,25 @@ describe("listing sticky sessions", target.requires("state"), () => {
     const next = await listSessions(client, "residential", { subuser, limit: 5, cursor: cursor ?? "" });
     expect(next.body.data).toHaveLength(1);
   });
+
+  test("a cursor is not valid for another account", target.requires("otherAccountKey"), async () => {
+    const subuser = newSubuser();
+    for (const session_id of ["c1", "c2"])
+      await proxy(client, "residential", { subuser, region: "us", session_id, sesstime: 30 });
+    const cursor = (await listSessions(client, "residential", { subuser, limit: 1 })).body.next_cursor;
+    expect(cursor).toEqual(expect.any(String));
+    const { body } = await listSessions(
+      other,
+      "residential",
+      { subuser, limit: 1, cursor: cursor ?? "" },
+      400,
+    );
+    expect(errorCodeOf(body)).toBe("invalid_parameter");
+    expect(errorParamOf(body)).toBe("cursor");
+  });
 });
 
-describe("the full proxy username is the session key", target.requires("state"), () => {
+describe("the full proxy username is the session key", target.requires("sandbox"), () => {
   test("reporting more traffic on a live username grows the same session, samples newest first", async () => {
     const parts = { subuser: newSubuser(), region: "us", session_id: newSessionName(), sesstime: 30 };
     const started = await proxy(client, "residential", parts, { requests: 2 });
@@ -197,6 +251,78 @@ describe("the full proxy username is the session key", target.requires("state"),
     const busy = await proxy(client, "residential", parts, { requests: 8, expect: 200 });
     expect(busy.requests).toBe(13);
     expect(busy.samples).toHaveLength(10);
+  });
+
+  test("samples are the session's last 10 requests, newest first, also after a report of more than 10", async () => {
+    const parts = { subuser: newSubuser(), region: "us", session_id: newSessionName(), sesstime: 30 };
+    // the anchor is the bytes sent: 1000-1011 in the first report, 2000-2002 in the second
+    const started = await proxy(client, "residential", parts, {
+      requests: 12,
+      firstBytes: 1_000,
+      expect: 201,
+    });
+    const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => from - i);
+    expect(started.requests).toBe(12);
+    expect(started.samples.map((sample) => sample.bytes)).toEqual(range(1_011, 1_002));
+    const grown = await proxy(client, "residential", parts, { requests: 3, firstBytes: 2_000, expect: 200 });
+    const expected = [...range(2_002, 2_000), ...range(1_011, 1_005)];
+    expect(grown.requests).toBe(15);
+    expect(grown.bytes_used).toBe(12 * 1_000 + 66 + 3 * 2_000 + 3);
+    expect(grown.samples.map((sample) => sample.bytes)).toEqual(expected);
+    const { body: read } = await client.call<SessionDetail>("getSession", {
+      path: { product: "residential", id: started.id },
+      expect: 200,
+    });
+    expect(read.samples.map((sample) => sample.bytes)).toEqual(expected);
+    const { bytes: _bytes, ...sent } = proxiedRequest;
+    for (const sample of read.samples) expect(sample).toMatchObject(sent);
+    const times = read.samples.map((sample) => Date.parse(sample.at));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  test("a session restates its username: sub-user, session_id, region, state, city and asn", async () => {
+    const subuser = newSubuser();
+    const session_id = newSessionName();
+    const targetedParts = {
+      subuser,
+      region: "us",
+      state: "ca",
+      city: "los_angeles",
+      asn: 7922,
+      session_id,
+      sesstime: 30,
+    };
+    const targeted = await proxy(client, "residential", targetedParts);
+    expect(targeted).toMatchObject({
+      product: "residential",
+      username: formatUsername(targetedParts),
+      subuser,
+      session_id,
+      region: "us",
+      state: "ca",
+      city: "los_angeles",
+      asn: 7922,
+    });
+    // a username that targets no state or city: both are null
+    const plainParts = { subuser, region: "de", session_id, sesstime: 45 };
+    const plain = await proxy(client, "mobile", plainParts);
+    expect(plain).toMatchObject({
+      product: "mobile",
+      username: formatUsername(plainParts),
+      region: "de",
+      state: null,
+      city: null,
+    });
+    // a list item is the same session as a read of it, without the samples
+    for (const [product, session] of [
+      ["residential", targeted],
+      ["mobile", plain],
+    ] as const) {
+      const { samples: _samples, ...fields } = (
+        await client.call<SessionDetail>("getSession", { path: { product, id: session.id }, expect: 200 })
+      ).body;
+      expect(await listAll(client, product, { subuser })).toEqual([fields]);
+    }
   });
 
   test("the same session_id under another geo or sub-user is a different session", async () => {
@@ -324,119 +450,127 @@ describe("the full proxy username is the session key", target.requires("state"),
   );
 });
 
-describe("scopes and accounts", target.requires("state"), () => {
-  test("a narrow key gets 403 subuser_scope_mismatch outside its product or sub-user", async () => {
-    const outsider = newSubuser();
-    const residential = await proxy(client, "residential", {
-      subuser: outsider,
-      region: "us",
-      session_id: "s",
-      sesstime: 30,
-    });
-    const inScope = await proxy(client, "residential", {
-      subuser: "sub_01HX2K3PQ4M5",
-      region: "us",
-      session_id: newSessionName(),
-      sesstime: 30,
-    });
-    const attempts = [
-      async () =>
-        (
-          await narrow.call("getSession", {
-            path: { product: "residential", id: residential.id },
-            expect: 403,
-          })
-        ).body,
-      async () =>
-        (
-          await narrow.call("terminateSession", {
-            path: { product: "residential", id: residential.id },
-            expect: 403,
-          })
-        ).body,
-      async () =>
-        (await narrow.call("listResidentialSessions", { query: { subuser: outsider }, expect: 403 })).body,
-      async () => (await narrow.call("listMobileSessions", { expect: 403 })).body,
-      () =>
-        proxy(
-          narrow,
-          "residential",
-          { subuser: outsider, region: "us", session_id: "t", sesstime: 30 },
-          { expect: 403 },
-        ),
-      () =>
-        proxy(
-          narrow,
-          "mobile",
-          { subuser: "sub_01HX2K3PQ4M5", region: "us", session_id: "t", sesstime: 30 },
-          { expect: 403 },
-        ),
-    ];
-    for (const attempt of attempts) expect(errorCodeOf(await attempt())).toBe("subuser_scope_mismatch");
-    // its own sub-user's session on a product outside its scope is still out of scope
-    const mobile = await proxy(client, "mobile", {
-      subuser: "sub_01HX2K3PQ4M5",
-      region: "us",
-      session_id: newSessionName(),
-      sesstime: 30,
-    });
-    const { body: mobileRead } = await narrow.call("getSession", {
-      path: { product: "mobile", id: mobile.id },
-      expect: 403,
-    });
-    expect(errorCodeOf(mobileRead)).toBe("subuser_scope_mismatch");
-    // another account's session is invisible to it, not forbidden
-    const theirs = await proxy(other, "residential", {
-      subuser: newSubuser(),
-      region: "us",
-      session_id: "n",
-      sesstime: 30,
-    });
-    const { body: invisible } = await narrow.call("getSession", {
-      path: { product: "residential", id: theirs.id },
-      expect: 404,
-    });
-    expect(errorCodeOf(invisible)).toBe("session_not_found");
-    // within its scope the narrow key reads normally, and its lists hold only its own sub-user
-    await narrow.call("getSession", { path: { product: "residential", id: inScope.id }, expect: 200 });
-    const listed = await listAll(narrow, "residential", {});
-    expect(ids(listed)).toContain(inScope.id);
-    expect(listed.every((session) => session.subuser === "sub_01HX2K3PQ4M5")).toBe(true);
-  });
-
-  test("another account's sessions are invisible: 404 by id, absent from lists", async () => {
-    const theirs = newSubuser();
-    const session = await proxy(other, "mobile", {
-      subuser: theirs,
-      region: "fr",
-      session_id: "mine",
-      sesstime: 30,
-    });
-    for (const operationId of ["getSession", "terminateSession"]) {
-      const { body } = await client.call(operationId, {
-        path: { product: "mobile", id: session.id },
+describe("scopes and accounts", target.requires("sandbox"), () => {
+  test(
+    "a narrow key gets 403 subuser_scope_mismatch outside its product or sub-user",
+    target.requires("narrowKey", "otherAccountKey"),
+    async () => {
+      const outsider = newSubuser();
+      const residential = await proxy(client, "residential", {
+        subuser: outsider,
+        region: "us",
+        session_id: "s",
+        sesstime: 30,
+      });
+      const inScope = await proxy(client, "residential", {
+        subuser: "sub_01HX2K3PQ4M5",
+        region: "us",
+        session_id: newSessionName(),
+        sesstime: 30,
+      });
+      const attempts = [
+        async () =>
+          (
+            await narrow.call("getSession", {
+              path: { product: "residential", id: residential.id },
+              expect: 403,
+            })
+          ).body,
+        async () =>
+          (
+            await narrow.call("terminateSession", {
+              path: { product: "residential", id: residential.id },
+              expect: 403,
+            })
+          ).body,
+        async () =>
+          (await narrow.call("listResidentialSessions", { query: { subuser: outsider }, expect: 403 })).body,
+        async () => (await narrow.call("listMobileSessions", { expect: 403 })).body,
+        () =>
+          proxy(
+            narrow,
+            "residential",
+            { subuser: outsider, region: "us", session_id: "t", sesstime: 30 },
+            { expect: 403 },
+          ),
+        () =>
+          proxy(
+            narrow,
+            "mobile",
+            { subuser: "sub_01HX2K3PQ4M5", region: "us", session_id: "t", sesstime: 30 },
+            { expect: 403 },
+          ),
+      ];
+      for (const attempt of attempts) expect(errorCodeOf(await attempt())).toBe("subuser_scope_mismatch");
+      // its own sub-user's session on a product outside its scope is still out of scope
+      const mobile = await proxy(client, "mobile", {
+        subuser: "sub_01HX2K3PQ4M5",
+        region: "us",
+        session_id: newSessionName(),
+        sesstime: 30,
+      });
+      const { body: mobileRead } = await narrow.call("getSession", {
+        path: { product: "mobile", id: mobile.id },
+        expect: 403,
+      });
+      expect(errorCodeOf(mobileRead)).toBe("subuser_scope_mismatch");
+      // another account's session is invisible to it, not forbidden
+      const theirs = await proxy(other, "residential", {
+        subuser: newSubuser(),
+        region: "us",
+        session_id: "n",
+        sesstime: 30,
+      });
+      const { body: invisible } = await narrow.call("getSession", {
+        path: { product: "residential", id: theirs.id },
         expect: 404,
       });
-      expect(errorCodeOf(body)).toBe("session_not_found");
-    }
-    expect(await listAll(client, "mobile", { subuser: theirs })).toEqual([]);
-    expect(ids(await listAll(client, "mobile", { status: "all" }))).not.toContain(session.id);
-    // sub-user ids are per account: the same id in ours is another sub-user, with a session of its own
-    const { body: ours } = await client.call<SessionDetail>("reportTraffic", {
-      path: { product: "mobile" },
-      body: {
-        username: `user-${theirs}-region-fr-session-mine-sesstime-30`,
-        requests: [proxiedRequest],
-      },
-      expect: 201,
-    });
-    expect(ours.id).not.toBe(session.id);
-    expect(ids(await listAll(client, "mobile", { subuser: theirs }))).toEqual([ours.id]);
-    // and the owner still sees theirs untouched
-    const { body } = await other.call<SessionDetail>("getSession", {
-      path: { product: "mobile", id: session.id },
-      expect: 200,
-    });
-    expect(body).toMatchObject({ status: "active", requests: session.requests });
-  });
+      expect(errorCodeOf(invisible)).toBe("session_not_found");
+      // within its scope the narrow key reads normally, and its lists hold only its own sub-user
+      await narrow.call("getSession", { path: { product: "residential", id: inScope.id }, expect: 200 });
+      const listed = await listAll(narrow, "residential", {});
+      expect(ids(listed)).toContain(inScope.id);
+      expect(listed.every((session) => session.subuser === "sub_01HX2K3PQ4M5")).toBe(true);
+    },
+  );
+
+  test(
+    "another account's sessions are invisible: 404 by id, absent from lists",
+    target.requires("otherAccountKey"),
+    async () => {
+      const theirs = newSubuser();
+      const session = await proxy(other, "mobile", {
+        subuser: theirs,
+        region: "fr",
+        session_id: "mine",
+        sesstime: 30,
+      });
+      for (const operationId of ["getSession", "terminateSession"]) {
+        const { body } = await client.call(operationId, {
+          path: { product: "mobile", id: session.id },
+          expect: 404,
+        });
+        expect(errorCodeOf(body)).toBe("session_not_found");
+      }
+      expect(await listAll(client, "mobile", { subuser: theirs })).toEqual([]);
+      expect(ids(await listAll(client, "mobile", { status: "all" }))).not.toContain(session.id);
+      // sub-user ids are per account: the same id in ours is another sub-user, with a session of its own
+      const { body: ours } = await client.call<SessionDetail>("reportTraffic", {
+        path: { product: "mobile" },
+        body: {
+          username: `user-${theirs}-region-fr-session-mine-sesstime-30`,
+          requests: [proxiedRequest],
+        },
+        expect: 201,
+      });
+      expect(ours.id).not.toBe(session.id);
+      expect(ids(await listAll(client, "mobile", { subuser: theirs }))).toEqual([ours.id]);
+      // and the owner still sees theirs untouched
+      const { body } = await other.call<SessionDetail>("getSession", {
+        path: { product: "mobile", id: session.id },
+        expect: 200,
+      });
+      expect(body).toMatchObject({ status: "active", requests: session.requests });
+    },
+  );
 });

@@ -29,71 +29,104 @@ const seed = 20_260_528;
 const clientFor = (negative: NegativeCase) =>
   target.name === "proxy" && negative.proxyBypass !== undefined ? target.directClient() : client;
 
-describe("every operation answers bad input with its documented 4xx, in its family's error body", () => {
-  const cases = generateNegativeCases(model).filter((c) => target.stateful || c.mockCannot === undefined);
-  test.each(cases)("$operationId: $name -> $expect.status", async (negative) => {
-    const response = await clientFor(negative).call(negative.operationId, {
-      path: negative.path,
-      query: negative.query,
-      body: negative.body,
-      ...(negative.rawBody === undefined ? {} : { rawBody: negative.rawBody }),
-      ...(negative.apiKey === undefined ? {} : { apiKey: negative.apiKey }),
-      expect: negative.expect.status,
-    });
-    // Prism's mock serves the spec's example body, so only a server is held to the code and the param
-    if (target.stateful) {
-      expect(errorCodeOf(response.body)).toBe(negative.expect.code);
-      if (negative.expect.param) expect(errorParamOf(response.body)).toBe(negative.expect.param);
-    }
-  });
-});
+// The sandbox operations exist only on some implementations: their cases run where the target has them.
+const productionOperations = model.operations.filter((operation) => !operation.sandbox);
+const sandboxOperations = model.operations.filter((operation) => operation.sandbox);
+const groups = [
+  { label: "", operations: productionOperations, options: {} },
+  {
+    label: " (sandbox operations)",
+    operations: sandboxOperations,
+    options: target.requires("sandboxOperations"),
+  },
+];
 
-describe("generated values that a parameter's schema rejects get 400 naming the parameter", () => {
-  const parameters = model.operations.flatMap((operation) =>
-    operation.parameters
-      .filter((parameter) => parameter.in === "query" || parameter.in === "path")
-      .map((parameter) => ({
-        operation,
-        parameter,
-        label: `${operation.operationId} ${parameter.in} ${parameter.name}`,
-      })),
-  );
-  test.each(parameters)("$label", async ({ operation, parameter }) => {
-    const base = validBaseline(operation);
-    await fc.assert(
-      fc.asyncProperty(invalidValueArbitrary(model, parameter), async (value) => {
-        const response = await client.call(operation.operationId, {
-          path: parameter.in === "path" ? { ...base.path, [parameter.name]: value } : base.path,
-          query: parameter.in === "query" ? { [parameter.name]: value } : {},
-          body: base.body,
-          expect: 400,
+for (const { label, operations, options } of groups) {
+  const covers = (operationId: string) =>
+    operations.some((operation) => operation.operationId === operationId);
+
+  describe(
+    `every operation answers bad input with its documented 4xx, in its family's error body${label}`,
+    options,
+    () => {
+      const cases = generateNegativeCases(model).filter(
+        (c) => covers(c.operationId) && (target.stateful || c.mockCannot === undefined),
+      );
+      test.each(cases)("$operationId: $name -> $expect.status", async (negative) => {
+        const response = await clientFor(negative).call(negative.operationId, {
+          path: negative.path,
+          query: negative.query,
+          body: negative.body,
+          ...(negative.rawBody === undefined ? {} : { rawBody: negative.rawBody }),
+          ...(negative.apiKey === undefined ? {} : { apiKey: negative.apiKey }),
+          expect: negative.expect.status,
         });
-        if (target.stateful) expect(errorParamOf(response.body)).toBe(parameter.name);
-      }),
-      { seed, numRuns: 12, endOnFailure: true },
-    );
-  });
-});
+        // Prism's mock serves the spec's example body, so only a server is held to the code and the param
+        if (target.stateful) {
+          expect(errorCodeOf(response.body)).toBe(negative.expect.code);
+          if (negative.expect.param) expect(errorParamOf(response.body)).toBe(negative.expect.param);
+        }
+      });
+    },
+  );
 
-describe("generated request bodies that the body schema rejects get 400 in the family's body", () => {
-  const withBody = model.operations.filter((operation) => operation.requestBody);
-  test.each(withBody.map((operation) => ({ operation, label: operation.operationId })))(
-    "$label",
-    async ({ operation }) => {
-      const base = validBaseline(operation);
-      const codes =
-        operation.family === "app"
-          ? ["ERR_INVALID_REQUEST_BODY"]
-          : ["invalid_request_body", "invalid_username"];
-      await fc.assert(
-        fc.asyncProperty(invalidBodyArbitrary(model, operation), async (body) => {
-          // Prism 5.14.2's proxy forwards a falsy JSON body (false, 0, null, "") as no body at all
-          const via = target.name === "proxy" && !body ? target.directClient() : client;
-          const response = await via.call(operation.operationId, { path: base.path, body, expect: 400 });
-          if (target.stateful) expect(codes).toContain(errorCodeOf(response.body));
-        }),
-        { seed, numRuns: 25, endOnFailure: true },
+  describe(
+    `generated values that a parameter's schema rejects get 400 naming the parameter${label}`,
+    options,
+    () => {
+      const parameters = operations.flatMap((operation) =>
+        operation.parameters
+          .filter((parameter) => parameter.in === "query" || parameter.in === "path")
+          .map((parameter) => ({
+            operation,
+            parameter,
+            label: `${operation.operationId} ${parameter.in} ${parameter.name}`,
+          })),
+      );
+      test.each(parameters)("$label", async ({ operation, parameter }) => {
+        const base = validBaseline(operation);
+        await fc.assert(
+          fc.asyncProperty(invalidValueArbitrary(model, parameter), async (value) => {
+            const response = await client.call(operation.operationId, {
+              path: parameter.in === "path" ? { ...base.path, [parameter.name]: value } : base.path,
+              query: parameter.in === "query" ? { [parameter.name]: value } : {},
+              body: base.body,
+              expect: 400,
+            });
+            if (target.stateful) expect(errorParamOf(response.body)).toBe(parameter.name);
+          }),
+          { seed, numRuns: 12, endOnFailure: true },
+        );
+      });
+    },
+  );
+
+  // no production operation takes a body: the group exists for the sandbox's
+  const withBody = operations.filter((operation) => operation.requestBody);
+  if (withBody.length === 0) continue;
+  describe(
+    `generated request bodies that the body schema rejects get 400 in the family's body${label}`,
+    options,
+    () => {
+      test.each(withBody.map((operation) => ({ operation, label: operation.operationId })))(
+        "$label",
+        async ({ operation }) => {
+          const base = validBaseline(operation);
+          const codes =
+            operation.family === "app"
+              ? ["ERR_INVALID_REQUEST_BODY"]
+              : ["invalid_request_body", "invalid_username"];
+          await fc.assert(
+            fc.asyncProperty(invalidBodyArbitrary(model, operation), async (body) => {
+              // Prism 5.14.2's proxy forwards a falsy JSON body (false, 0, null, "") as no body at all
+              const via = target.name === "proxy" && !body ? target.directClient() : client;
+              const response = await via.call(operation.operationId, { path: base.path, body, expect: 400 });
+              if (target.stateful) expect(codes).toContain(errorCodeOf(response.body));
+            }),
+            { seed, numRuns: 25, endOnFailure: true },
+          );
+        },
       );
     },
   );
-});
+}

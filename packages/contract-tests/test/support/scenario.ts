@@ -10,6 +10,7 @@
 import type {
   ApplicationSession,
   ApplicationSessionCreate,
+  ApplicationSessionList,
   GatewayProduct,
   Session,
   SessionDetail,
@@ -47,6 +48,8 @@ export const proxiedRequest = {
 
 export interface ProxyOptions {
   requests?: number;
+  /** `bytes` of the report's first request; each next one gets one more (default 1000). */
+  firstBytes?: number;
   reassignExitIp?: boolean;
   expect?: number;
 }
@@ -60,7 +63,7 @@ export async function proxy(
 ): Promise<SessionDetail> {
   const requests = Array.from({ length: options.requests ?? 1 }, (_, i) => ({
     ...proxiedRequest,
-    bytes: 1_000 + i,
+    bytes: (options.firstBytes ?? 1_000) + i,
   }));
   const response = await client.call<SessionDetail>("reportTraffic", {
     path: { product },
@@ -103,6 +106,31 @@ export async function listAll(
     cursor = body.next_cursor;
   }
   throw new Error("more than 1000 pages: the cursor never reaches the end");
+}
+
+/** The path and query of an absolute URI, to follow it through whichever target the suite runs on. */
+export function pathOf(uri: string): string {
+  const url = new URL(uri);
+  return `${url.pathname}${url.search}`;
+}
+
+/** Follows `next_page_uri` from the first page of `limit` and returns each page's session ids. */
+export async function listApplicationSessionPages(
+  client: ContractClient,
+  limit: number,
+): Promise<string[][]> {
+  const pages: string[][] = [];
+  let url: string | null = `/app/sessions?limit=${limit}`;
+  for (let page = 0; url !== null; page++) {
+    if (page === 1_000) throw new Error("more than 1000 pages: next_page_uri never reaches the end");
+    const response: ContractResponse<ApplicationSessionList> = await client.call<ApplicationSessionList>(
+      "listApplicationSessions",
+      { url, expect: 200 },
+    );
+    pages.push(response.body.application_sessions.map((session) => session.id));
+    url = response.body.next_page_uri === null ? null : pathOf(response.body.next_page_uri);
+  }
+  return pages;
 }
 
 /** Creates an application session through the sandbox. */
