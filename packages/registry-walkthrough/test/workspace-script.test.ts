@@ -30,8 +30,8 @@ afterAll(async () => {
 
 describe("a plain node script in the workspace", () => {
   test.each([
-    { kind: "ESM", script: "workspace-script.mjs", built: ["index.js", "username.js"] },
-    { kind: "CommonJS", script: "workspace-script.cjs", built: ["index.cjs", "username.cjs"] },
+    { kind: "ESM", script: "client-import.mjs", built: ["index.js", "username.js"] },
+    { kind: "CommonJS", script: "client-require.cjs", built: ["index.cjs", "username.cjs"] },
   ])(
     "imports @sessions-api/client from its built $kind output and calls the server",
     async ({ script, built }) => {
