@@ -11,3 +11,21 @@
  * and must still pass. A test that waits for something bounds the wait the same way, never tighter.
  */
 export const hangGuards = { testTimeout: 300_000, hookTimeout: 300_000 } as const;
+
+/**
+ * The export condition under which workspace packages resolve to their TypeScript source. Node and
+ * published installs never set it, so they get the built `dist`; TypeScript (`customConditions` in
+ * tsconfig.base.json) and vitest (`sourceConditions`) do, so tests and typechecks need no build.
+ */
+export const sourceCondition = "@sessions-api/source";
+
+/**
+ * Vite's resolve options that put `sourceCondition` first in vitest's Node environment (Vite's `ssr`
+ * environment); the rest are Vite's defaults for it.
+ *
+ * @example
+ * export default defineProject({ ...sourceConditions, test: { name: "client", ...hangGuards } });
+ */
+export const sourceConditions = {
+  ssr: { resolve: { conditions: [sourceCondition, "module", "node", "development|production"] } },
+};

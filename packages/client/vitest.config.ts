@@ -1,7 +1,8 @@
 import { defineProject } from "vitest/config";
-import { hangGuards } from "../../vitest.shared.js";
+import { hangGuards, sourceConditions } from "../../vitest.shared.js";
 
 export default defineProject({
+  ...sourceConditions,
   test: {
     name: "client",
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],

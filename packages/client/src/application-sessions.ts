@@ -7,7 +7,6 @@
  */
 import { type CallOptions, type ClientContext, callInit, checkId, type ListOptions, unwrap } from "./call.js";
 import { type AutoPagingList, autoPage } from "./pagination.js";
-import { SessionsRequest } from "./transport.js";
 import type { ApplicationSession, ApplicationSessionList, ApplicationSessionListQuery } from "./types.js";
 
 /**
@@ -82,8 +81,6 @@ export function createApplicationSessions(context: ClientContext): ApplicationSe
     return unwrap(
       context.raw.GET("/app/sessions", {
         ...callInit(context, options),
-        // this middleware needs a Request to copy
-        Request: SessionsRequest,
         middleware: [{ onRequest: ({ request }) => new Request(target, request) }],
       }),
     );

@@ -13,7 +13,6 @@ import {
   checkTimeout,
   createTransport,
   type FetchFunction,
-  RequestParts,
   type RetryOptions,
   type RetryPolicy,
   resolveRetryOptions,
@@ -51,12 +50,14 @@ export interface ListOptions extends CallOptions {
  *
  * @internal
  * @example
- * const context: ClientContext = { raw, fetch: undefined, retry: false, timeoutMs: undefined, baseUrl, hasMiddleware: () => false };
+ * const context: ClientContext = { raw, sendBare, fetch: undefined, retry: false, timeoutMs: undefined, baseUrl, hasMiddleware: () => false };
  */
 export interface ClientContext {
   raw: Client<paths>;
-  /** Whether a middleware was ever registered on `raw`: it then sees every request, which must be a Request. */
+  /** Whether a middleware was ever registered on `raw`: it may then change any request. */
   hasMiddleware: () => boolean;
+  /** The client's transport for bare requests (see `createTransport`'s `bareRequests`). */
+  sendBare: FetchFunction;
   fetch: FetchFunction | undefined;
   retry: RetryPolicy;
   timeoutMs: number | undefined;
@@ -64,9 +65,9 @@ export interface ClientContext {
 }
 
 /**
- * The openapi-fetch request options that carry a call's options: its signal, and a transport of its
- * own when it overrides the timeout or retries. While no middleware is registered, openapi-fetch builds
- * the request as `RequestParts`, which only the transport sees.
+ * The openapi-fetch request options that carry a call's options: its signal, and the transport to send
+ * it with. A call without a signal, while no middleware is registered, is bare (see `createTransport`);
+ * a call that overrides the timeout or retries gets a transport of its own.
  *
  * @internal
  * @example
@@ -75,14 +76,13 @@ export interface ClientContext {
 export function callInit(
   context: ClientContext,
   options: CallOptions | undefined,
-): { signal?: AbortSignal; fetch?: FetchFunction; Request?: typeof Request } {
-  const init: { signal?: AbortSignal; fetch?: FetchFunction; Request?: typeof Request } = {};
-  // openapi-fetch only calls `new Request(url, init)` and reads `method` (see RequestParts)
-  if (!context.hasMiddleware()) init.Request = RequestParts as unknown as typeof Request;
+): { signal?: AbortSignal; fetch?: FetchFunction } {
+  const init: { signal?: AbortSignal; fetch?: FetchFunction } = {};
   if (options?.signal !== undefined) {
     if (!(options.signal instanceof AbortSignal)) throw new TypeError("signal must be an AbortSignal.");
     init.signal = options.signal;
   }
+  const bareRequests = init.signal === undefined && !context.hasMiddleware();
   if (options?.timeoutMs !== undefined || options?.retry !== undefined) {
     init.fetch = createTransport({
       fetch: context.fetch,
@@ -91,7 +91,10 @@ export function callInit(
           ? context.retry
           : resolveRetryOptions(options.retry, context.retry || undefined),
       timeoutMs: options.timeoutMs === undefined ? context.timeoutMs : checkTimeout(options.timeoutMs),
+      bareRequests,
     });
+  } else if (bareRequests) {
+    init.fetch = context.sendBare;
   }
   return init;
 }

@@ -21,7 +21,6 @@ import {
   type FetchFunction,
   type RetryOptions,
   resolveRetryOptions,
-  SessionsRequest,
 } from "./transport.js";
 
 /**
@@ -96,7 +95,7 @@ export function createSessionsClient(options: SessionsClientOptions): SessionsCl
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new TypeError("fetch must be a function taking a Request and returning a Promise<Response>.");
   }
-  const context: Omit<ClientContext, "raw" | "hasMiddleware"> = {
+  const context: Omit<ClientContext, "raw" | "hasMiddleware" | "sendBare"> = {
     fetch: options.fetch,
     retry: resolveRetryOptions(options.retry),
     timeoutMs: checkTimeout(options.timeoutMs),
@@ -105,19 +104,23 @@ export function createSessionsClient(options: SessionsClientOptions): SessionsCl
   const raw = createClient<paths>({
     baseUrl: baseUrl.href,
     fetch: createTransport(context),
-    Request: SessionsRequest,
     pathSerializer: createPathSerializer(),
     headers: { ...options.headers, Authorization: `Bearer ${apiKey}` },
   });
-  // after the first middleware, resource calls send Requests, which is what middleware is handed; it
-  // stays so after `eject`, rather than mirror openapi-fetch's own list of middleware
+  // after the first middleware, resource calls are no longer bare: a middleware may change any request.
+  // It stays so after `eject`, rather than mirror openapi-fetch's own list of middleware
   let hasMiddleware = false;
   const use = raw.use;
   raw.use = (...middleware) => {
     hasMiddleware = true;
     use(...middleware);
   };
-  const full: ClientContext = { ...context, raw, hasMiddleware: () => hasMiddleware };
+  const full: ClientContext = {
+    ...context,
+    raw,
+    hasMiddleware: () => hasMiddleware,
+    sendBare: createTransport({ ...context, bareRequests: true }),
+  };
   return {
     raw,
     gateway: { sessions: createGatewaySessions(full) },

@@ -54,95 +54,15 @@ const defaultRetry: Required<RetryOptions> = {
   maxElapsedMs: 60_000,
 };
 
-const initOfRequest = Symbol("sessions-api.init");
-
 /**
- * The `Request` class openapi-fetch builds the client's requests with. Each one keeps the URL string and
- * init it was made from, so that the transport can hand the global `fetch` those instead of the Request:
- * undici's `fetch` copies a Request it is given, and the copy follows the original's abort signal (a
- * listener and a finalization registration per call: a Request built from a URL costs ~4 µs on this
- * machine kind, one built from a Request ~9 µs more, and the garbage shows up again in GC).
- *
- * @internal
- * @example
- * const raw = createClient<paths>({ baseUrl, Request: SessionsRequest, fetch: createTransport(options) });
+ * Sends a bare request through the global `fetch` as `(url, init)`: a request that openapi-fetch built
+ * from a URL, a method and headers alone, with no body, no signal of a caller and no middleware to
+ * change it. It is then the same request, and the global `fetch` no longer copies a `Request` (undici's
+ * copy follows the original's abort signal: a listener and a finalization registration per call, a few
+ * microseconds each time and garbage after). The resource layer asks for this only where it holds.
  */
-export class SessionsRequest extends Request {
-  readonly [initOfRequest]: RequestInit | undefined;
-
-  // openapi-fetch checks what an onRequest middleware returns with `instanceof` this class: any Request
-  // a middleware builds must pass, as it does with openapi-fetch's default class
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Request;
-  }
-
-  constructor(input: string | URL | Request, init?: RequestInit) {
-    super(input, init);
-    // openapi-fetch passes a URL string and a plain init; anything else is sent as the Request itself
-    this[initOfRequest] = typeof input === "string" && !(init instanceof Request) ? init : undefined;
-  }
-}
-
-/**
- * A request of the resource layer as openapi-fetch builds it when no middleware is registered, so that
- * nothing but the transport ever sees it: the URL and init, not yet a `Request`. The global `fetch` builds
- * a Request of its own from a URL and init, so one built beforehand is pure cost: ~6.5 µs on this machine
- * kind, most of it the AbortSignal every Request gets, then its garbage (a tenth of a get over loopback).
- * The transport builds the Request only where one is needed: for an injected `fetch`, whose contract
- * promises one, and for a request with a body, which a retry clones.
- *
- * @internal
- * @example
- * await raw.GET("/v1/{product}/sessions/{id}", { params, Request: RequestParts as typeof Request });
- */
-export class RequestParts {
-  readonly url: string;
-  readonly method: string;
-  readonly headers: Headers;
-  readonly body: NonNullable<RequestInit["body"]> | null;
-  /** The caller's signal: undefined when nothing can abort the call. */
-  readonly signal: AbortSignal | undefined;
-  /** The init to send with the URL, with the headers above. */
-  readonly init: RequestInit;
-
-  constructor(url: string, init: RequestInit = {}) {
-    this.url = url;
-    this.method = init.method ?? "GET";
-    this.headers = init.headers instanceof Headers ? init.headers : new Headers(init.headers);
-    this.body = init.body ?? null;
-    this.signal = init.signal ?? undefined;
-    this.init = { ...init, headers: this.headers };
-  }
-
-  /** The `Request` these parts describe. */
-  toRequest(): Request {
-    return new SessionsRequest(this.url, this.init);
-  }
-}
-
-/**
- * The init to send `request` with as `fetch(request.url, init)`, when that is the same request: one the
- * client built from a URL, with no body (GET and DELETE: a body would turn from a string into a stream)
- * and no caller's signal (its own signal then never aborts, so there is nothing to pass on). Headers are
- * read from the request, which middleware may have changed. Otherwise undefined: send the Request itself.
- */
-function initToSend(request: Request): RequestInit | undefined {
-  if (!(initOfRequest in request) || request.body !== null) return undefined;
-  const init = (request as SessionsRequest)[initOfRequest];
-  if (init === undefined || (init.signal !== undefined && init.signal !== null)) return undefined;
-  return { ...init, headers: request.headers };
-}
-
-/**
- * The signal that can abort `request`: undefined for a request the client built without a caller's
- * signal, whose own signal never aborts (nothing then needs to listen to it).
- */
-function callerSignalOf(request: Request | RequestParts): AbortSignal | undefined {
-  if (request instanceof RequestParts) return request.signal;
-  const init = initOfRequest in request ? (request as SessionsRequest)[initOfRequest] : undefined;
-  return init !== undefined && (init.signal === undefined || init.signal === null)
-    ? undefined
-    : request.signal;
+function fetchBare(request: Request, signal: AbortSignal | undefined): Promise<Response> {
+  return globalThis.fetch(request.url, { method: request.method, headers: request.headers, signal });
 }
 
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -210,20 +130,23 @@ export function createTransport(options: {
   fetch?: FetchFunction | undefined;
   retry: RetryPolicy;
   timeoutMs: number | undefined;
+  /**
+   * Every request handed to this transport is bare: built by openapi-fetch from a URL, method and
+   * headers, without a caller's signal and without middleware (see `fetchBare`). Its own signal then
+   * never aborts, and a body-less one goes to the global `fetch` as `(url, init)`.
+   */
+  bareRequests?: boolean | undefined;
 }): FetchFunction {
   const { retry, timeoutMs } = options;
+  const bare = options.bareRequests === true;
+  // only the global fetch: an injected fetch always gets the Request its contract promises
+  const sendsBare = bare && options.fetch === undefined;
 
-  async function attempt(request: Request | RequestParts): Promise<Response> {
-    const callerSignal = callerSignalOf(request);
+  async function attempt(request: Request): Promise<Response> {
+    // a bare request's own signal can never abort: nothing needs to listen to it
+    const callerSignal = bare ? undefined : request.signal;
     callerSignal?.throwIfAborted();
-    // the global fetch gets the URL and init when they say the same (see RequestParts, SessionsRequest);
-    // an injected fetch always gets the Request its contract promises (send builds it)
-    const init =
-      request instanceof RequestParts
-        ? request.init
-        : options.fetch === undefined
-          ? initToSend(request)
-          : undefined;
+    const asUrlAndInit = sendsBare && request.body === null;
     // the signal that ends this attempt: none when nothing can abort it
     let signal = callerSignal;
     let timedOut = false;
@@ -243,14 +166,10 @@ export function createTransport(options: {
       };
       signal = controller.signal;
       // a URL and init are sent with this signal below; a Request must carry it
-      if (init === undefined) request = new Request(request as Request, { signal });
+      if (!asUrlAndInit) request = new Request(request, { signal });
     }
     try {
-      // without an init to send, the request is a Request (RequestParts always has one)
-      const sent =
-        init === undefined
-          ? (options.fetch ?? globalThis.fetch)(request as Request)
-          : globalThis.fetch(request.url, { ...init, signal });
+      const sent = asUrlAndInit ? fetchBare(request, signal) : (options.fetch ?? globalThis.fetch)(request);
       const response = signal === undefined ? await sent : await raceAbort(sent, signal);
       if (signal === undefined || timeoutMs === undefined) return response;
       // buffering inside the timer makes a stalled body time out too; API responses are small JSON
@@ -275,11 +194,7 @@ export function createTransport(options: {
     }
   }
 
-  return async function send(input: Request | RequestParts): Promise<Response> {
-    const request =
-      input instanceof RequestParts && (options.fetch !== undefined || input.body !== null)
-        ? input.toRequest()
-        : input;
+  return async function send(request: Request): Promise<Response> {
     const policy = retry !== false && idempotentMethods.has(request.method) ? retry : false;
     if (policy === false) return attempt(request);
     const started = Date.now();
@@ -289,9 +204,7 @@ export function createTransport(options: {
       let failure: unknown;
       try {
         // a request with a body is cloned, so that the original stays unread for the next attempt
-        response = await attempt(
-          last || request instanceof RequestParts || request.body === null ? request : request.clone(),
-        );
+        response = await attempt(last || request.body === null ? request : request.clone());
         if (last || !(response.status === 429 || response.status >= 500)) return response;
       } catch (error) {
         if (last || !(error instanceof SessionsApiConnectionError)) throw error;
@@ -305,7 +218,7 @@ export function createTransport(options: {
       }
       // frees the connection of a response that nobody will read
       response?.body?.cancel().catch(() => {});
-      await sleep(delay, callerSignalOf(request));
+      await sleep(delay, bare ? undefined : request.signal);
     }
   };
 }

@@ -1,8 +1,8 @@
 /**
  * With no `fetch` option the client sends through the global fetch over real HTTP, as most users run it.
- * Its GET and DELETE requests then go out as a URL and init rather than as a Request (see
- * `SessionsRequest`): these tests pin that they are the same requests, with the same headers, options,
- * timeouts and aborts.
+ * Its resource calls without a signal then go out as a URL and init rather than as a Request (see
+ * `fetchBare` in src/transport.ts): these tests pin that they are the same requests, with the same
+ * headers, options, timeouts and aborts.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
@@ -115,7 +115,7 @@ describe("the client over the global fetch", () => {
     ]);
   });
 
-  test("resource calls reach the global fetch as a URL and init while no middleware is registered; then as what middleware saw", async () => {
+  test("resource calls without a signal reach the global fetch as a URL and init while no middleware is registered; the rest as a Request", async () => {
     answer = sendJson(200, detail);
     const sent = vi.spyOn(globalThis, "fetch");
     const kinds = () =>
@@ -126,9 +126,10 @@ describe("the client over the global fetch", () => {
       await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5");
       await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", { signal });
       await client.gateway.sessions.terminate("residential", "ses_01HX2K3PQ4M5");
+      await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", { timeoutMs: 5_000 });
       await client.raw.GET("/healthz");
       await client.raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } });
-      expect(kinds()).toEqual(["string", "string", "string", "string", "Request"]);
+      expect(kinds()).toEqual(["string", "Request", "string", "string", "Request", "Request"]);
 
       sent.mockClear();
       const handed: unknown[] = [];
@@ -136,11 +137,12 @@ describe("the client over the global fetch", () => {
       await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5");
       await client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5", { signal });
       expect(handed.map((request) => request instanceof Request)).toEqual([true, true]);
-      // the Request a middleware saw is sent as a URL and init only when nothing but its own signal rides on it
-      expect(kinds()).toEqual(["string", "Request"]);
+      // a middleware may change anything about a request: what it leaves is sent as the Request it is
+      expect(kinds()).toEqual(["Request", "Request"]);
       expect(seen.map((request) => `${request.method} ${request.url}`)).toEqual([
         ...Array(2).fill("GET /v1/residential/sessions/ses_01HX2K3PQ4M5"),
         "DELETE /v1/residential/sessions/ses_01HX2K3PQ4M5",
+        "GET /v1/residential/sessions/ses_01HX2K3PQ4M5",
         "GET /healthz",
         "POST /sandbox/clock/advance",
         ...Array(2).fill("GET /v1/residential/sessions/ses_01HX2K3PQ4M5"),
@@ -148,6 +150,17 @@ describe("the client over the global fetch", () => {
     } finally {
       sent.mockRestore();
     }
+  });
+
+  test("a middleware's signal on the request it returns still aborts a resource call", async () => {
+    answer = () => {};
+    const client = createSessionsClient({ baseUrl, apiKey: "sk_test", retry: false });
+    const controller = new AbortController();
+    client.raw.use({ onRequest: ({ request }) => new Request(request, { signal: controller.signal }) });
+    const call = client.gateway.sessions.get("residential", "ses_01HX2K3PQ4M5");
+    await until(() => seen.length === 1);
+    controller.abort(new Error("aborted by the middleware's signal"));
+    await expect(call).rejects.toThrow("aborted by the middleware's signal");
   });
 
   test("a retried GET is sent again, the same request", async () => {
