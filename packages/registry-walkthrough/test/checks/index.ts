@@ -5,8 +5,10 @@
  * it in a fresh project, run its bin or import it, and check what it does).
  */
 import { describeClientChecks } from "./client.js";
+import { describeContractKitChecks } from "./contract-tests.js";
 import type { Walkthrough } from "./walkthrough.js";
 
 export const packageChecks: Record<string, (walkthrough: Walkthrough) => void> = {
   "@sessions-api/client": describeClientChecks,
+  "@sessions-api/contract-tests": describeContractKitChecks,
 };
