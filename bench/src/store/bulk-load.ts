@@ -101,8 +101,9 @@ const expectedColumns: Record<string, string[]> = {
   ],
 };
 // 4 added store_upkeep, which the loader leaves empty: it vacuums and analyzes what it loads, so the
-// store's upkeep counts rightly start from zero
-const expectedMigration = 4;
+// store's upkeep counts rightly start from zero. 5 added server_secrets, which the store fills itself.
+// 6 keyed sub-users by (account, id): the loader's sub-users are the loaded account's
+const expectedMigration = 6;
 
 /**
  * Fails with a precise message unless the store holds exactly the schema this loader was written for.
@@ -156,7 +157,7 @@ export async function bulkLoadSessions(sql: SqlRunner, options: BulkLoadOptions)
     `INSERT INTO subusers (id, account, created_at)
      SELECT 'sub_bench' || lpad(i::text, 4, '0'), $1, now() - interval '30 days'
      FROM generate_series(0, $2::int - 1) AS i
-     ON CONFLICT (id) DO NOTHING`,
+     ON CONFLICT (account, id) DO NOTHING`,
     [account, dataset.subusers],
   );
 

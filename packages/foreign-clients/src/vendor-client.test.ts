@@ -34,7 +34,15 @@ const status = async (id: string) =>
 beforeAll(async () => {
   server = await startSessionsServer({
     port: 0,
-    keys: [{ key: KEY, account: "acct_vendor_client", products: ["residential"], subusers: null }],
+    keys: [
+      {
+        key: KEY,
+        account: "acct_vendor_client",
+        products: ["residential"],
+        subusers: null,
+        app_sessions: true,
+      },
+    ],
   });
   proxy = await startRecordingProxy(server.url);
   // the client is configured as its README says: an API token and, for a server of our own, a baseUrl
