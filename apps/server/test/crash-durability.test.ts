@@ -7,11 +7,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { DEMO_KEYS } from "../src/index.js";
 import { type ChildServer, ensureBuilt, startChildServer } from "./child-server.js";
-import { postgresUrl } from "./store-backends.js";
+import { dropSchema, postgresUrl } from "./store-backends.js";
 
 const auth = { authorization: `Bearer ${DEMO_KEYS.full}` };
 // only guards against a hang: every wait ends as soon as its condition holds
@@ -169,15 +168,7 @@ function postgresStore(): Store {
   return {
     name: "PostgreSQL in a schema of its own",
     env: { DATABASE_URL: url, SESSIONS_API_DATABASE_SCHEMA: schema },
-    async dispose() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
+    dispose: () => dropSchema(url, schema),
   };
 }
 

@@ -4,12 +4,11 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { encodeCursor } from "../src/cursor.js";
 import type { SessionsAppOptions } from "../src/index.js";
 import { createTestApp, expectGatewayError, newSubuser, type TestApp, traffic, username } from "./helpers.js";
-import { postgresUrl } from "./store-backends.js";
+import { dropSchema, postgresUrl } from "./store-backends.js";
 
 interface Backend {
   name: string;
@@ -24,15 +23,7 @@ function postgres(url: string): Backend {
   return {
     name: "postgres",
     options: () => ({ databaseUrl: url, databaseSchema: schema }),
-    async dispose() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
+    dispose: () => dropSchema(url, schema),
   };
 }
 

@@ -35,16 +35,19 @@ export function postgresBackend(): StoreBackend {
     name: "postgres",
     open: () => SessionStore.open({ databaseUrl: url, schema }),
     raw: () => openDatabase({ databaseUrl: url, schema }),
-    async dispose() {
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-      } finally {
-        await client.end();
-      }
-    },
+    dispose: () => dropSchema(url, schema),
   };
+}
+
+/** Drops a test's schema and all it holds from the PostgreSQL server at `url`. */
+export async function dropSchema(url: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Both backends; PostgreSQL only when the global setup could start it (always under CI=true). */
