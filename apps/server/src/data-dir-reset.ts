@@ -12,7 +12,7 @@ import { DATA_DIR_LOCK_FILE, lockDataDir } from "./store/database.js";
 
 // the entries PostgreSQL (and so PGlite) keeps at the top of a data directory
 const postgresEntry =
-  /^(PG_VERSION|base|global|pg_[a-z_]+|postgresql(\.auto)?\.conf|postmaster\.(opts|pid))$/;
+  /^(PG_VERSION|base|global|pg_[a-z_]+(\.conf)?|postgresql(\.auto)?\.conf|postmaster\.(opts|pid))$/;
 
 /**
  * Deletes the contents of `dataDir` if it is a data directory of this server; returns whether there was
