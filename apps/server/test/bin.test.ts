@@ -20,6 +20,9 @@ interface Run {
   exit: Promise<number | NodeJS.Signals | null>;
 }
 
+// every child still running when the tests end is stopped, so that a failing test leaves no server behind
+const children = new Set<ChildProcess>();
+
 // the settings of this process's environment are cleared, so that only the flags given count
 function runBin(args: string[], cwd: string): Run {
   const env = { ...process.env };
@@ -28,6 +31,8 @@ function runBin(args: string[], cwd: string): Run {
       delete env[name];
   }
   const child = spawn(process.execPath, [mainJs, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.on("close", () => children.delete(child));
   let out = "";
   let err = "";
   child.stdout?.on("data", (chunk) => {
@@ -69,7 +74,16 @@ const sessionStatus = async (url: string) => {
 describe("sessions-api-server", () => {
   const work = mkdtempSync(join(tmpdir(), "sessions-api-bin-"));
   beforeAll(() => ensureBuilt());
-  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  afterAll(async () => {
+    await Promise.all(
+      [...children].map((child) => {
+        const closed = new Promise((resolve) => child.on("close", resolve));
+        child.kill("SIGKILL");
+        return closed;
+      }),
+    );
+    rmSync(work, { recursive: true, force: true });
+  });
 
   test("--help lists every flag with its environment variable and default, and exits 0", async () => {
     const run = runBin(["--help"], work);
