@@ -84,6 +84,8 @@ export interface SessionsSandbox {
   store: SessionStore;
   /** The server clock (real time plus the sandbox offset). */
   clock: ServerClock;
+  /** Whether this start seeded demo data (asked for, and the store was empty). */
+  seededDemoData: boolean;
   /** Stops the purge timer and closes the store. Idempotent. */
   close(): Promise<void>;
 }
@@ -153,9 +155,10 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     onBackgroundError: (error) => logger.error("store maintenance failed", describeCause(error)),
   });
   const clock = new ServerClock(store, options.now);
+  let seededDemoData = false;
   if (options.seedDemoData === true) {
     try {
-      await store.seedIfEmpty(buildDemoData(await clock.now()));
+      seededDemoData = await store.seedIfEmpty(buildDemoData(await clock.now()));
     } catch (error) {
       await store.close().catch(() => {});
       throw error;
@@ -250,6 +253,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     app,
     store,
     clock,
+    seededDemoData,
     fetch: async (request) => app.fetch(request),
     close() {
       clearInterval(purgeTimer);

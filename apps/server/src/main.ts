@@ -1,70 +1,55 @@
+#!/usr/bin/env node
 /**
- * The command line of the reference server: `node apps/server/dist/main.js` (or `pnpm start` at the root).
+ * The command line of the reference server: `sessions-api-server` once the package is installed
+ * (`npx sessions-api-server --port 8080`), `node apps/server/dist/main.js` or `pnpm start` in a clone.
  *
- * Environment: PORT (default 8080; 0 picks a free port), HOST (default 127.0.0.1), DATABASE_URL
- * (PostgreSQL; omitted: embedded PGlite), SESSIONS_API_DATABASE_SCHEMA (with DATABASE_URL: the schema of
- * the tables, default public), SESSIONS_API_DATA_DIR (PGlite's data directory, default ./.data),
- * SESSIONS_API_KEYS_FILE (JSON keys file; omitted: the demo keys), SESSIONS_API_SEED (default true: seed
- * demo data into an empty store), SESSIONS_API_PUBLIC_URL (origin of absolute URIs),
- * SESSIONS_API_FAILED_AUTH_PER_MINUTE (unknown API keys a client address may send per minute, default 30;
- * 0 for no limit),
- * SESSIONS_API_MAX_CONNECTIONS, SESSIONS_API_HEADERS_TIMEOUT_MS, SESSIONS_API_REQUEST_TIMEOUT_MS and
- * SESSIONS_API_KEEP_ALIVE_TIMEOUT_MS (the limits of server-limits.ts; defaults 512, 10 s, 30 s, 5 s).
+ * Every setting is a flag and an environment variable (cli-options.ts, `--help` lists them); the flag
+ * wins. The embedded store's data directory defaults to `./.data` in the current directory, and the
+ * banner names it with its absolute path. Mistakes are found before the store is opened and reported in
+ * one line naming the setting: exit 2 for a usage error (unknown flag, bad value), 1 for a failure (a
+ * busy port, an unreadable keys file, a database that cannot be reached).
  *
  * Logs are JSON lines on stdout, the first one `{"level":"info","msg":"listening","url":...,"docs_url":...}`;
- * a banner for humans goes to stderr. SIGTERM and SIGINT stop it gracefully.
+ * a banner for humans goes to stderr. SIGTERM and SIGINT stop it gracefully, with exit code 0.
  *
  * @example
- * // PORT=0 node apps/server/dist/main.js
+ * // npx sessions-api-server --port 0 --data-dir /tmp/sandbox --reset
  */
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { type ApiKeyConfig, DEMO_KEYS, loadApiKeysFile } from "./api-keys.js";
+import { type CliSettings, helpText, readSettings, UsageError } from "./cli-options.js";
+import { resetDataDir } from "./data-dir-reset.js";
 import { DEMO_SESSION_ID, DEMO_SUBUSER } from "./demo-data.js";
 import { describeCause, jsonLogger } from "./logger.js";
 import { startSessionsServer } from "./server.js";
-import { SERVER_LIMIT_VARIABLES, type ServerLimits } from "./server-limits.js";
 
+const command = "sessions-api-server";
 const log = jsonLogger(process.stdout);
 process.on("exit", () => log.flush());
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === "") return 8080;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be 0-65535; got ${value}`);
-  return port;
+// where the data lives and whether this start made it, for the banner
+function describeData(settings: CliSettings, created: boolean, seeded: boolean): string {
+  const what = created
+    ? `created${seeded ? ", demo data seeded" : ", empty (--no-seed)"}`
+    : `existing data reused${seeded ? ", demo data seeded into the empty store" : ""}; --reset starts over`;
+  if (settings.dataDir !== undefined) return `  Data directory: ${settings.dataDir} (${what})`;
+  const schema = settings.databaseSchema ?? "public";
+  return `  Database: PostgreSQL, schema ${schema} (${seeded ? "demo data seeded" : "existing data reused"})`;
 }
 
-function parseFlag(name: string, value: string | undefined, fallback: boolean): boolean {
-  if (value === undefined || value === "") return fallback;
-  if (/^(1|true|yes|on)$/i.test(value)) return true;
-  if (/^(0|false|no|off)$/i.test(value)) return false;
-  throw new Error(`${name} must be true or false; got ${value}`);
-}
-
-function parseCount(name: string, value: string | undefined): number | undefined {
-  if (value === undefined || value === "") return undefined;
-  const count = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(count)) {
-    throw new Error(`${name} must be a whole number, 0 for no limit; got ${value}`);
-  }
-  return count;
-}
-
-// a limit of server-limits.ts from its variable; unset: the default. Checked for range by the server
-function parseLimit(name: keyof ServerLimits, env: NodeJS.ProcessEnv): number | undefined {
-  const variable = SERVER_LIMIT_VARIABLES[name];
-  const value = env[variable];
-  if (value === undefined || value === "") return undefined;
-  if (!/^\d+$/.test(value)) throw new Error(`${variable} must be a positive integer; got ${value}`);
-  return Number(value);
-}
-
-function banner(url: string, store: string, keys: ApiKeyConfig[] | undefined): string {
+function banner(
+  url: string,
+  store: string,
+  keys: ApiKeyConfig[] | undefined,
+  data: string,
+  keysFrom: string,
+): string {
   const lines = [
     "",
     `  Sessions API reference server on ${url} (store: ${store})`,
     `  API reference: ${url}/docs    spec: ${url}/openapi.json`,
+    data,
     "",
   ];
   if (keys === undefined) {
@@ -81,44 +66,75 @@ function banner(url: string, store: string, keys: ApiKeyConfig[] | undefined): s
       "",
     );
   } else {
-    lines.push(`  ${keys.length} API key(s) from SESSIONS_API_KEYS_FILE.`, "");
+    lines.push(`  ${keys.length} API key(s) from ${keysFrom}.`, "");
   }
   return lines.join("\n");
 }
 
-async function main(): Promise<void> {
-  const env = process.env;
-  const keysFile = env.SESSIONS_API_KEYS_FILE || undefined;
-  const keys = keysFile === undefined ? undefined : await loadApiKeysFile(keysFile);
-  const databaseUrl = env.DATABASE_URL || undefined;
-  const databaseSchema = env.SESSIONS_API_DATABASE_SCHEMA || undefined;
-  if (databaseSchema !== undefined && databaseUrl === undefined) {
-    throw new Error(
-      "SESSIONS_API_DATABASE_SCHEMA needs DATABASE_URL: the embedded store has no schemas to pick.",
+function packageVersion(): string {
+  // dist/main.js and src/main.ts both sit one level below package.json
+  const packageJson = new URL("../package.json", import.meta.url);
+  return (JSON.parse(readFileSync(packageJson, "utf8")) as { version: string }).version;
+}
+
+// a busy port or an address this machine does not have, said with the setting to change
+function describeListenError(error: unknown, settings: CliSettings): Error {
+  const code = (error as { code?: string }).code;
+  const where = `${settings.host}:${settings.port}`;
+  if (code === "EADDRINUSE") {
+    return new Error(
+      `port ${settings.port} is in use on ${settings.host} (--port / PORT): stop what listens there or pick another port, 0 for a free one.`,
     );
   }
+  if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND") {
+    return new Error(
+      `cannot listen on ${where}: ${settings.host} is not an address of this machine (--host / HOST).`,
+    );
+  }
+  if (code === "EACCES") {
+    return new Error(`not allowed to listen on ${where} (--port / PORT): pick a port above 1023.`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+async function main(): Promise<void> {
+  const settings = readSettings(process.argv.slice(2), process.env);
+  if (settings.help) {
+    process.stdout.write(helpText());
+    return;
+  }
+  if (settings.version) {
+    process.stdout.write(`${packageVersion()}\n`);
+    return;
+  }
+  const keys = settings.keysFile === undefined ? undefined : await loadApiKeysFile(settings.keysFile);
+  if (settings.reset && settings.dataDir !== undefined) resetDataDir(settings.dataDir);
+  const created = settings.dataDir !== undefined && !existsSync(join(settings.dataDir, "PG_VERSION"));
   const server = await startSessionsServer({
-    port: parsePort(env.PORT),
-    host: env.HOST || "127.0.0.1",
-    databaseUrl,
-    databaseSchema,
-    dataDir: databaseUrl === undefined ? resolve(env.SESSIONS_API_DATA_DIR || ".data") : undefined,
+    port: settings.port,
+    host: settings.host,
+    databaseUrl: settings.databaseUrl,
+    databaseSchema: settings.databaseSchema,
+    dataDir: settings.dataDir,
     keys,
-    seedDemoData: parseFlag("SESSIONS_API_SEED", env.SESSIONS_API_SEED, true),
-    publicUrl: env.SESSIONS_API_PUBLIC_URL || undefined,
-    failedAuthPerMinute: parseCount(
-      "SESSIONS_API_FAILED_AUTH_PER_MINUTE",
-      env.SESSIONS_API_FAILED_AUTH_PER_MINUTE,
-    ),
-    maxConnections: parseLimit("maxConnections", env),
-    headersTimeoutMs: parseLimit("headersTimeoutMs", env),
-    requestTimeoutMs: parseLimit("requestTimeoutMs", env),
-    keepAliveTimeoutMs: parseLimit("keepAliveTimeoutMs", env),
+    seedDemoData: settings.seed,
+    publicUrl: settings.publicUrl,
+    failedAuthPerMinute: settings.failedAuthPerMinute,
+    ...settings.limits,
     logger: log,
     logRequests: true,
+  }).catch((error: unknown) => {
+    throw describeListenError(error, settings);
   });
-  process.stderr.write(`${banner(server.url, server.store.kind, keys)}\n`);
-  log.info("listening", { url: server.url, docs_url: `${server.url}/docs`, store: server.store.kind });
+  const data = describeData(settings, created, server.seededDemoData);
+  process.stderr.write(`${banner(server.url, server.store.kind, keys, data, settings.keysFileSource)}\n`);
+  log.info("listening", {
+    url: server.url,
+    docs_url: `${server.url}/docs`,
+    store: server.store.kind,
+    ...(settings.dataDir === undefined ? {} : { data_dir: settings.dataDir, data_dir_created: created }),
+    seeded_demo_data: server.seededDemoData,
+  });
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -141,6 +157,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  log.error("failed to start", describeCause(error));
-  process.exit(1);
+  const usage = error instanceof UsageError;
+  const message = error instanceof Error ? error.message : String(error);
+  log.error("failed to start", usage ? { error: message } : describeCause(error));
+  // one line for the human at the terminal; the log line above carries the stack
+  process.stderr.write(`${command}: ${message.replaceAll("\n", " ")}\n`);
+  process.exit(usage ? 2 : 1);
 });

@@ -58,7 +58,6 @@ export async function startSessionsServer(options: SessionsServerOptions = {}): 
   const host = options.host ?? "127.0.0.1";
   // checked before the store opens: a bad option must not leave the data directory locked
   const limits = resolveServerLimits(options);
-  const sandbox = await createSessionsApp(options);
   const logger = options.logger ?? errorsOnlyLogger();
   const logRequests = options.logRequests;
   const server = createServer({
@@ -70,15 +69,28 @@ export async function startSessionsServer(options: SessionsServerOptions = {}): 
     // how often Node looks for requests past their time (30 s by default): a 408 comes near its time
     connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4))),
   });
+  // until the store is open, requests wait for it; then they go straight to the app
+  let sandboxReady!: (sandbox: SessionsSandbox) => void;
+  let sandboxFailed!: (error: unknown) => void;
+  const opened = new Promise<SessionsSandbox>((resolve, reject) => {
+    sandboxReady = resolve;
+    sandboxFailed = reject;
+  });
+  opened.catch(() => {});
+  type FetchApp = Parameters<typeof getRequestListener>[0];
+  let fetchApp: FetchApp = async (request, env) => (await opened).app.fetch(request, env);
   const connectionLimit = limitConnections(server, {
     maxConnections: limits.maxConnections,
     logger,
     logRequests,
   });
-  const guarded = guardRequestTargets(getRequestListener(sandbox.app.fetch, { hostname: host }), {
-    logger,
-    logRequests,
-  });
+  const guarded = guardRequestTargets(
+    getRequestListener((request, env) => fetchApp(request, env), { hostname: host }),
+    {
+      logger,
+      logRequests,
+    },
+  );
   const handleRequest = (req: IncomingMessage, res: ServerResponse) => {
     // a request read on a connection over the limit is not run: that connection was answered 503
     if (connectionLimit.isRefused(req.socket)) return;
@@ -90,19 +102,26 @@ export async function startSessionsServer(options: SessionsServerOptions = {}): 
   answerConnectRequests(server, handleRequest);
   // an expectation other than 100-continue is ignored, as RFC 9110 allows, rather than Node's empty 417
   server.on("checkExpectation", (req, res) => server.emit("request", req, res));
-  let address: AddressInfo;
-  try {
-    address = await new Promise<AddressInfo>((resolve, reject) => {
-      server.once("error", reject);
-      server.listen(options.port ?? 0, host, () => {
-        server.off("error", reject);
-        resolve(server.address() as AddressInfo);
-      });
+  // the port is taken before the store opens: a busy port fails at once, before a data directory is
+  // made, locked or seeded
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
     });
+  });
+  let sandbox: SessionsSandbox;
+  try {
+    sandbox = await createSessionsApp(options);
   } catch (error) {
-    await sandbox.close();
+    sandboxFailed(error);
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
     throw error;
   }
+  sandboxReady(sandbox);
+  fetchApp = sandbox.app.fetch;
   const urlHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
   let closing: Promise<void> | undefined;
   const close = () => {

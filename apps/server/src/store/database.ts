@@ -90,13 +90,18 @@ function makeDataDirectory(dataDir: string): void {
   make(resolve(dataDir));
 }
 
+/** The file in a data directory that names the process holding it. */
+export const DATA_DIR_LOCK_FILE = "sessions-api.lock";
+
 /**
  * Takes the data directory for this process: PGlite has no lock of its own, and two processes writing one
- * directory would corrupt it. A lock left by a process that is gone is taken over.
+ * directory would corrupt it. A lock left by a process that is gone is taken over. Returns the release.
+ *
+ * @throws {Error} naming the live process that holds it.
  */
-function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string): () => void {
   makeDataDirectory(dataDir);
-  const lockFile = join(dataDir, "sessions-api.lock");
+  const lockFile = join(dataDir, DATA_DIR_LOCK_FILE);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(lockFile, String(process.pid), { flag: "wx" });
