@@ -6,9 +6,11 @@
  */
 import { describeClientChecks } from "./client.js";
 import { describeContractKitChecks } from "./contract-tests.js";
+import { describeServerChecks } from "./server.js";
 import type { Walkthrough } from "./walkthrough.js";
 
 export const packageChecks: Record<string, (walkthrough: Walkthrough) => void> = {
   "@sessions-api/client": describeClientChecks,
   "@sessions-api/contract-tests": describeContractKitChecks,
+  "@sessions-api/server": describeServerChecks,
 };
