@@ -1,17 +1,6 @@
-import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { invalidArbitrary, mutatedString } from "./invalid-arbitrary.js";
-import type { ValueContext } from "./schema-arbitrary.js";
-import { readFuzzSpec, type Schema } from "./spec-walk.js";
-
-const spec = readFuzzSpec();
-const context: ValueContext = {
-  flatten: spec.flatten,
-  validates: (schema, value) => spec.validator.validate(schema, value).valid,
-};
-const componentNames = Object.keys(spec.flatten({ $ref: "#/components" }).schemas as Schema);
-const refOf = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const sample = <T>(arbitrary: fc.Arbitrary<T>, numRuns = 30) => fc.sample(arbitrary, { seed: 23, numRuns });
+import { componentNames, context, refOf, sample, spec } from "./schema-samples.js";
 
 describe("invalidArbitrary", () => {
   test.each(componentNames)("generates only values the %s schema rejects, saying where", (name) => {
