@@ -137,7 +137,7 @@ export function mountAppSessionRoutes(app: Hono<AppEnv>, deps: AppSessionDeps): 
 
   mountOperation(app, deps, "listApplicationSessions", async ({ key, query, origin, context }) => {
     requireAppSessionScope(key);
-    const now = await clock.now();
+    const now = await clock.now(key.account);
     const before = readBeforeId(query);
     if (before !== undefined && !(await store.isPagingAnchor(key.account, before.id, now))) {
       throw ApiError.invalidParameter(
@@ -173,27 +173,30 @@ export function mountAppSessionRoutes(app: Hono<AppEnv>, deps: AppSessionDeps): 
 
   mountOperation(app, deps, "getApplicationSession", async ({ key, path, origin }) => {
     requireAppSessionScope(key);
-    const record = await store.findAppSession(key.account, path.id, await clock.now());
+    const record = await store.findAppSession(key.account, path.id, await clock.now(key.account));
     if (record === null) throw notFound(path.id);
     return { status: 200, body: toApplicationSession(record, origin) };
   });
 
   mountOperation(app, deps, "deleteApplicationSession", async ({ key, path }) => {
     requireAppSessionScope(key);
-    if (!(await store.deleteAppSession(key.account, path.id, await clock.now()))) throw notFound(path.id);
+    if (!(await store.deleteAppSession(key.account, path.id, await clock.now(key.account))))
+      throw notFound(path.id);
     return { status: 204 };
   });
 
   mountOperation(app, deps, "createApplicationSession", async ({ key, body, origin }) => {
     requireAppSessionScope(key);
-    const record = await store.createAppSession(newAppSessionRecord(key.account, body, await clock.now()));
+    const record = await store.createAppSession(
+      newAppSessionRecord(key.account, body, await clock.now(key.account)),
+    );
     const session = toApplicationSession(record, origin);
     return { status: 201, body: session, headers: { Location: session.uri } };
   });
 
   mountOperation(app, deps, "recordApplicationSessionActivity", async ({ key, path, origin }) => {
     requireAppSessionScope(key);
-    const record = await store.touchAppSession(key.account, path.id, await clock.now());
+    const record = await store.touchAppSession(key.account, path.id, await clock.now(key.account));
     if (record === null) throw notFound(path.id);
     return { status: 200, body: toApplicationSession(record, origin) };
   });

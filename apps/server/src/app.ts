@@ -18,7 +18,7 @@ import { mountAppSessionRoutes } from "./app-session-routes.js";
 import { Authenticator } from "./auth.js";
 import { clientOf } from "./client-address.js";
 import { ServerClock } from "./clock.js";
-import { buildDemoData } from "./demo-data.js";
+import { buildDemoDataOf, DEMO_ACCOUNTS } from "./demo-data.js";
 import { docsRoutes } from "./docs.js";
 import { ApiError, errorBody, errorFamilyOf } from "./errors.js";
 import { mountGatewayRoutes } from "./gateway-routes.js";
@@ -82,7 +82,7 @@ export interface SessionsSandbox {
   fetch(request: Request): Promise<Response>;
   /** The store the app runs on. */
   store: SessionStore;
-  /** The server clock (real time plus the sandbox offset). */
+  /** The accounts' sandbox clocks (real time plus each account's offset). */
   clock: ServerClock;
   /** Whether this start seeded demo data (asked for, and the store was empty). */
   seededDemoData: boolean;
@@ -158,7 +158,9 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   let seededDemoData = false;
   if (options.seedDemoData === true) {
     try {
-      seededDemoData = await store.seedIfEmpty(buildDemoData(await clock.now()));
+      seededDemoData = await store.seedIfEmpty(
+        await buildDemoDataOf(DEMO_ACCOUNTS, (account) => clock.now(account)),
+      );
     } catch (error) {
       await store.close().catch(() => {});
       throw error;
@@ -240,9 +242,8 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   const purgeTimer =
     purgeIntervalMs > 0
       ? setInterval(() => {
-          clock
-            .now()
-            .then((now) => store.purge(now))
+          store
+            .purge(clock.realTime())
             .catch((error: unknown) => logger.error("purge failed", describeCause(error)));
         }, purgeIntervalMs)
       : undefined;

@@ -1,44 +1,56 @@
 import { describe, expect, test } from "vitest";
 import { CLOCK_LIMIT_MS, ServerClock } from "./clock.js";
 
-// the store's side of the clock: an offset that moves only within the bound it is given
+// the store's side of the clocks: an offset per account that moves only within the bound it is given
 function offsetStore() {
-  let offset = 0;
+  const offsets = new Map<string, number>();
   return {
-    clockOffsetSeconds: async () => offset,
-    advanceClock: async (seconds: number, maxOffsetSeconds = Number.MAX_SAFE_INTEGER) => {
-      if (offset + seconds > maxOffsetSeconds) return null;
-      offset += seconds;
+    clockOffsetSeconds: async (account: string) => offsets.get(account) ?? 0,
+    advanceClock: async (account: string, seconds: number, maxOffsetSeconds = Number.MAX_SAFE_INTEGER) => {
+      const offset = (offsets.get(account) ?? 0) + seconds;
+      if (offset > maxOffsetSeconds) return null;
+      offsets.set(account, offset);
       return offset;
     },
   };
 }
 
 describe("ServerClock", () => {
-  test("reads real time plus the offset", async () => {
+  test("reads real time plus the account's offset", async () => {
     const real = { now: Date.parse("2026-05-28T07:00:00.000Z") };
     const clock = new ServerClock(offsetStore(), () => real.now);
-    expect(await clock.advance(90)).toEqual({ now: new Date(real.now + 90_000), offsetSeconds: 90 });
+    expect(await clock.advance("acct_a", 90)).toEqual({
+      now: new Date(real.now + 90_000),
+      offsetSeconds: 90,
+    });
     real.now += 1000;
-    expect(await clock.read()).toEqual({ now: new Date(real.now + 90_000), offsetSeconds: 90 });
+    expect(await clock.read("acct_a")).toEqual({ now: new Date(real.now + 90_000), offsetSeconds: 90 });
+  });
+
+  test("moves only the account it is asked to: another reads real time", async () => {
+    const real = { now: Date.parse("2026-05-28T07:00:00.000Z") };
+    const clock = new ServerClock(offsetStore(), () => real.now);
+    await clock.advance("acct_a", 3600);
+    expect(await clock.read("acct_b")).toEqual({ now: new Date(real.now), offsetSeconds: 0 });
+    expect(clock.realTime()).toEqual(new Date(real.now));
   });
 
   test("stays at its limit as real time goes on after an advance there, and refuses to move further", async () => {
     const real = { now: Date.parse("2026-05-28T07:00:00.000Z") };
     const clock = new ServerClock(offsetStore(), () => real.now);
     const toLimit = (CLOCK_LIMIT_MS - real.now) / 1000;
-    expect((await clock.advance(toLimit))?.now.getTime()).toBe(CLOCK_LIMIT_MS);
+    expect((await clock.advance("acct_a", toLimit))?.now.getTime()).toBe(CLOCK_LIMIT_MS);
     real.now += 3_600_000;
-    expect((await clock.now()).getTime()).toBe(CLOCK_LIMIT_MS);
-    expect(await clock.advance(1)).toBeNull();
-    expect((await clock.now()).getTime()).toBe(CLOCK_LIMIT_MS);
+    expect((await clock.now("acct_a")).getTime()).toBe(CLOCK_LIMIT_MS);
+    expect(await clock.advance("acct_a", 1)).toBeNull();
+    expect((await clock.now("acct_a")).getTime()).toBe(CLOCK_LIMIT_MS);
   });
 
   test("an advance that stops short of the limit is not carried past it by real time", async () => {
     const real = { now: Date.parse("2026-05-28T07:00:00.000Z") };
     const clock = new ServerClock(offsetStore(), () => real.now);
-    await clock.advance((CLOCK_LIMIT_MS - real.now) / 1000 - 10);
+    await clock.advance("acct_a", (CLOCK_LIMIT_MS - real.now) / 1000 - 10);
     real.now += 60_000;
-    expect((await clock.now()).getTime()).toBe(CLOCK_LIMIT_MS);
+    expect((await clock.now("acct_a")).getTime()).toBe(CLOCK_LIMIT_MS);
   });
 });

@@ -1,15 +1,16 @@
 /**
- * The server's one clock: real time plus the sandbox offset. The offset lives in the store, so every
- * instance over one database tells the same time.
+ * The sandbox test clock of each account: real time plus the account's own offset. The offsets live in the
+ * store, so every instance over one database tells an account the same time; moving one account's clock
+ * moves no other's.
  *
  * @example
  * const clock = new ServerClock(store);
- * const now = await clock.now();
+ * const now = await clock.now("acct_demo");
  */
+import { CLOCK_LIMIT_MS } from "./store/account-clocks.js";
 import type { SessionStore } from "./store/session-store.js";
 
-/** The clock never passes this moment (ms): past it, timestamps would need more than four-digit years. */
-export const CLOCK_LIMIT_MS = Date.parse("9999-01-01T00:00:00.000Z");
+export { CLOCK_LIMIT_MS };
 
 export interface ClockReading {
   now: Date;
@@ -17,10 +18,10 @@ export interface ClockReading {
 }
 
 /**
- * The clock of a server.
+ * The clocks of a server's accounts.
  *
  * @example
- * const { now, offsetSeconds } = await new ServerClock(store).read();
+ * const { now, offsetSeconds } = await new ServerClock(store).read("acct_demo");
  */
 export class ServerClock {
   constructor(
@@ -29,23 +30,28 @@ export class ServerClock {
     private readonly realNow: () => number = Date.now,
   ) {}
 
-  /** The time, which stays at `CLOCK_LIMIT_MS` once there however far real time goes on. */
-  async read(): Promise<ClockReading> {
-    const offsetSeconds = await this.store.clockOffsetSeconds();
+  /** The account's time, which stays at `CLOCK_LIMIT_MS` once there however far real time goes on. */
+  async read(account: string): Promise<ClockReading> {
+    const offsetSeconds = await this.store.clockOffsetSeconds(account);
     return { now: this.timeAt(offsetSeconds), offsetSeconds };
   }
 
-  async now(): Promise<Date> {
-    return (await this.read()).now;
+  async now(account: string): Promise<Date> {
+    return (await this.read(account)).now;
+  }
+
+  /** Real time, which every account's clock starts from (and the purge measures each offset from). */
+  realTime(): Date {
+    return new Date(this.realNow());
   }
 
   /**
-   * Moves the clock forward by whole seconds (it never moves back); null, moving nothing, when that would
-   * take it past `CLOCK_LIMIT_MS`.
+   * Moves the account's clock forward by whole seconds (it never moves back); null, moving nothing, when
+   * that would take it past `CLOCK_LIMIT_MS`.
    */
-  async advance(seconds: number): Promise<ClockReading | null> {
+  async advance(account: string, seconds: number): Promise<ClockReading | null> {
     const maxOffsetSeconds = Math.floor((CLOCK_LIMIT_MS - this.realNow()) / 1000);
-    const offsetSeconds = await this.store.advanceClock(seconds, maxOffsetSeconds);
+    const offsetSeconds = await this.store.advanceClock(account, seconds, maxOffsetSeconds);
     if (offsetSeconds === null) return null;
     return { now: this.timeAt(offsetSeconds), offsetSeconds };
   }

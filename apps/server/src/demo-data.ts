@@ -2,10 +2,11 @@
  * Demo data seeded into a fresh store by the CLI: sessions of both products for two sub-users of
  * `acct_demo` (one of them `ses_01HX2K3PQ4M5` of `sub_01HX2K3PQ4M5`, so the original docs' curl examples
  * work verbatim against localhost), a terminated session, sessions of `acct_other`, and application
- * sessions. Times are relative to `now`, so the data is live when the server starts.
+ * sessions. Times are relative to `now`, so the data is live when the server starts; each account's to
+ * its own clock's `now` (`buildDemoDataOf`).
  *
  * @example
- * await store.seedIfEmpty(buildDemoData(await clock.now()));
+ * await store.seedIfEmpty(await buildDemoDataOf(DEMO_ACCOUNTS, (account) => clock.now(account)));
  */
 import type { RequestSample, Session } from "@sessions-api/openapi";
 import { formatUsername, type ProxyUsernameParts } from "@sessions-api/username";
@@ -280,4 +281,35 @@ export function buildDemoData(now: Date): SeedData {
     sessions: sketches.map((sketch) => sketchToSeed(sketch, t)),
     appSessions,
   };
+}
+
+/**
+ * The accounts the demo data has.
+ *
+ * @example
+ * DEMO_ACCOUNTS.includes("acct_other"); // true
+ */
+export const DEMO_ACCOUNTS: readonly string[] = ["acct_demo", "acct_other"];
+
+/**
+ * The demo data of some accounts, each as of its own clock's `now`: an account the demo data does not
+ * have gets nothing.
+ *
+ * @example
+ * await store.resetAccount("acct_demo", await buildDemoDataOf(["acct_demo"], (account) => clock.now(account)));
+ */
+export async function buildDemoDataOf(
+  accounts: readonly string[],
+  nowOf: (account: string) => Promise<Date>,
+): Promise<SeedData> {
+  const data: SeedData = { subusers: [], sessions: [], appSessions: [] };
+  for (const account of accounts) {
+    const all = buildDemoData(await nowOf(account));
+    const own = <T extends { account: string }>(items: T[]) =>
+      items.filter((item) => item.account === account);
+    data.subusers.push(...own(all.subusers));
+    data.sessions.push(...own(all.sessions));
+    data.appSessions.push(...own(all.appSessions));
+  }
+  return data;
 }

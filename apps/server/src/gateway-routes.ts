@@ -70,7 +70,7 @@ async function listPage(
   };
   const secret = deps.store.cursorSecret;
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, scope, secret);
-  const now = await deps.clock.now();
+  const now = await deps.clock.now(key.account);
   const page = await deps.store.listSessions(
     {
       account: key.account,
@@ -113,7 +113,7 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
 
   mountOperation(app, deps, "getSession", async ({ key, path }) => {
     const product = sessionProduct(path.product);
-    const session = await store.findSession(key.account, product, path.id, await clock.now());
+    const session = await store.findSession(key.account, product, path.id, await clock.now(key.account));
     if (session === null) throw sessionNotFound(path.id);
     requireProductScope(key, product);
     requireSubuserScope(key, product, session.subuser);
@@ -122,7 +122,7 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
 
   mountOperation(app, deps, "terminateSession", async ({ key, path }) => {
     const product = sessionProduct(path.product);
-    const now = await clock.now();
+    const now = await clock.now(key.account);
     const session = await store.findSession(key.account, product, path.id, now);
     if (session === null) throw sessionNotFound(path.id);
     requireProductScope(key, product);
@@ -148,7 +148,7 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
       }
       requireProductScope(key, product);
       requireSubuserScope(key, product, parsed.subuser);
-      const now = await clock.now();
+      const now = await clock.now(key.account);
       // first use creates the sub-user in the key's account; other accounts' sub-users are not in the way
       await store.ensureSubuser(key.account, parsed.subuser, now);
       const { created, session } = await store.reportTraffic({
@@ -179,22 +179,22 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
     },
   );
 
-  mountOperation(app, deps, "getClock", async () => {
-    const { now, offsetSeconds } = await clock.read();
+  mountOperation(app, deps, "getClock", async ({ key }) => {
+    const { now, offsetSeconds } = await clock.read(key.account);
     return { status: 200, body: { now: now.toISOString(), offset_seconds: offsetSeconds } };
   });
 
-  mountOperation(app, deps, "advanceClock", async ({ body }) => {
-    const advanced = await clock.advance(body.seconds);
+  mountOperation(app, deps, "advanceClock", async ({ key, body }) => {
+    const advanced = await clock.advance(key.account, body.seconds);
     if (advanced === null) {
-      const { now: current } = await clock.read();
+      const { now: current } = await clock.read(key.account);
       throw ApiError.invalidBody(
         `The sandbox clock cannot move past ${new Date(CLOCK_LIMIT_MS).toISOString()}; it is at ${current.toISOString()}.`,
         "seconds",
       );
     }
     const { now, offsetSeconds } = advanced;
-    await store.purge(now);
+    await store.purge(clock.realTime());
     return { status: 200, body: { now: now.toISOString(), offset_seconds: offsetSeconds } };
   });
 }

@@ -30,11 +30,12 @@ describe.skipIf(postgresUrl === null)("two instances over one PostgreSQL databas
     method: string,
     path: string,
     body?: unknown,
+    key: string = DEMO_KEYS.full,
   ) => {
     const response = await (instance as SessionsSandbox).fetch(
       new Request(`http://127.0.0.1${path}`, {
         method,
-        headers: { authorization: `Bearer ${DEMO_KEYS.full}`, "content-type": "application/json" },
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     );
@@ -50,6 +51,20 @@ describe.skipIf(postgresUrl === null)("two instances over one PostgreSQL databas
     expect(ids).toContain("ses_01HX2K3PQ4M5");
     expect(new Set(ids).size).toBe(ids.length);
     expect((await call(a, "GET", "/healthz")).body).toEqual({ status: "ok", store: "postgres" });
+  });
+
+  test("agree on each account's clock, which moves for that account alone", async () => {
+    const [a, b] = instances;
+    const other = DEMO_KEYS.other;
+    const demoBefore = await call(b, "GET", "/sandbox/clock");
+    const otherBefore = await call(b, "GET", "/sandbox/clock", undefined, other);
+    const moved = await call(a, "POST", "/sandbox/clock/advance", { seconds: 7200 }, other);
+    expect(moved.body.offset_seconds).toBe(Number(otherBefore.body.offset_seconds) + 7200);
+    expect((await call(b, "GET", "/sandbox/clock", undefined, other)).body.offset_seconds).toBe(
+      moved.body.offset_seconds,
+    );
+    expect((await call(a, "GET", "/sandbox/clock")).body.offset_seconds).toBe(demoBefore.body.offset_seconds);
+    expect((await call(b, "GET", "/sandbox/clock")).body.offset_seconds).toBe(demoBefore.body.offset_seconds);
   });
 
   test("share sessions and the test clock", async () => {

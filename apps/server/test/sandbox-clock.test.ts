@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   createTestApp,
+  DEMO_KEYS,
   expectGatewayError,
   expectSchema,
   newSubuser,
@@ -10,7 +11,8 @@ import {
   username,
 } from "./helpers.js";
 
-// every test here moves the shared clock forward, so they only assert relative to the clock they read
+// every test here moves acct_demo's clock (or acct_other's) forward, so they only assert relative to the
+// clock they read
 let app: TestApp;
 beforeAll(async () => {
   app = await createTestApp();
@@ -46,6 +48,42 @@ describe("the sandbox clock", () => {
       "invalid_request_body",
       param,
     );
+  });
+});
+
+describe("each account's clock", () => {
+  test("another account advancing its clock by an hour leaves this account's 5-minute session and clock", async () => {
+    const mine = await traffic(app, username(newSubuser(), "mine", { sesstime: 5 }));
+    const myClock = (await app.call("GET", "/sandbox/clock")).body;
+    const theirs = await app.call("POST", "/sandbox/clock/advance", {
+      key: DEMO_KEYS.other,
+      body: { seconds: 3600 },
+    });
+    expect(theirs.status).toBe(200);
+    expect(Date.parse(theirs.body.now)).toBe(START_TIME + theirs.body.offset_seconds * 1000);
+    expect((await app.call("GET", "/sandbox/clock")).body).toEqual(myClock);
+    expect((await app.call("GET", `/v1/residential/sessions/${mine.body.id}`)).status).toBe(200);
+    // the purge after their advance ran at each account's own time
+    expect(
+      await app.sandbox.store.findSession(
+        "acct_demo",
+        "residential",
+        mine.body.id,
+        new Date(Date.parse(myClock.now)),
+      ),
+    ).not.toBeNull();
+  });
+
+  test("what an account writes is stamped with its own clock", async () => {
+    const moved = await app.call("POST", "/sandbox/clock/advance", {
+      key: DEMO_KEYS.other,
+      body: { seconds: 600 },
+    });
+    const theirs = await traffic(app, username(newSubuser(), "stamped"), { key: DEMO_KEYS.other });
+    expect(theirs.body.started_at).toBe(moved.body.now);
+    const mine = await traffic(app, username(newSubuser(), "stamped"));
+    expect(mine.body.started_at).toBe((await app.call("GET", "/sandbox/clock")).body.now);
+    expect(mine.body.started_at).not.toBe(theirs.body.started_at);
   });
 });
 
@@ -95,10 +133,9 @@ describe("expiry and the audit window", () => {
     const subuser = newSubuser();
     const created = await traffic(app, username(subuser, "purged"));
     await app.call("DELETE", `/v1/residential/sessions/${created.body.id}`);
-    const now = await app.sandbox.clock.now();
     // the visibility predicate hides it either way; the purge must also have deleted the row
     await advance(86_401);
-    expect(await app.sandbox.store.purge(new Date(now.getTime() + 86_401_000))).toEqual({
+    expect(await app.sandbox.store.purge(app.sandbox.clock.realTime())).toEqual({
       sessions: 0,
       appSessions: 0,
     });
@@ -117,7 +154,7 @@ describe("the sandbox clock's end", () => {
     const limit = Date.parse("9999-01-01T00:00:00.000Z");
     const before = (await farApp.call("GET", "/sandbox/clock")).body;
     // straight through the store, to 100 s before the end
-    await farApp.sandbox.store.advanceClock((limit - Date.parse(before.now)) / 1000 - 100);
+    await farApp.sandbox.store.advanceClock("acct_demo", (limit - Date.parse(before.now)) / 1000 - 100);
     const refused = await farApp.call("POST", "/sandbox/clock/advance", { body: { seconds: 101 } });
     expectGatewayError(refused, 400, "invalid_request_body");
     expect(refused.body.error.param).toBe("seconds");
@@ -137,7 +174,7 @@ describe("the sandbox clock's end", () => {
   test("real time going on does not carry the clock past its end; advancing from there is still refused", async () => {
     const limit = "9999-01-01T00:00:00.000Z";
     const before = (await farApp.call("GET", "/sandbox/clock")).body;
-    await farApp.sandbox.store.advanceClock((Date.parse(limit) - Date.parse(before.now)) / 1000);
+    await farApp.sandbox.store.advanceClock("acct_demo", (Date.parse(limit) - Date.parse(before.now)) / 1000);
     expect((await farApp.call("GET", "/sandbox/clock")).body.now).toBe(limit);
     farApp.time.now += 3_600_000;
     expect((await farApp.call("GET", "/sandbox/clock")).body.now).toBe(limit);

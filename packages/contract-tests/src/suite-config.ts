@@ -1,6 +1,7 @@
 /**
  * The vitest configuration of a contract run, for every target: the one place that says which files
- * are the suite, how they run (one at a time on a real server, whose test clock is global), which
+ * are the suite, how they run (one at a time on a real server, where every file moves the test clock
+ * of the one account it runs as), which
  * reporters report, and how the target reaches the cases (started by the global setup, or given).
  *
  * The suite runs from its sources inside this repository (`src/*.ts`, `test/*.test.ts`, through tsx)
@@ -81,7 +82,8 @@ export function contractVitestOptions(input: ContractVitestInput): CliOptions {
     globalSetup: target === "external" || !suiteLayout.globalSetup ? [] : [suiteLayout.globalSetup],
     provide: external ? { contractTarget: external } : { contractTargetName: target },
     reporters: input.reporters as CliOptions["reporters"],
-    // a real server's test clock is global: its files run one at a time, so advancing it disturbs no other case
+    // every file runs as one account and moves its test clock: its files run one at a time, so advancing it
+    // disturbs no other case
     fileParallelism: target === "mock",
     // the files share one module graph: the spec is compiled to validators once per worker, not per file
     isolate: false,

@@ -34,12 +34,35 @@ describe("the service", target.requires("state"), () => {
     expect(body.offset_seconds).toBeGreaterThanOrEqual(0);
   });
 
-  test("the test clock is one for every account", target.requires("sandbox", "otherAccountKey"), async () => {
-    const other = target.client(target.keys.other);
-    const mine = (await client.call<Clock>("getClock", { expect: 200 })).body;
-    const theirs = (await other.call<Clock>("getClock", { expect: 200 })).body;
-    expect(theirs.offset_seconds).toBe(mine.offset_seconds);
-  });
+  test(
+    "advancing another account's test clock leaves this account's sessions and clock untouched",
+    target.requires("sandbox", "otherAccountKey"),
+    async () => {
+      const other = target.client(target.keys.other);
+      const session = await proxy(client, "residential", {
+        subuser: newSubuser(),
+        region: "us",
+        session_id: newSessionName(),
+        sesstime: 5,
+      });
+      const mine = (await client.call<Clock>("getClock", { expect: 200 })).body;
+      const theirs = (await other.call<Clock>("getClock", { expect: 200 })).body;
+      const { body: moved } = await other.call<Clock>("advanceClock", {
+        body: { seconds: 3_600 },
+        expect: 200,
+      });
+      expect(moved.offset_seconds).toBe(theirs.offset_seconds + 3_600);
+      const after = (await client.call<Clock>("getClock", { expect: 200 })).body;
+      expect(after.offset_seconds).toBe(mine.offset_seconds);
+      // real time went on for a moment at most, not the hour their clock moved
+      expect(Date.parse(after.now) - Date.parse(mine.now)).toBeLessThan(3_600_000);
+      const { body: read } = await client.call<SessionDetail>("getSession", {
+        path: { product: "residential", id: session.id },
+        expect: 200,
+      });
+      expect(read).toMatchObject({ id: session.id, status: "active", expires_at: session.expires_at });
+    },
+  );
 });
 
 describe(

@@ -1,7 +1,7 @@
 /**
- * Scenarios that move the server's test clock. The clock is global to the server, so contract files
- * run one at a time on the server targets (see vitest.contract.config.ts), and every scenario seeds
- * its own sessions after the clock moved: no other case can be disturbed.
+ * Scenarios that move the test clock of the suite's account. Every contract file uses that account, so
+ * contract files run one at a time on the server targets (see vitest.contract.config.ts), and every
+ * scenario seeds its own sessions after the clock moved: no other case can be disturbed.
  */
 import type { ApplicationSession, Clock, SessionDetail } from "@sessions-api/openapi";
 import { describe, expect, test } from "vitest";

@@ -88,6 +88,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
               "0004-upkeep-counts",
               "0005-server-secrets",
               "0006-subusers-per-account",
+              "0007-clock-per-account",
             ]
           : [],
       );
@@ -95,7 +96,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       const rows = await db.query<{ version: number }>(
         "SELECT version FROM schema_migrations ORDER BY version",
       );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6, 7]);
     });
 
     test("leaves room in each page of gateway_sessions for a report's update of a session beside it", async () => {
@@ -597,10 +598,40 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       expect(await store.findSession(account, "residential", expiring.id, at(base))).toBeNull();
     });
 
-    test("the clock offset lives in the database", async () => {
-      const before = await store.clockOffsetSeconds();
-      expect(await store.advanceClock(60)).toBe(before + 60);
-      expect(await store.clockOffsetSeconds()).toBe(before + 60);
+    test("each account's clock offset lives in the database and moves alone", async () => {
+      const [mine, theirs] = [freshAccount(), freshAccount()];
+      expect(await store.clockOffsetSeconds(mine)).toBe(0);
+      expect(await store.advanceClock(mine, 60)).toBe(60);
+      expect(await store.advanceClock(mine, 30)).toBe(90);
+      expect(await store.clockOffsetSeconds(mine)).toBe(90);
+      expect(await store.clockOffsetSeconds(theirs)).toBe(0);
+      const [row] = await db.query<{ offset_seconds: string | number }>(
+        "SELECT offset_seconds FROM account_clocks WHERE account = $1",
+        [mine],
+      );
+      if (db.kind === "postgres") expect(Number(row?.offset_seconds)).toBe(90);
+      // past the bound it is given, it moves nothing
+      expect(await store.advanceClock(mine, 11, 100)).toBeNull();
+      expect(await store.clockOffsetSeconds(mine)).toBe(90);
+    });
+
+    test("purges each account's records at that account's own time", async () => {
+      const [moved, still] = [freshAccount(), freshAccount()];
+      const day = 24 * 3600;
+      // a thousand days on: the rows of the other tests are purged by the first purge, not counted here
+      const base = 1000 * day;
+      const [movedSession, stillSession] = [
+        (await report(store, moved, user("sub_clock", "m"), at(base))).session,
+        (await report(store, still, user("sub_clock", "s"), at(base))).session,
+      ];
+      await store.purge(at(base));
+      await store.terminateSession(moved, "residential", movedSession.id, at(base + 10));
+      await store.terminateSession(still, "residential", stillSession.id, at(base + 10));
+      // `moved` is a day and a minute ahead of real time, `still` at real time
+      await store.advanceClock(moved, day + 60);
+      expect(await store.purge(at(base + 10))).toEqual({ sessions: 1, appSessions: 0 });
+      expect(await store.findSession(moved, "residential", movedSession.id, at(base + 10))).toBeNull();
+      expect(await store.findSession(still, "residential", stillSession.id, at(base + 10))).not.toBeNull();
     });
   },
 );
@@ -618,10 +649,15 @@ describe.skipIf(postgresUrl === null)("several SessionStores over one PostgreSQL
     await backend?.dispose();
   });
 
-  test("share the test clock", async () => {
+  test("agree on each account's test clock", async () => {
     const [a, b] = stores as [SessionStore, SessionStore];
-    const offset = await a.advanceClock(3600);
-    expect(await b.clockOffsetSeconds()).toBe(offset);
+    const [mine, theirs] = [freshAccount(), freshAccount()];
+    expect(await b.clockOffsetSeconds(mine)).toBe(0);
+    const offset = await a.advanceClock(mine, 3600);
+    expect(await b.clockOffsetSeconds(mine)).toBe(offset);
+    expect(await b.advanceClock(mine, 60)).toBe(3660);
+    expect(await a.clockOffsetSeconds(mine)).toBe(3660);
+    expect(await a.clockOffsetSeconds(theirs)).toBe(0);
   });
 
   test("start one session when the first reports of a username arrive together", async () => {
@@ -848,6 +884,46 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
         "SELECT to_regclass('session_samples')::text AS table",
       );
       expect(gone?.table).toBeNull();
+    });
+  },
+);
+
+describe.each(storeBackends().map((make) => [make().name, make] as const))(
+  "migration 0007 on %s",
+  (_, make) => {
+    let backend: StoreBackend;
+    let db: Database;
+    beforeAll(async () => {
+      backend = make();
+      db = await backend.raw();
+    });
+    afterAll(async () => {
+      await db?.close();
+      await backend?.dispose();
+    });
+
+    test("gives every account with something stored the time the one clock had, and no other account a clock", async () => {
+      const migrations = await loadMigrations();
+      await migrate(db, migrations.slice(0, 6));
+      await db.query("UPDATE clock SET offset_seconds = 7200 WHERE id = 1");
+      await db.query(
+        "INSERT INTO subusers (id, account, created_at) VALUES ('sub_old', 'acct_gateway', $1)",
+        [iso(at(0))],
+      );
+      await db.query(
+        `INSERT INTO app_sessions (id, account, public_url, browser_session, application_user_id, endpoint_id,
+           created_at, last_active, expires_at)
+         VALUES ('as_old', 'acct_app', 'https://app.example.com', '{}', 'au_old', 'ep_old', $1, $1, $2)`,
+        [iso(at(0)), iso(at(3600))],
+      );
+      expect(await migrate(db, migrations.slice(0, 7))).toEqual(["0007-clock-per-account"]);
+      const rows = await db.query<{ account: string; offset_seconds: string | number }>(
+        "SELECT account, offset_seconds FROM account_clocks ORDER BY account",
+      );
+      expect(rows.map((row) => [row.account, Number(row.offset_seconds)])).toEqual([
+        ["acct_app", 7200],
+        ["acct_gateway", 7200],
+      ]);
     });
   },
 );

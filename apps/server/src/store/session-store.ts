@@ -1,7 +1,8 @@
 /**
  * The server's persistent state: gateway sessions with their samples, sub-users, application sessions and
- * the sandbox clock offset. Every query takes the clock's `now` as a parameter, so expiry, the 24 h audit
- * window and the purge all follow the test clock.
+ * each account's sandbox clock offset. Every query takes the account's `now` as a parameter (the purge,
+ * across accounts, each account's offset), so expiry, the 24 h audit window and the purge all follow the
+ * account's test clock.
  *
  * @example
  * const store = await SessionStore.open({ dataDir: ".data" });
@@ -19,13 +20,13 @@ import type {
 import type { ProxyUsername } from "@sessions-api/username";
 import { pickAsn, pickExitIp } from "../exit-ip.js";
 import { newSessionId } from "../ids.js";
+import { AccountClocks, CLOCK_LIMIT_MS, sqlAccountNow } from "./account-clocks.js";
 import { AutoVacuum, type UpkeepCounts } from "./auto-vacuum.js";
 import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
 import { migrate } from "./migrate.js";
 import { ReadCache } from "./read-cache.js";
 import { loadServerSecret } from "./server-secrets.js";
-import { SharedRead } from "./shared-read.js";
 
 /** How long terminated sessions (and deleted application sessions, for paging) are kept: 24 hours. */
 export const AUDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -537,15 +538,8 @@ function reportTrafficParams(batch: readonly TrafficWrite[]): unknown[] {
  * console.log(store.kind); // "postgres"
  */
 export class SessionStore {
-  private offsetCache: number | undefined;
-  // over PostgreSQL every request reads the clock offset: requests that arrive while a read is on its way
-  // share the next one (begun after they asked, so a move another instance has answered shows)
-  private readonly offsetReads = new SharedRead(async () => {
-    const [row] = await this.db.query<{ offset_seconds: number | string }>(
-      "SELECT offset_seconds FROM clock WHERE id = 1",
-    );
-    return Number(row?.offset_seconds ?? 0);
-  });
+  /** The sandbox test clock of each account. */
+  readonly clocks: AccountClocks;
   // PGlite is this process's alone (its data directory is locked), so every write passes through here and
   // reads can be cached; over PostgreSQL other instances write, and every read goes to the database
   private readonly cache: ReadCache | undefined;
@@ -584,6 +578,7 @@ export class SessionStore {
     readonly cursorSecret: Buffer,
   ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
+    this.clocks = new AccountClocks(db);
     this.autoVacuum =
       db.kind === "pglite"
         ? new AutoVacuum({
@@ -665,29 +660,21 @@ export class SessionStore {
     await this.db.query("SELECT 1");
   }
 
-  /** Seconds the sandbox clock is ahead of real time. */
-  async clockOffsetSeconds(): Promise<number> {
-    if (this.offsetCache !== undefined) return this.offsetCache;
-    const offset = await this.offsetReads.get();
-    // as with the read cache: only this process moves PGlite's clock, other instances may move PostgreSQL's
-    if (this.db.kind === "pglite") this.offsetCache = offset;
-    return offset;
+  /** Seconds the account's sandbox clock is ahead of real time. */
+  clockOffsetSeconds(account: string): Promise<number> {
+    return this.clocks.offsetSeconds(account);
   }
 
   /**
-   * Moves the sandbox clock forward; returns the new offset in seconds, or null (and moves nothing) when
-   * the offset would pass `maxOffsetSeconds`.
+   * Moves the account's sandbox clock forward; returns the new offset in seconds, or null (and moves
+   * nothing) when the offset would pass `maxOffsetSeconds`. No other account's clock moves.
    */
-  async advanceClock(seconds: number, maxOffsetSeconds = Number.MAX_SAFE_INTEGER): Promise<number | null> {
-    const [row] = await this.db.query<{ offset_seconds: number | string }>(
-      `UPDATE clock SET offset_seconds = offset_seconds + $1
-       WHERE id = 1 AND offset_seconds + $1 <= $2 RETURNING offset_seconds`,
-      [seconds, maxOffsetSeconds],
-    );
-    if (row === undefined) return null;
-    const offset = Number(row.offset_seconds);
-    if (this.db.kind === "pglite") this.offsetCache = offset;
-    return offset;
+  advanceClock(
+    account: string,
+    seconds: number,
+    maxOffsetSeconds = Number.MAX_SAFE_INTEGER,
+  ): Promise<number | null> {
+    return this.clocks.advance(account, seconds, maxOffsetSeconds);
   }
 
   /**
@@ -887,17 +874,32 @@ export class SessionStore {
     });
   }
 
-  /** Deletes what is past keeping: sessions expired or terminated over 24 h ago, old application sessions. */
-  async purge(now: Date): Promise<{ sessions: number; appSessions: number }> {
-    const cutoff = cutoffOf(now);
+  /**
+   * Deletes what is past keeping, each account at its own time (real time `realNow` plus the account's
+   * clock offset): sessions expired or terminated over 24 h ago, old application sessions.
+   */
+  async purge(realNow: Date): Promise<{ sessions: number; appSessions: number }> {
+    // every account's time is at least real time: the indexes find the candidates up to the furthest
+    // clock, and each row is then held against its own account's
+    const [furthest] = await this.db.query<{ offset_seconds: number | string | null }>(
+      "SELECT max(offset_seconds) AS offset_seconds FROM account_clocks",
+    );
+    const latest = Math.min(realNow.getTime() + Number(furthest?.offset_seconds ?? 0) * 1000, CLOCK_LIMIT_MS);
+    const params = [cutoffOf(new Date(latest)), iso(realNow), `${AUDIT_WINDOW_MS / 1000} seconds`];
+    const cutoff = (table: string) => `${sqlAccountNow(`${table}.account`, "$2")} - $3::interval`;
     const sessions = await this.db.query(
-      `DELETE FROM gateway_sessions WHERE (terminated_at IS NULL AND expires_at <= $1) OR terminated_at <= $1
+      `DELETE FROM gateway_sessions g
+       WHERE ((terminated_at IS NULL AND expires_at <= $1) OR terminated_at <= $1)
+         AND coalesce(terminated_at, expires_at) <= ${cutoff("g")}
        RETURNING id`,
-      [cutoff],
+      params,
     );
     const appSessions = await this.db.query(
-      "DELETE FROM app_sessions WHERE deleted_at <= $1 OR expires_at <= $1 RETURNING id",
-      [cutoff],
+      `DELETE FROM app_sessions a
+       WHERE (deleted_at <= $1 OR expires_at <= $1)
+         AND (deleted_at <= ${cutoff("a")} OR expires_at <= ${cutoff("a")})
+       RETURNING id`,
+      params,
     );
     if (sessions.length + appSessions.length > 0) this.cache?.clear();
     this.counted("deleted", { gateway_sessions: sessions.length, app_sessions: appSessions.length });

@@ -276,16 +276,24 @@ export const ruleBreaks = {
     })(),
   },
   clockPerAccount: {
-    rule: "the test clock is one for the whole server (here: another account's runs a second ahead)",
-    caseName: "the test clock is one for every account",
-    handle: rewrite(
-      (request, url) =>
-        isGet(request) &&
-        url.pathname === "/sandbox/clock" &&
-        request.headers.get("authorization") === "Bearer sk_demo_other",
-      200,
-      (body) => ({ ...body, offset_seconds: Number(body.offset_seconds) + 1 }),
-    ),
+    rule: "each account has its own test clock (here: one account's advance moves every account's clock)",
+    caseName: "advancing another account's test clock leaves this account's sessions and clock untouched",
+    handle: (() => {
+      // the offset every account's clock gets from the other account's advances
+      let shared = 0;
+      return async (request: Request, next: Forward) => {
+        const url = new URL(request.url);
+        const fromOther = request.headers.get("authorization") === "Bearer sk_demo_other";
+        const advance = url.pathname === "/sandbox/clock/advance" && fromOther;
+        const asked = advance ? ((await request.clone().json()) as Json) : {};
+        const response = await next(request);
+        if (advance && response.status === 200) shared += Number(asked.seconds);
+        if (url.pathname !== "/sandbox/clock" || !isGet(request) || fromOther || response.status !== 200)
+          return response;
+        const body = (await response.json()) as Json;
+        return json({ ...body, offset_seconds: Number(body.offset_seconds) + shared }, 200, response.headers);
+      };
+    })(),
   },
 } satisfies Record<string, RuleBreak>;
 
