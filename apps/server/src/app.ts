@@ -20,10 +20,10 @@ import { clientOf } from "./client-address.js";
 import { ServerClock } from "./clock.js";
 import { buildDemoDataOf, DEMO_ACCOUNTS } from "./demo-data.js";
 import { docsRoutes } from "./docs.js";
-import { ApiError, errorBody, errorFamilyOf } from "./errors.js";
+import { ApiError, errorFamilyOf } from "./errors.js";
 import { mountGatewayRoutes } from "./gateway-routes.js";
 import { newRequestId } from "./ids.js";
-import { carriesRequestId, jsonResponse } from "./json-response.js";
+import { carriesRequestId, errorResponse } from "./json-response.js";
 import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
 import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
 import { refuseTrailingSlashes } from "./request-target.js";
@@ -94,11 +94,6 @@ const internalMessage = {
   gateway: "An unexpected error occurred; quote the request id to support.",
   app: "An unexpected error occurred; quote the operation id to support.",
 } as const;
-
-function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
-  const body = errorBody(errorFamilyOf(c.req.path), error, c.get("requestId"));
-  return jsonResponse(c, error.status, body, error.details.headers);
-}
 
 // every path the server answers on, with its methods, for 405 and its Allow header
 function knownPaths(): Map<string, string[]> {
@@ -196,7 +191,8 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   // a trailing slash names no documented path; /docs/ is a page's, which redirects to /docs
   app.use(refuseTrailingSlashes(["/docs/"]));
 
-  const deps = { auth, store, clock, publicUrl };
+  const idempotency = { keys: store.idempotencyKeys, realTime: () => clock.realTime() };
+  const deps = { auth, store, clock, publicUrl, idempotency };
   mountGatewayRoutes(app, deps);
   mountAppSessionRoutes(app, deps);
   mountOperation(app, deps, "getHealth", async () => {
@@ -242,9 +238,10 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   const purgeTimer =
     purgeIntervalMs > 0
       ? setInterval(() => {
-          store
-            .purge(clock.realTime())
-            .catch((error: unknown) => logger.error("purge failed", describeCause(error)));
+          const realNow = clock.realTime();
+          Promise.all([store.purge(realNow), store.idempotencyKeys.purge(realNow)]).catch((error: unknown) =>
+            logger.error("purge failed", describeCause(error)),
+          );
         }, purgeIntervalMs)
       : undefined;
   purgeTimer?.unref();

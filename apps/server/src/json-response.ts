@@ -9,6 +9,7 @@
  * app.get("/v1/ping", (c) => jsonResponse(c, 200, { pong: true }));
  */
 import type { Context } from "hono";
+import { type ApiError, errorBody, errorFamilyOf } from "./errors.js";
 import { jsonText } from "./json-text.js";
 import type { AppEnv } from "./operation.js";
 
@@ -35,6 +36,30 @@ export function jsonResponse(
           status,
           headers: { "Content-Type": "application/json", "X-Request-Id": requestId, ...headers },
         });
+  stamped.add(response);
+  return response;
+}
+
+/**
+ * The answer to an `ApiError`: the error body of the family the request's path belongs to.
+ *
+ * @example
+ * return errorResponse(c, ApiError.routeNotFound(c.req.method, c.req.path));
+ */
+export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
+  const body = errorBody(errorFamilyOf(c.req.path), error, c.get("requestId"));
+  return jsonResponse(c, error.status, body, error.details.headers);
+}
+
+/**
+ * A response made again from a kept answer (an idempotent replay): its headers, `X-Request-Id` included,
+ * are the kept ones.
+ *
+ * @example
+ * return keptResponse(201, '{"id":"as_..."}', { "Content-Type": "application/json", "X-Request-Id": "req_..." });
+ */
+export function keptResponse(status: number, body: string | null, headers: Record<string, string>): Response {
+  const response = new Response(body, { status, headers });
   stamped.add(response);
   return response;
 }

@@ -13,6 +13,7 @@ import type { Context, Hono } from "hono";
 import type { ApiKeyConfig } from "./api-keys.js";
 import type { Authenticator } from "./auth.js";
 import { clientOf } from "./client-address.js";
+import { answerIdempotently, type IdempotencyDeps } from "./idempotency.js";
 import { jsonResponse } from "./json-response.js";
 import { carriesBody, type NodeBindings, readBodyText, skipIgnoredBody } from "./request-body.js";
 import { validateBody, validateParameters } from "./request-validation.js";
@@ -86,6 +87,8 @@ export interface MountOptions {
   auth: Authenticator;
   /** Origin for absolute URIs; default: the request's origin. */
   publicUrl?: string | undefined;
+  /** Where the `Idempotency-Key`s of operations that take one are kept; without it, the header is ignored. */
+  idempotency?: IdempotencyDeps | undefined;
 }
 
 /**
@@ -102,6 +105,9 @@ export function mountOperation<Id extends OperationId>(
   hooks: { beforeSchema?: (body: unknown) => void } = {},
 ): void {
   const operation = specOperation(id);
+  const idempotencyKey = operation.parameters.find(
+    (parameter) => parameter.in === "header" && parameter.name === "Idempotency-Key",
+  );
   app.on(operation.method, operation.honoPath, async (c) => {
     const key = operation.secured
       ? options.auth.authenticate(c.req.header("authorization"), clientOf(c.env))
@@ -129,7 +135,16 @@ export function mountOperation<Id extends OperationId>(
       },
       context: c,
     } as OperationInput<Id>;
-    const result: { status: number; body?: unknown; headers?: Record<string, string> } = await handler(input);
-    return jsonResponse(c, result.status, result.body, result.headers);
+    const respond = async () => {
+      const result: { status: number; body?: unknown; headers?: Record<string, string> } =
+        await handler(input);
+      return jsonResponse(c, result.status, result.body, result.headers);
+    };
+    if (idempotencyKey === undefined || options.idempotency === undefined || key === null) return respond();
+    return answerIdempotently(
+      options.idempotency,
+      { context: c, parameter: idempotencyKey, apiKey: key.key, body },
+      respond,
+    );
   });
 }

@@ -24,6 +24,7 @@ import { AccountClocks, CLOCK_LIMIT_MS, sqlAccountNow } from "./account-clocks.j
 import { AutoVacuum, type UpkeepCounts } from "./auto-vacuum.js";
 import { type Database, type OpenDatabaseOptions, openDatabase, type Queryable } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
+import { IdempotencyKeys } from "./idempotency-keys.js";
 import { migrate } from "./migrate.js";
 import { ReadCache } from "./read-cache.js";
 import { loadServerSecret } from "./server-secrets.js";
@@ -540,6 +541,8 @@ function reportTrafficParams(batch: readonly TrafficWrite[]): unknown[] {
 export class SessionStore {
   /** The sandbox test clock of each account. */
   readonly clocks: AccountClocks;
+  /** The idempotency keys of sandbox writes. */
+  readonly idempotencyKeys: IdempotencyKeys;
   // PGlite is this process's alone (its data directory is locked), so every write passes through here and
   // reads can be cached; over PostgreSQL other instances write, and every read goes to the database
   private readonly cache: ReadCache | undefined;
@@ -579,6 +582,7 @@ export class SessionStore {
   ) {
     this.cache = db.kind === "pglite" ? new ReadCache() : undefined;
     this.clocks = new AccountClocks(db);
+    this.idempotencyKeys = new IdempotencyKeys(db);
     this.autoVacuum =
       db.kind === "pglite"
         ? new AutoVacuum({

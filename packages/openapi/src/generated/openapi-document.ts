@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocument = {
       "name": "Sessions API maintainers",
       "url": "https://github.com/sessions-api/sessions-api"
     },
-    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`), optionally the sub-users it is limited to, and\n  whether it covers the account's application sessions (a key limited to some sub-users or products\n  reaches them only if its scope says so).\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`; a key whose scope\n  does not cover application sessions gets `403` (`ERR_UNAUTHORIZED`, `status_code: 403`) on every\n  `/app` and `/sandbox/app` operation. Sessions of other accounts are invisible: `404` by id, absent\n  from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when its path could not be read:\n  bytes that fail in their own request line, or a connection that ends before a request's headers\n  do), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, a request target that is not a path (`*`, `host:443`: the server is no proxy,\n  and answers `CONNECT` like any other method) or a `Host` header that is missing (HTTP/1.1),\n  empty, repeated or not a host and port, `431` when the request line and headers pass 16 KiB, `408`\n  when the request does not arrive in time (see Limits). Bad input never gets a 5xx.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation answers `503` with a `Retry-After` header (seconds) in the family's\n  error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Paths** are matched exactly as this document writes them: a path with a trailing slash, or with\n  a `.` or `..` segment (as is or percent-encoded, `%2e`), names no documented path and gets `404\n  not_found` (`ERR_NOT_FOUND`); dot segments are never resolved.\n- **Limits.** A request's headers must arrive within 10 s of the connection opening (on a kept-alive\n  connection, of the request's first byte), and all of it within 30 s; a connection idle for 5 s\n  between requests is closed. An operation that takes a JSON body reads up to 1 MiB of it (past\n  that: `400 invalid_request_body`); one that takes no body ignores up to 1 KiB of one (past that:\n  `400 malformed_request`, and the operation does not run). A body the answer did not need is not\n  read to its end: that answer closes the connection. A server that holds its limit of connections\n  answers one more at once, before reading from it, with `503 service_unavailable` in\n  `GatewayError` and a `Retry-After` header (seconds), and closes it. The times and the connection\n  limit are the reference server's defaults; its README says how to change them.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
+    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`), optionally the sub-users it is limited to, and\n  whether it covers the account's application sessions (a key limited to some sub-users or products\n  reaches them only if its scope says so).\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`; a key whose scope\n  does not cover application sessions gets `403` (`ERR_UNAUTHORIZED`, `status_code: 403`) on every\n  `/app` and `/sandbox/app` operation. Sessions of other accounts are invisible: `404` by id, absent\n  from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when its path could not be read:\n  bytes that fail in their own request line, or a connection that ends before a request's headers\n  do), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, a request target that is not a path (`*`, `host:443`: the server is no proxy,\n  and answers `CONNECT` like any other method) or a `Host` header that is missing (HTTP/1.1),\n  empty, repeated or not a host and port, `431` when the request line and headers pass 16 KiB, `408`\n  when the request does not arrive in time (see Limits). Bad input never gets a 5xx.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation answers `503` with a `Retry-After` header (seconds) in the family's\n  error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Paths** are matched exactly as this document writes them: a path with a trailing slash, or with\n  a `.` or `..` segment (as is or percent-encoded, `%2e`), names no documented path and gets `404\n  not_found` (`ERR_NOT_FOUND`); dot segments are never resolved.\n- **Limits.** A request's headers must arrive within 10 s of the connection opening (on a kept-alive\n  connection, of the request's first byte), and all of it within 30 s; a connection idle for 5 s\n  between requests is closed. An operation that takes a JSON body reads up to 1 MiB of it (past\n  that: `400 invalid_request_body`); one that takes no body ignores up to 1 KiB of one (past that:\n  `400 malformed_request`, and the operation does not run). A body the answer did not need is not\n  read to its end: that answer closes the connection. A server that holds its limit of connections\n  answers one more at once, before reading from it, with `503 service_unavailable` in\n  `GatewayError` and a `Retry-After` header (seconds), and closes it. The times and the connection\n  limit are the reference server's defaults; its README says how to change them.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp of an\n  account from that account's clock: the real one, moved forward by the account's sandbox test clock.\n  Each account has its own test clock (as a test clock in Stripe moves only what is attached to it):\n  moving it expires, purges and stamps that account's sessions only, and every other account stays\n  at its own time.\n"
   },
   "x-generator-notes": [
     {
@@ -68,7 +68,7 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "name": "Sandbox",
-      "description": "Control operations of the reference server, **not part of the production API**. They report\nproxied traffic (so that gateway sessions start, grow and get repinned), create application\nsessions and record their activity, and move the test clock forward (so that expiry and the 24 h\naudit window can be exercised without waiting). The production API never answers on these paths.\n"
+      "description": "Control operations of the reference server, **not part of the production API**. They report\nproxied traffic (so that gateway sessions start, grow and get repinned), create application\nsessions and record their activity, move the caller's account's test clock forward (so that\nexpiry and the 24 h audit window can be exercised without waiting), and reset the caller's account.\nEvery sandbox write takes an `Idempotency-Key`, so that a client can retry it safely. The\nproduction API never answers on these paths.\n"
     },
     {
       "name": "Service",
@@ -409,6 +409,11 @@ export const openapiDocument: OpenApiDocument = {
         "tags": [
           "Sandbox"
         ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -505,6 +510,12 @@ export const openapiDocument: OpenApiDocument = {
           "404": {
             "$ref": "#/components/responses/GatewayProductHasNoSessions"
           },
+          "409": {
+            "$ref": "#/components/responses/GatewayIdempotencyKeyInUse"
+          },
+          "422": {
+            "$ref": "#/components/responses/GatewayIdempotencyKeyReused"
+          },
           "429": {
             "$ref": "#/components/responses/GatewayRateLimited"
           },
@@ -521,7 +532,7 @@ export const openapiDocument: OpenApiDocument = {
       "get": {
         "operationId": "getClock",
         "summary": "Read the test clock (sandbox)",
-        "description": "**Sandbox only.** Returns the server's current time and how far the test clock has been moved\nahead of real time. The clock is one for the whole server: every account sees the same time.\n",
+        "description": "**Sandbox only.** Returns the current time of the caller's account and how far its test clock has\nbeen moved ahead of real time. Each account has its own test clock: another account's moves do\nnot show here. Every instance of a server over one database tells an account the same time.\n",
         "tags": [
           "Sandbox"
         ],
@@ -548,9 +559,14 @@ export const openapiDocument: OpenApiDocument = {
       "post": {
         "operationId": "advanceClock",
         "summary": "Move the test clock forward (sandbox)",
-        "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards, and\nnever past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that\nwould take it further is `400 invalid_request_body` naming `seconds`, and moves nothing. Once\nthere it stays there, however far real time goes on.\n",
+        "description": "**Sandbox only.** Moves the test clock of the caller's account forward by `seconds`. Everything of\nthat account that depends on time follows at once: its sessions past `expires_at` are gone, its\nterminated records older than 24 h are purged, its application sessions past `expires_at` are\ngone, and what it writes next is stamped with its clock's time. No other account's clock moves.\nThe clock never moves backwards, and never past 9999-01-01T00:00:00Z (every timestamp keeps its\nfour-digit year): an advance that would take it further is `400 invalid_request_body` naming\n`seconds`, and moves nothing. Once there it stays there, however far real time goes on.\n",
         "tags": [
           "Sandbox"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
         ],
         "requestBody": {
           "required": true,
@@ -580,6 +596,56 @@ export const openapiDocument: OpenApiDocument = {
           "401": {
             "$ref": "#/components/responses/GatewayUnauthorized"
           },
+          "409": {
+            "$ref": "#/components/responses/GatewayIdempotencyKeyInUse"
+          },
+          "422": {
+            "$ref": "#/components/responses/GatewayIdempotencyKeyReused"
+          },
+          "429": {
+            "$ref": "#/components/responses/GatewayRateLimited"
+          },
+          "500": {
+            "$ref": "#/components/responses/GatewayInternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/sandbox/reset": {
+      "post": {
+        "operationId": "resetSandbox",
+        "summary": "Reset the caller's account (sandbox)",
+        "description": "**Sandbox only.** Puts the caller's account back as a fresh server has it, and no other account:\nits gateway sessions and application sessions are deleted, its test clock goes back to real time\n(`offset_seconds: 0`), and on a server that seeds demo data (the reference server's default) the\naccount's demo data is seeded again, as of now, as a fresh server would seed it. Every other\naccount's sessions and clock are untouched. The reset is one transaction: another request of the\naccount sees the account either before it or after it. The answer is the account's clock after\nthe reset. It empties the whole account, so only a key whose scope covers all of it (every\nsub-user and the application sessions) may reset it; any other gets `403\nsubuser_scope_mismatch`.\n",
+        "tags": [
+          "Sandbox"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
+        "responses": {
+          "200": {
+            "$ref": "#/components/responses/Clock"
+          },
+          "400": {
+            "$ref": "#/components/responses/GatewayInvalidParameter"
+          },
+          "401": {
+            "$ref": "#/components/responses/GatewayUnauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/GatewayScopeMismatch"
+          },
+          "409": {
+            "$ref": "#/components/responses/GatewayIdempotencyKeyInUse"
+          },
+          "422": {
+            "$ref": "#/components/responses/GatewayIdempotencyKeyReused"
+          },
           "429": {
             "$ref": "#/components/responses/GatewayRateLimited"
           },
@@ -599,6 +665,11 @@ export const openapiDocument: OpenApiDocument = {
         "description": "**Sandbox only.** Creates an application session as a browser visiting an endpoint would. Every\nfield of the body is optional; what is left out gets a realistic default. The raw `user_agent`\nis parsed into the browser and OS fields. `expires_at = created_at + ttl_seconds`.\n",
         "tags": [
           "Sandbox"
+        ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
         ],
         "requestBody": {
           "required": false,
@@ -665,6 +736,12 @@ export const openapiDocument: OpenApiDocument = {
           "403": {
             "$ref": "#/components/responses/AppScopeMismatch"
           },
+          "409": {
+            "$ref": "#/components/responses/AppIdempotencyKeyInUse"
+          },
+          "422": {
+            "$ref": "#/components/responses/AppIdempotencyKeyReused"
+          },
           "429": {
             "$ref": "#/components/responses/AppRateLimited"
           },
@@ -690,6 +767,11 @@ export const openapiDocument: OpenApiDocument = {
         "tags": [
           "Sandbox"
         ],
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/IdempotencyKey"
+          }
+        ],
         "responses": {
           "200": {
             "$ref": "#/components/responses/ApplicationSession"
@@ -705,6 +787,12 @@ export const openapiDocument: OpenApiDocument = {
           },
           "404": {
             "$ref": "#/components/responses/AppNotFound"
+          },
+          "409": {
+            "$ref": "#/components/responses/AppIdempotencyKeyInUse"
+          },
+          "422": {
+            "$ref": "#/components/responses/AppIdempotencyKeyReused"
           },
           "429": {
             "$ref": "#/components/responses/AppRateLimited"
@@ -767,6 +855,18 @@ export const openapiDocument: OpenApiDocument = {
       }
     },
     "parameters": {
+      "IdempotencyKey": {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": false,
+        "description": "Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client\nmakes per write (a UUID v4, say) and sends again with each retry of it. The first request with a\nkey runs; for 24 hours (real time: no test clock moves it) another with the same key and the same\nrequest (method, path and JSON body) does not run again but gets the first one's answer (status,\nbody and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`\nis not kept: a retry runs the request. Keys belong to the API key that sent them (another\nAPI key's same key is another key) and are kept in the server's database, so a retry that reaches\nanother instance over it gets the same answer. The same key with another request is `422`\n(`idempotency_key_reused`); a request while the first with its key is still running is `409`\n(`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,\nor one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the\nheader, every request runs.\n",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255
+        },
+        "example": "0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e"
+      },
       "Product": {
         "name": "product",
         "in": "path",
@@ -1332,7 +1432,7 @@ export const openapiDocument: OpenApiDocument = {
           "offset_seconds": {
             "type": "integer",
             "minimum": 0,
-            "description": "How far the test clock has been moved ahead of real time: `now` is real time plus this,\nheld at 9999-01-01T00:00:00Z once it gets there.\n"
+            "description": "How far the account's test clock has been moved ahead of real time: `now` is real time plus\nthis, held at 9999-01-01T00:00:00Z once it gets there.\n"
           }
         }
       },
@@ -1377,7 +1477,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       "GatewayErrorCode": {
         "type": "string",
-        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404): not returned since sub-user ids are per account (the sub-user of a\nusername is always the key's account's own); kept so that clients handling it need no change.\n`not_found` (404): no such path. `method_not_allowed` (405).\n`malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no\noperation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).\n`service_unavailable` (503): the server cannot reach its store, or holds its limit of\nconnections; try again after `Retry-After`.\n",
+        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404): not returned since sub-user ids are per account (the sub-user of a\nusername is always the key's account's own); kept so that clients handling it need no change.\n`not_found` (404): no such path. `method_not_allowed` (405).\n`malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no\noperation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).\n`service_unavailable` (503): the server cannot reach its store, or holds its limit of\nconnections; try again after `Retry-After`. `idempotency_key_in_use` (409): a request with this\n`Idempotency-Key` is still running; try again after `Retry-After`. `idempotency_key_reused`\n(422): this `Idempotency-Key` was sent with another request.\n",
         "enum": [
           "invalid_parameter",
           "invalid_request_body",
@@ -1392,7 +1492,9 @@ export const openapiDocument: OpenApiDocument = {
           "malformed_request",
           "rate_limited",
           "internal_error",
-          "service_unavailable"
+          "service_unavailable",
+          "idempotency_key_in_use",
+          "idempotency_key_reused"
         ]
       },
       "UsernameViolation": {
@@ -1745,7 +1847,7 @@ export const openapiDocument: OpenApiDocument = {
         "properties": {
           "error_code": {
             "type": "string",
-            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401: the key is missing or unknown;\n403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when\nthe server cannot reach its store: `status_code` tells them apart).\n",
+            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401: the key is missing or unknown;\n403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when\nthe server cannot reach its store: `status_code` tells them apart). Sandbox writes with an\n`Idempotency-Key` also answer `ERR_CONFLICT` (409: a request with the key is still running)\nand `ERR_INVALID_PARAMETER` with `status_code: 422` and `details.param: Idempotency-Key`\n(the key was sent with another request).\n",
             "enum": [
               "ERR_INVALID_PARAMETER",
               "ERR_INVALID_REQUEST_BODY",
@@ -1754,7 +1856,8 @@ export const openapiDocument: OpenApiDocument = {
               "ERR_METHOD_NOT_ALLOWED",
               "ERR_MALFORMED_REQUEST",
               "ERR_RATE_LIMITED",
-              "ERR_INTERNAL"
+              "ERR_INTERNAL",
+              "ERR_CONFLICT"
             ]
           },
           "status_code": {
@@ -2060,7 +2163,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "Clock": {
-        "description": "The test clock.",
+        "description": "The test clock of the caller's account.",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2349,6 +2452,69 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
+      "GatewayIdempotencyKeyInUse": {
+        "description": "A request with this `Idempotency-Key` is still running (on this instance or another); try again\nafter `Retry-After` seconds, when its answer is replayed.\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Retry-After": {
+            "description": "Seconds to wait before sending the request again.",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "example": 1
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "inUse": {
+                "value": {
+                  "error": {
+                    "code": "idempotency_key_in_use",
+                    "message": "A request with this Idempotency-Key is still running; retry in 1 s to get its answer.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "Idempotency-Key"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "GatewayIdempotencyKeyReused": {
+        "description": "This `Idempotency-Key` was sent with another request (method, path or body); use a new key.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/GatewayError"
+            },
+            "examples": {
+              "reused": {
+                "value": {
+                  "error": {
+                    "code": "idempotency_key_reused",
+                    "message": "This Idempotency-Key was sent with another request (POST /sandbox/clock/advance); use a new key for a new request.",
+                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "Idempotency-Key"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
       "GatewayRateLimited": {
         "description": "Too many requests with this API key, or too many unknown API keys from this client address;\nwait `Retry-After` seconds.\n",
         "headers": {
@@ -2579,6 +2745,71 @@ export const openapiDocument: OpenApiDocument = {
                   "msg": "Application session as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE not found.",
                   "details": {
                     "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppIdempotencyKeyInUse": {
+        "description": "A request with this `Idempotency-Key` is still running (on this instance or another); try again\nafter `Retry-After` seconds, when its answer is replayed.\n",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          },
+          "Retry-After": {
+            "description": "Seconds to wait before sending the request again.",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            },
+            "example": 1
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "inUse": {
+                "value": {
+                  "error_code": "ERR_CONFLICT",
+                  "status_code": 409,
+                  "msg": "A request with this Idempotency-Key is still running; retry in 1 s to get its answer.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "Idempotency-Key"
+                  }
+                }
+              }
+            }
+          }
+        }
+      },
+      "AppIdempotencyKeyReused": {
+        "description": "This `Idempotency-Key` was sent with another request (method, path or body); use a new key.",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id"
+          }
+        },
+        "content": {
+          "application/json": {
+            "schema": {
+              "$ref": "#/components/schemas/AppError"
+            },
+            "examples": {
+              "reused": {
+                "value": {
+                  "error_code": "ERR_INVALID_PARAMETER",
+                  "status_code": 422,
+                  "msg": "This Idempotency-Key was sent with another request (POST /sandbox/app/sessions); use a new key for a new request.",
+                  "details": {
+                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
+                    "param": "Idempotency-Key"
                   }
                 }
               }

@@ -199,8 +199,9 @@ export interface paths {
         };
         /**
          * Read the test clock (sandbox)
-         * @description **Sandbox only.** Returns the server's current time and how far the test clock has been moved
-         *     ahead of real time. The clock is one for the whole server: every account sees the same time.
+         * @description **Sandbox only.** Returns the current time of the caller's account and how far its test clock has
+         *     been moved ahead of real time. Each account has its own test clock: another account's moves do
+         *     not show here. Every instance of a server over one database tells an account the same time.
          */
         get: operations["getClock"];
         put?: never;
@@ -222,14 +223,43 @@ export interface paths {
         put?: never;
         /**
          * Move the test clock forward (sandbox)
-         * @description **Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time
-         *     follows at once: sessions past `expires_at` are gone, terminated records older than 24 h are
-         *     purged, application sessions past `expires_at` are gone. The clock never moves backwards, and
-         *     never past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that
-         *     would take it further is `400 invalid_request_body` naming `seconds`, and moves nothing. Once
-         *     there it stays there, however far real time goes on.
+         * @description **Sandbox only.** Moves the test clock of the caller's account forward by `seconds`. Everything of
+         *     that account that depends on time follows at once: its sessions past `expires_at` are gone, its
+         *     terminated records older than 24 h are purged, its application sessions past `expires_at` are
+         *     gone, and what it writes next is stamped with its clock's time. No other account's clock moves.
+         *     The clock never moves backwards, and never past 9999-01-01T00:00:00Z (every timestamp keeps its
+         *     four-digit year): an advance that would take it further is `400 invalid_request_body` naming
+         *     `seconds`, and moves nothing. Once there it stays there, however far real time goes on.
          */
         post: operations["advanceClock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sandbox/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reset the caller's account (sandbox)
+         * @description **Sandbox only.** Puts the caller's account back as a fresh server has it, and no other account:
+         *     its gateway sessions and application sessions are deleted, its test clock goes back to real time
+         *     (`offset_seconds: 0`), and on a server that seeds demo data (the reference server's default) the
+         *     account's demo data is seeded again, as of now, as a fresh server would seed it. Every other
+         *     account's sessions and clock are untouched. The reset is one transaction: another request of the
+         *     account sees the account either before it or after it. The answer is the account's clock after
+         *     the reset. It empties the whole account, so only a key whose scope covers all of it (every
+         *     sub-user and the application sessions) may reset it; any other gets `403
+         *     subuser_scope_mismatch`.
+         */
+        post: operations["resetSandbox"];
         delete?: never;
         options?: never;
         head?: never;
@@ -471,8 +501,8 @@ export interface components {
         Clock: {
             now: components["schemas"]["Timestamp"];
             /**
-             * @description How far the test clock has been moved ahead of real time: `now` is real time plus this,
-             *     held at 9999-01-01T00:00:00Z once it gets there.
+             * @description How far the account's test clock has been moved ahead of real time: `now` is real time plus
+             *     this, held at 9999-01-01T00:00:00Z once it gets there.
              */
             offset_seconds: number;
         };
@@ -503,10 +533,12 @@ export interface components {
          *     `malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no
          *     operation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).
          *     `service_unavailable` (503): the server cannot reach its store, or holds its limit of
-         *     connections; try again after `Retry-After`.
+         *     connections; try again after `Retry-After`. `idempotency_key_in_use` (409): a request with this
+         *     `Idempotency-Key` is still running; try again after `Retry-After`. `idempotency_key_reused`
+         *     (422): this `Idempotency-Key` was sent with another request.
          * @enum {string}
          */
-        GatewayErrorCode: "invalid_parameter" | "invalid_request_body" | "invalid_username" | "unauthorized" | "subuser_scope_mismatch" | "session_not_found" | "product_has_no_sessions" | "subuser_not_found" | "not_found" | "method_not_allowed" | "malformed_request" | "rate_limited" | "internal_error" | "service_unavailable";
+        GatewayErrorCode: "invalid_parameter" | "invalid_request_body" | "invalid_username" | "unauthorized" | "subuser_scope_mismatch" | "session_not_found" | "product_has_no_sessions" | "subuser_not_found" | "not_found" | "method_not_allowed" | "malformed_request" | "rate_limited" | "internal_error" | "service_unavailable" | "idempotency_key_in_use" | "idempotency_key_reused";
         /**
          * @description The grammar rule a proxy username breaks. `username_too_long`: over 256 characters.
          *     `missing_user_prefix`: does not start with `user-<subuser>`. `unknown_segment`: a segment name
@@ -667,10 +699,13 @@ export interface components {
              *     403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),
              *     `ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request
              *     could not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when
-             *     the server cannot reach its store: `status_code` tells them apart).
+             *     the server cannot reach its store: `status_code` tells them apart). Sandbox writes with an
+             *     `Idempotency-Key` also answer `ERR_CONFLICT` (409: a request with the key is still running)
+             *     and `ERR_INVALID_PARAMETER` with `status_code: 422` and `details.param: Idempotency-Key`
+             *     (the key was sent with another request).
              * @enum {string}
              */
-            error_code: "ERR_INVALID_PARAMETER" | "ERR_INVALID_REQUEST_BODY" | "ERR_UNAUTHORIZED" | "ERR_NOT_FOUND" | "ERR_METHOD_NOT_ALLOWED" | "ERR_MALFORMED_REQUEST" | "ERR_RATE_LIMITED" | "ERR_INTERNAL";
+            error_code: "ERR_INVALID_PARAMETER" | "ERR_INVALID_REQUEST_BODY" | "ERR_UNAUTHORIZED" | "ERR_NOT_FOUND" | "ERR_METHOD_NOT_ALLOWED" | "ERR_MALFORMED_REQUEST" | "ERR_RATE_LIMITED" | "ERR_INTERNAL" | "ERR_CONFLICT";
             /** @description The HTTP status of the response. */
             status_code: number;
             /** @description Human-readable explanation. */
@@ -715,7 +750,7 @@ export interface components {
                 "application/json": components["schemas"]["SessionDetail"];
             };
         };
-        /** @description The test clock. */
+        /** @description The test clock of the caller's account. */
         Clock: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -808,6 +843,34 @@ export interface components {
         };
         /** @description `product_has_no_sessions`: the product has no sessions. */
         GatewayProductHasNoSessions: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /**
+         * @description A request with this `Idempotency-Key` is still running (on this instance or another); try again
+         *     after `Retry-After` seconds, when its answer is replayed.
+         */
+        GatewayIdempotencyKeyInUse: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /**
+                 * @description Seconds to wait before sending the request again.
+                 * @example 1
+                 */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["GatewayError"];
+            };
+        };
+        /** @description This `Idempotency-Key` was sent with another request (method, path or body); use a new key. */
+        GatewayIdempotencyKeyReused: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -910,6 +973,34 @@ export interface components {
             };
         };
         /**
+         * @description A request with this `Idempotency-Key` is still running (on this instance or another); try again
+         *     after `Retry-After` seconds, when its answer is replayed.
+         */
+        AppIdempotencyKeyInUse: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                /**
+                 * @description Seconds to wait before sending the request again.
+                 * @example 1
+                 */
+                "Retry-After": number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /** @description This `Idempotency-Key` was sent with another request (method, path or body); use a new key. */
+        AppIdempotencyKeyReused: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AppError"];
+            };
+        };
+        /**
          * @description Too many requests with this API key, or too many unknown API keys from this client address;
          *     wait `Retry-After` seconds.
          */
@@ -949,6 +1040,22 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client
+         *     makes per write (a UUID v4, say) and sends again with each retry of it. The first request with a
+         *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
+         *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
+         *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
+         *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
+         *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
+         *     another instance over it gets the same answer. The same key with another request is `422`
+         *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
+         *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
+         *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
+         *     header, every request runs.
+         * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
+         */
+        IdempotencyKey: string;
         /**
          * @description The gateway product. Only `residential` and `mobile` have sessions; any other value (notably
          *     `isp`, whose IPs are permanent) is `404 product_has_no_sessions`.
@@ -1352,7 +1459,24 @@ export interface operations {
     reportTraffic: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client
+                 *     makes per write (a UUID v4, say) and sends again with each retry of it. The first request with a
+                 *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
+                 *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
+                 *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
+                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `422`
+                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
+                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
+                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
+                 *     header, every request runs.
+                 * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description The gateway product. Only `residential` and `mobile` have sessions; any other value (notably
@@ -1398,6 +1522,8 @@ export interface operations {
             401: components["responses"]["GatewayUnauthorized"];
             403: components["responses"]["GatewayScopeMismatch"];
             404: components["responses"]["GatewayProductHasNoSessions"];
+            409: components["responses"]["GatewayIdempotencyKeyInUse"];
+            422: components["responses"]["GatewayIdempotencyKeyReused"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
             503: components["responses"]["GatewayServiceUnavailable"];
@@ -1422,7 +1548,24 @@ export interface operations {
     advanceClock: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client
+                 *     makes per write (a UUID v4, say) and sends again with each retry of it. The first request with a
+                 *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
+                 *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
+                 *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
+                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `422`
+                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
+                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
+                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
+                 *     header, every request runs.
+                 * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1435,6 +1578,45 @@ export interface operations {
             200: components["responses"]["Clock"];
             400: components["responses"]["GatewayInvalidRequest"];
             401: components["responses"]["GatewayUnauthorized"];
+            409: components["responses"]["GatewayIdempotencyKeyInUse"];
+            422: components["responses"]["GatewayIdempotencyKeyReused"];
+            429: components["responses"]["GatewayRateLimited"];
+            500: components["responses"]["GatewayInternalError"];
+            503: components["responses"]["GatewayServiceUnavailable"];
+        };
+    };
+    resetSandbox: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client
+                 *     makes per write (a UUID v4, say) and sends again with each retry of it. The first request with a
+                 *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
+                 *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
+                 *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
+                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `422`
+                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
+                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
+                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
+                 *     header, every request runs.
+                 * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Clock"];
+            400: components["responses"]["GatewayInvalidParameter"];
+            401: components["responses"]["GatewayUnauthorized"];
+            403: components["responses"]["GatewayScopeMismatch"];
+            409: components["responses"]["GatewayIdempotencyKeyInUse"];
+            422: components["responses"]["GatewayIdempotencyKeyReused"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
             503: components["responses"]["GatewayServiceUnavailable"];
@@ -1443,7 +1625,24 @@ export interface operations {
     createApplicationSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client
+                 *     makes per write (a UUID v4, say) and sends again with each retry of it. The first request with a
+                 *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
+                 *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
+                 *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
+                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `422`
+                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
+                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
+                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
+                 *     header, every request runs.
+                 * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1471,6 +1670,8 @@ export interface operations {
             400: components["responses"]["AppInvalidRequest"];
             401: components["responses"]["AppUnauthorized"];
             403: components["responses"]["AppScopeMismatch"];
+            409: components["responses"]["AppIdempotencyKeyInUse"];
+            422: components["responses"]["AppIdempotencyKeyReused"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
             503: components["responses"]["AppServiceUnavailable"];
@@ -1479,7 +1680,24 @@ export interface operations {
     recordApplicationSessionActivity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client
+                 *     makes per write (a UUID v4, say) and sends again with each retry of it. The first request with a
+                 *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
+                 *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
+                 *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
+                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `422`
+                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
+                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
+                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
+                 *     header, every request runs.
+                 * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /**
                  * @description Application session id.
@@ -1496,6 +1714,8 @@ export interface operations {
             401: components["responses"]["AppUnauthorized"];
             403: components["responses"]["AppScopeMismatch"];
             404: components["responses"]["AppNotFound"];
+            409: components["responses"]["AppIdempotencyKeyInUse"];
+            422: components["responses"]["AppIdempotencyKeyReused"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
             503: components["responses"]["AppServiceUnavailable"];
