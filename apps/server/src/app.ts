@@ -28,6 +28,7 @@ import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
 import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
 import { refuseTrailingSlashes } from "./request-target.js";
 import { validateParameter } from "./request-validation.js";
+import { mountSandboxResetRoute } from "./sandbox-reset-routes.js";
 import { specOperation, specOperations } from "./spec-operations.js";
 import { SessionStore } from "./store/session-store.js";
 import { isStoreUnavailable } from "./store/store-unavailable.js";
@@ -195,6 +196,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   const deps = { auth, store, clock, publicUrl, idempotency };
   mountGatewayRoutes(app, deps);
   mountAppSessionRoutes(app, deps);
+  mountSandboxResetRoute(app, { ...deps, seedsDemoData: options.seedDemoData === true });
   mountOperation(app, deps, "getHealth", async () => {
     try {
       await store.ping();

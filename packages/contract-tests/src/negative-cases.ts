@@ -29,6 +29,8 @@ export interface NegativeCase {
   query: Record<string, string>;
   body?: unknown;
   rawBody?: string;
+  /** Request headers the case sends (a header parameter's bad value). */
+  headers?: Record<string, string>;
   /** `undefined`: the target's valid key; `null`: no Authorization header; a string: that key. */
   apiKey?: string | null;
   expect: ExpectedError;
@@ -246,6 +248,27 @@ export function generateNegativeCases(model: SpecModel): NegativeCase[] {
           query: parameter.in === "query" ? { [parameter.name]: value } : {},
           ...(base.body === undefined ? {} : { body: base.body }),
           expect: { status: 400, code: codes[family].parameter, param: parameter.name },
+        });
+      }
+    }
+    for (const parameter of operation.parameters) {
+      if (parameter.in !== "header") continue;
+      const schema = model.validator.resolve<Record<string, unknown>>(parameter.schema);
+      const values: [string, string][] = [];
+      if (typeof schema.minLength === "number" && schema.minLength > 0)
+        values.push(["k".repeat(schema.minLength - 1), `shorter than its minLength ${schema.minLength}`]);
+      if (typeof schema.maxLength === "number")
+        values.push(["k".repeat(schema.maxLength + 1), `longer than its maxLength ${schema.maxLength}`]);
+      for (const [value, why] of values) {
+        cases.push({
+          operationId: operation.operationId,
+          name: `header ${parameter.name} of ${value.length} characters (${why})`,
+          path: base.path,
+          query: {},
+          ...(base.body === undefined ? {} : { body: base.body }),
+          headers: { [parameter.name]: value },
+          expect: { status: 400, code: codes[family].parameter, param: parameter.name },
+          mockCannot: "Prism's mock answers a request whose header breaks its schema with its own 422",
         });
       }
     }

@@ -59,6 +59,7 @@ for (const { label, operations, options } of groups) {
           body: negative.body,
           ...(negative.rawBody === undefined ? {} : { rawBody: negative.rawBody }),
           ...(negative.apiKey === undefined ? {} : { apiKey: negative.apiKey }),
+          ...(negative.headers === undefined ? {} : { headers: negative.headers }),
           expect: negative.expect.status,
         });
         // Prism's mock serves the spec's example body, so only a server is held to the code and the param

@@ -9,10 +9,19 @@
  * await clocks.offsetSeconds("acct_other"); // 0
  */
 import type { Database, Queryable } from "./database.js";
+import { AUDIT_WINDOW_MS } from "./iso-time.js";
 import { SharedRead } from "./shared-read.js";
 
 /** The clock never passes this moment (ms): past it, timestamps would need more than four-digit years. */
 export const CLOCK_LIMIT_MS = Date.parse("9999-01-01T00:00:00.000Z");
+
+/** The cutoffs of a purge across accounts, each of which is at its own time. */
+export interface PurgeCutoffs {
+  /** The audit cutoff of the account furthest ahead: no account's is later. */
+  furthest: string;
+  /** Real time, which each account's offset is added to. */
+  realNow: Date;
+}
 
 /**
  * SQL for an account's time at real time `realNow` (a parameter such as "$1"): real time plus the account's
@@ -24,6 +33,17 @@ export const CLOCK_LIMIT_MS = Date.parse("9999-01-01T00:00:00.000Z");
 export function sqlAccountNow(account: string, realNow: string): string {
   const offset = `coalesce((SELECT c.offset_seconds FROM account_clocks c WHERE c.account = ${account}), 0)`;
   return `LEAST(${realNow}::timestamptz + ${offset} * interval '1 second', '${new Date(CLOCK_LIMIT_MS).toISOString()}'::timestamptz)`;
+}
+
+/**
+ * SQL for the end of an account's audit window at real time `realNow` (a parameter): its time less 24 h.
+ * What ended at or before it is purged.
+ *
+ * @example
+ * `DELETE FROM app_sessions a WHERE expires_at <= ${sqlAccountCutoff("a.account", "$1")}`
+ */
+export function sqlAccountCutoff(account: string, realNow: string): string {
+  return `(${sqlAccountNow(account, realNow)} - interval '${AUDIT_WINDOW_MS / 1000} seconds')`;
 }
 
 /** The offsets of the accounts' clocks. */
@@ -72,6 +92,14 @@ export class AccountClocks {
     const offset = Number(row.offset_seconds);
     if (this.db.kind === "pglite") this.remembered.set(account, offset);
     return offset;
+  }
+
+  /** The offset of the clock furthest ahead (0 when none is). */
+  async furthestOffsetSeconds(): Promise<number> {
+    const [row] = await this.db.query<{ offset_seconds: number | string | null }>(
+      "SELECT max(offset_seconds) AS offset_seconds FROM account_clocks",
+    );
+    return Number(row?.offset_seconds ?? 0);
   }
 
   /** Puts the account's clock back to real time, inside the caller's transaction `tx`. */

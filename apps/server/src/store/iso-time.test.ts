@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isoTime } from "./session-store.js";
+import { isoTime } from "./iso-time.js";
 
 describe("isoTime", () => {
   test.each([
