@@ -43,6 +43,27 @@ export interface IdempotentRequest {
 const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
 
 /**
+ * What the store keeps of an API key to scope its idempotency keys: a digest, never the key.
+ *
+ * @example
+ * apiKeyDigestOf("sk_demo_full"); // "…43 base64url characters"
+ */
+export function apiKeyDigestOf(apiKey: string): string {
+  return sha256(apiKey);
+}
+
+/**
+ * What tells two requests of one key apart: the method, the path and the body as parsed (a retry that
+ * spaces its JSON otherwise is the same request).
+ *
+ * @example
+ * fingerprintOf("POST", "/sandbox/clock/advance", { seconds: 60 });
+ */
+export function fingerprintOf(method: string, path: string, body: unknown): string {
+  return sha256(`${method} ${path}\n${JSON.stringify(body ?? null)}`);
+}
+
+/**
  * The answer to an idempotent operation's request: `respond()`'s, run at most once per key, or the kept
  * answer of the first request with the key.
  *
@@ -61,9 +82,8 @@ export async function answerIdempotently(
   validateParameter(parameter, key);
   const method = c.req.method;
   const path = c.req.path;
-  const apiKeyDigest = sha256(request.apiKey);
-  // the body as parsed: a retry that spaces its JSON otherwise is the same request
-  const fingerprint = sha256(`${method} ${path}\n${JSON.stringify(request.body ?? null)}`);
+  const apiKeyDigest = apiKeyDigestOf(request.apiKey);
+  const fingerprint = fingerprintOf(method, path, request.body);
   const claim = await deps.keys.claim({ apiKeyDigest, key, fingerprint, now: deps.realTime() });
   switch (claim.kind) {
     case "replay":

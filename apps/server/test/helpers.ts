@@ -25,7 +25,7 @@ export interface TestApp {
   call<T = Json>(
     method: string,
     path: string,
-    options?: { key?: string | null; body?: unknown; rawBody?: string },
+    options?: { key?: string | null; body?: unknown; rawBody?: string; headers?: Record<string, string> },
   ): Promise<CallResult<T>>;
   close(): Promise<void>;
 }
@@ -38,8 +38,8 @@ export async function createTestApp(options: SessionsAppOptions = {}): Promise<T
   return {
     sandbox,
     time,
-    async call(method, path, { key = DEMO_KEYS.full, body, rawBody } = {}) {
-      const headers: Record<string, string> = {};
+    async call(method, path, { key = DEMO_KEYS.full, body, rawBody, headers: extra = {} } = {}) {
+      const headers: Record<string, string> = { ...extra };
       if (key !== null) headers.authorization = `Bearer ${key}`;
       let payload: string | undefined = rawBody;
       if (body !== undefined) {

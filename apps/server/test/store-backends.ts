@@ -54,3 +54,28 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
 export function storeBackends(): (() => StoreBackend)[] {
   return postgresUrl === null ? [pgliteBackend] : [pgliteBackend, postgresBackend];
 }
+
+/** Where a whole app (`createSessionsApp`) keeps its store in a test: its options, and how to drop it. */
+export interface AppBackend {
+  name: "pglite" | "postgres";
+  options: { databaseUrl?: string; databaseSchema?: string };
+  dispose(): Promise<void>;
+}
+
+/**
+ * Both backends for apps: PGlite in memory, and the global setup's PostgreSQL in a fresh schema per call
+ * (two apps given one backend's options share its database).
+ */
+export function appBackends(): (() => AppBackend)[] {
+  const pglite = (): AppBackend => ({ name: "pglite", options: {}, dispose: async () => {} });
+  const postgres = (): AppBackend => {
+    const url = postgresUrl ?? "";
+    const schema = `test_${randomBytes(6).toString("hex")}`;
+    return {
+      name: "postgres",
+      options: { databaseUrl: url, databaseSchema: schema },
+      dispose: () => dropSchema(url, schema),
+    };
+  };
+  return postgresUrl === null ? [pglite] : [pglite, postgres];
+}

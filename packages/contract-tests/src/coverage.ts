@@ -49,6 +49,11 @@ const serverCannotProduce: Unproducible[] = [
     reason:
       "503 is a store the server cannot reach, and the suite's store is the server's own in-process PGlite, which it does not break (apps/server/test/database-outage.test.ts cuts PostgreSQL away)",
   },
+  {
+    match: { status: "409" },
+    reason:
+      "409 idempotency_key_in_use answers a request whose Idempotency-Key another request holds while it runs: the suite cannot keep a request of the server running, so apps/server/test/idempotent-writes.test.ts holds the key in the store instead",
+  },
 ];
 
 /**
