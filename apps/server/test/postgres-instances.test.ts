@@ -31,15 +31,20 @@ describe.skipIf(postgresUrl === null)("two instances over one PostgreSQL databas
     path: string,
     body?: unknown,
     key: string = DEMO_KEYS.full,
+    headers: Record<string, string> = {},
   ) => {
     const response = await (instance as SessionsSandbox).fetch(
       new Request(`http://127.0.0.1${path}`, {
         method,
-        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        headers: { ...headers, authorization: `Bearer ${key}`, "content-type": "application/json" },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       }),
     );
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: (await response.json()) as Record<string, unknown>,
+    };
   };
 
   test("see the same seeded sessions, each once", async () => {
@@ -65,6 +70,27 @@ describe.skipIf(postgresUrl === null)("two instances over one PostgreSQL databas
     );
     expect((await call(a, "GET", "/sandbox/clock")).body.offset_seconds).toBe(demoBefore.body.offset_seconds);
     expect((await call(b, "GET", "/sandbox/clock")).body.offset_seconds).toBe(demoBefore.body.offset_seconds);
+  });
+
+  test("a write retried with its Idempotency-Key on the other instance is replayed, not run again", async () => {
+    const [a, b] = instances;
+    const headers = { "Idempotency-Key": `retry-${process.pid}` };
+    const before = await call(b, "GET", "/sandbox/clock");
+    const first = await call(a, "POST", "/sandbox/clock/advance", { seconds: 120 }, DEMO_KEYS.full, headers);
+    const retried = await call(
+      b,
+      "POST",
+      "/sandbox/clock/advance",
+      { seconds: 120 },
+      DEMO_KEYS.full,
+      headers,
+    );
+    expect(retried.body).toEqual(first.body);
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    expect(retried.headers.get("x-request-id")).toBe(first.headers.get("x-request-id"));
+    expect((await call(a, "GET", "/sandbox/clock")).body.offset_seconds).toBe(
+      Number(before.body.offset_seconds) + 120,
+    );
   });
 
   test("share sessions and the test clock", async () => {

@@ -102,8 +102,10 @@ const expectedColumns: Record<string, string[]> = {
 };
 // 4 added store_upkeep, which the loader leaves empty: it vacuums and analyzes what it loads, so the
 // store's upkeep counts rightly start from zero. 5 added server_secrets, which the store fills itself.
-// 6 keyed sub-users by (account, id): the loader's sub-users are the loaded account's
-const expectedMigration = 6;
+// 6 keyed sub-users by (account, id): the loader's sub-users are the loaded account's. 7 gave each
+// account its own clock (account_clocks), which the loader leaves empty: the loaded account is at real
+// time. 8 added idempotency_keys, which only sandbox writes fill
+const expectedMigration = 8;
 
 /**
  * Fails with a precise message unless the store holds exactly the schema this loader was written for.
