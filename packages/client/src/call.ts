@@ -92,6 +92,7 @@ export function callInit(
           : resolveRetryOptions(options.retry, context.retry || undefined),
       timeoutMs: options.timeoutMs === undefined ? context.timeoutMs : checkTimeout(options.timeoutMs),
       bareRequests,
+      baseUrl: context.baseUrl,
     });
   } else if (bareRequests) {
     init.fetch = context.sendBare;

@@ -43,7 +43,10 @@ export interface SessionsClientOptions {
   fetch?: FetchFunction;
   /** Headers added to every request. `Authorization` always carries `apiKey`. */
   headers?: Record<string, string>;
-  /** Retries of idempotent requests (GET, DELETE): options, or `false` for none. Default: 3 attempts. */
+  /**
+   * Retries of idempotent requests (GET, DELETE) and of writes with an `Idempotency-Key` (sandbox writes
+   * get one when the caller gives none): options, or `false` for none. Default: 3 attempts.
+   */
   retry?: RetryOptions | false;
   /** Per-attempt timeout in milliseconds, covering the whole response. Default: none. */
   timeoutMs?: number;

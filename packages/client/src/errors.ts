@@ -350,6 +350,29 @@ export class SessionsApiTimeoutError extends SessionsApiConnectionError {
   }
 }
 
+/**
+ * `409 idempotency_key_in_use` / `ERR_CONFLICT`: a sandbox write with this `Idempotency-Key` is still
+ * running. The client retries it after `Retry-After` (when retries are on) and throws this only once
+ * they are spent; the retry then gets the first request's answer.
+ *
+ * @example
+ * catch (error) { if (error instanceof IdempotencyKeyInUseError) console.error("the first request still runs"); }
+ */
+export class IdempotencyKeyInUseError extends SessionsApiError {
+  override name = "IdempotencyKeyInUseError";
+}
+
+/**
+ * `422 idempotency_key_reused` (`ERR_INVALID_PARAMETER` with status 422 in the application family): this
+ * `Idempotency-Key` was sent with another request (method, path or body); use a new key for a new write.
+ *
+ * @example
+ * catch (error) { if (error instanceof IdempotencyKeyReusedError) console.error("one key per write"); }
+ */
+export class IdempotencyKeyReusedError extends SessionsApiError {
+  override name = "IdempotencyKeyReusedError";
+}
+
 type ErrorClass = new (init: SessionsApiErrorInit) => SessionsApiError;
 
 // a mapped type over the spec's codes: a code added to the spec fails to compile until it has a class here
@@ -368,6 +391,8 @@ const classByCode: { [Code in SessionsApiErrorCode]: ErrorClass } = {
   rate_limited: RateLimitedError,
   internal_error: InternalServerError,
   service_unavailable: ServiceUnavailableError,
+  idempotency_key_in_use: IdempotencyKeyInUseError,
+  idempotency_key_reused: IdempotencyKeyReusedError,
   ERR_INVALID_PARAMETER: InvalidParameterError,
   ERR_INVALID_REQUEST_BODY: InvalidRequestBodyError,
   ERR_UNAUTHORIZED: UnauthorizedError,
@@ -376,12 +401,15 @@ const classByCode: { [Code in SessionsApiErrorCode]: ErrorClass } = {
   ERR_MALFORMED_REQUEST: MalformedRequestError,
   ERR_RATE_LIMITED: RateLimitedError,
   ERR_INTERNAL: InternalServerError,
+  ERR_CONFLICT: IdempotencyKeyInUseError,
 };
 
-// the application family's ERR_INTERNAL stands for 500 and 503 alike (its codes are another API's): the
-// status tells which
+// the application family's codes are another API's, coarser than the gateway's: ERR_INTERNAL stands for
+// 500 and 503 alike, ERR_INVALID_PARAMETER for 400 and a reused Idempotency-Key's 422; the status tells
 function refineByStatus(code: SessionsApiErrorCode, status: number): ErrorClass | undefined {
-  return code === "ERR_INTERNAL" && status === 503 ? ServiceUnavailableError : undefined;
+  if (code === "ERR_INTERNAL" && status === 503) return ServiceUnavailableError;
+  if (code === "ERR_INVALID_PARAMETER" && status === 422) return IdempotencyKeyReusedError;
+  return undefined;
 }
 
 // for bodies that are not the API's (a load balancer's page): the status still says something useful
@@ -390,6 +418,8 @@ const classByStatus: Partial<Record<number, ErrorClass>> = {
   404: NotFoundError,
   405: MethodNotAllowedError,
   408: MalformedRequestError,
+  409: IdempotencyKeyInUseError,
+  422: IdempotencyKeyReusedError,
   429: RateLimitedError,
   431: MalformedRequestError,
   500: InternalServerError,

@@ -14,6 +14,8 @@ export type { CallOptions, ListOptions } from "./call.js";
 export { createSessionsClient, type SessionsClient, type SessionsClientOptions } from "./client.js";
 export {
   type AppErrorCode,
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
   InternalServerError,
   InvalidParameterError,
   InvalidRequestBodyError,

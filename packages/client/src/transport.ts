@@ -10,7 +10,11 @@ import { parseRetryAfter, SessionsApiConnectionError, SessionsApiTimeoutError } 
 
 /**
  * How idempotent requests (GET, HEAD, OPTIONS, PUT, DELETE) are retried after a network error, a
- * timeout, a `429` or a `5xx`. POST is never retried. Pass `retry: false` to turn retries off.
+ * timeout, a `429` or a `5xx`. A POST is retried only with an `Idempotency-Key` header, which the server
+ * answers a retry of with the first answer instead of running it again (and then after a `409
+ * idempotency_key_in_use` too, when the first is still running): a sandbox write (`POST /sandbox/...`)
+ * gets a new key (a random UUID) when the caller gives none; any other POST is never retried. Pass
+ * `retry: false` to turn retries off (and with them the keys the client makes).
  *
  * The wait before retry *n* is the response's `Retry-After` when it has one, otherwise an exponential
  * backoff with jitter: a random time between half and all of `min(maxDelayMs, initialDelayMs * 2^(n-1))`.
@@ -66,6 +70,15 @@ function fetchBare(request: Request, signal: AbortSignal | undefined): Promise<R
 }
 
 const idempotentMethods = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+/** The header that makes a write safe to retry: the server runs a request once per key. */
+export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+// a POST under the API's /sandbox/ path: every one of them takes an Idempotency-Key
+function isSandboxWrite(request: Request, baseUrl: URL | undefined): boolean {
+  if (request.method !== "POST") return false;
+  const base = baseUrl === undefined ? "" : baseUrl.pathname.replace(/\/+$/, "");
+  return new URL(request.url).pathname.startsWith(`${base}/sandbox/`);
+}
 // statuses whose response has no body, which `new Response` refuses to give one
 const nullBodyStatuses = new Set([101, 204, 205, 304]);
 
@@ -136,6 +149,8 @@ export function createTransport(options: {
    * never aborts, and a body-less one goes to the global `fetch` as `(url, init)`.
    */
   bareRequests?: boolean | undefined;
+  /** The API's base URL: sandbox writes are the POSTs under its `/sandbox/` path. */
+  baseUrl?: URL | undefined;
 }): FetchFunction {
   const { retry, timeoutMs } = options;
   const bare = options.bareRequests === true;
@@ -195,7 +210,16 @@ export function createTransport(options: {
   }
 
   return async function send(request: Request): Promise<Response> {
-    const policy = retry !== false && idempotentMethods.has(request.method) ? retry : false;
+    // a sandbox write is retried with the one key all its attempts send
+    if (
+      retry !== false &&
+      isSandboxWrite(request, options.baseUrl) &&
+      !request.headers.has(IDEMPOTENCY_KEY_HEADER)
+    ) {
+      request.headers.set(IDEMPOTENCY_KEY_HEADER, crypto.randomUUID());
+    }
+    const keyed = request.headers.has(IDEMPOTENCY_KEY_HEADER);
+    const policy = retry !== false && (idempotentMethods.has(request.method) || keyed) ? retry : false;
     if (policy === false) return attempt(request);
     const started = Date.now();
     for (let attemptNumber = 1; ; attemptNumber++) {
@@ -205,7 +229,9 @@ export function createTransport(options: {
       try {
         // a request with a body is cloned, so that the original stays unread for the next attempt
         response = await attempt(last || request.body === null ? request : request.clone());
-        if (last || !(response.status === 429 || response.status >= 500)) return response;
+        const retriable =
+          response.status === 429 || response.status >= 500 || (keyed && response.status === 409);
+        if (last || !retriable) return response;
       } catch (error) {
         if (last || !(error instanceof SessionsApiConnectionError)) throw error;
         failure = error;

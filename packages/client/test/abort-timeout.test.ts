@@ -152,13 +152,16 @@ describe("timeoutMs", () => {
     expect((await call).error).toMatchObject({ name: "SessionsApiTimeoutError", timeoutMs: 50 });
   });
 
-  test("a POST times out without being retried", async () => {
+  test("a sandbox POST that times out is retried only with its one Idempotency-Key", async () => {
     const server = hangingFetch();
     const call = settle(
       clientFor(server, { timeoutMs: 100 }).raw.POST("/sandbox/clock/advance", { body: { seconds: 1 } }),
     );
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(server.requests).toHaveLength(1);
+    expect(server.requests).toHaveLength(3);
+    const keys = new Set(server.requests.map((request) => request.headers.get("idempotency-key")));
+    expect(keys.size).toBe(1);
+    expect([...keys][0]).toMatch(/^[0-9a-f-]{36}$/);
     expect((await call).error).toBeInstanceOf(SessionsApiTimeoutError);
   });
 

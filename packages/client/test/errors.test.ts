@@ -1,6 +1,8 @@
 import { describe, expect, test } from "vitest";
 import {
   createSessionsClient,
+  IdempotencyKeyInUseError,
+  IdempotencyKeyReusedError,
   InternalServerError,
   InvalidParameterError,
   InvalidRequestBodyError,
@@ -55,6 +57,8 @@ describe("errors from the gateway error body", () => {
     [429, "rate_limited", RateLimitedError],
     [500, "internal_error", InternalServerError],
     [503, "service_unavailable", ServiceUnavailableError],
+    [409, "idempotency_key_in_use", IdempotencyKeyInUseError],
+    [422, "idempotency_key_reused", IdempotencyKeyReusedError],
   ] as const)(
     "%i %s is a %O carrying status, code, message, request id and body",
     async (status, code, ErrorClass) => {
@@ -111,6 +115,8 @@ describe("errors from the application-sessions error body", () => {
     [429, "ERR_RATE_LIMITED", RateLimitedError],
     [500, "ERR_INTERNAL", InternalServerError],
     [503, "ERR_INTERNAL", ServiceUnavailableError],
+    [409, "ERR_CONFLICT", IdempotencyKeyInUseError],
+    [422, "ERR_INVALID_PARAMETER", IdempotencyKeyReusedError],
   ] as const)(
     "%i %s is a %O carrying status, code, message, request id and body",
     async (status, code, ErrorClass) => {

@@ -6,6 +6,7 @@ import {
   type RetryOptions,
   SessionsApiConnectionError,
 } from "../src/index.js";
+import { createTransport, resolveRetryOptions } from "../src/transport.js";
 import { API_KEY, BASE_URL, type FakeFetch, fakeFetch, gatewayError, json, sequence } from "./helpers.js";
 
 const clock = { now: "2026-05-28T07:00:00Z", offset_seconds: 0 };
@@ -185,16 +186,37 @@ describe("retries of idempotent requests", () => {
 });
 
 describe("no retries", () => {
-  test("never retry a POST, even on a 503 or a network error", async () => {
+  test("never retry a POST without an Idempotency-Key, even on a 503 or a network error", async () => {
     for (const failure of [unavailable, networkDown]) {
       const server = sequence(failure, ok);
-      const call = settle(clientFor(server).raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } }));
+      const send = createTransport({
+        fetch: server.fetch,
+        retry: resolveRetryOptions(undefined),
+        timeoutMs: undefined,
+        baseUrl: new URL(BASE_URL),
+      });
+      // a POST outside the sandbox: the client makes it no key
+      const call = settle(
+        send(new Request(`${BASE_URL}/v1/residential/sessions`, { method: "POST", body: "{}" })),
+      );
       await vi.advanceTimersByTimeAsync(60_000);
       expect(server.requests).toHaveLength(1);
+      expect(server.requests[0]?.headers.get("idempotency-key")).toBeNull();
       const { value, error } = await call;
-      if (failure === unavailable) expect(value?.response.status).toBe(503);
+      if (failure === unavailable) expect(value?.status).toBe(503);
       else expect(error).toBeInstanceOf(SessionsApiConnectionError);
     }
+  });
+
+  test("retry: false sends a sandbox write once, and makes it no key", async () => {
+    const server = sequence(unavailable, ok);
+    const call = settle(
+      clientFor(server, false).raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } }),
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers.get("idempotency-key")).toBeNull();
+    expect((await call).value?.response.status).toBe(503);
   });
 
   test("retry: false on the client sends each request once", async () => {
@@ -233,5 +255,101 @@ describe("retry options", () => {
   ])("reject %o with a clear TypeError", (retry, message) => {
     const server = fakeFetch(ok);
     expect(() => clientFor(server, retry)).toThrow(message);
+  });
+});
+
+describe("retries of sandbox writes, only with an Idempotency-Key", () => {
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+  test("a sandbox write without a key gets a new one, sent again by each retry", async () => {
+    for (const failure of [unavailable, networkDown]) {
+      const server = sequence(failure, ok);
+      const call = settle(clientFor(server).raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } }));
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(server.requests).toHaveLength(2);
+      const [first, second] = server.requests.map((request) => request.headers.get("idempotency-key"));
+      expect(first).toMatch(uuid);
+      expect(second).toBe(first);
+      expect(await server.requests[1]?.json()).toEqual({ seconds: 60 });
+      expect((await call).value?.data).toEqual(clock);
+    }
+  });
+
+  test("each write gets a key of its own", async () => {
+    const server = fakeFetch(() => ok());
+    const client = clientFor(server);
+    await client.raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } });
+    await client.raw.POST("/sandbox/clock/advance", { body: { seconds: 60 } });
+    const [first, second] = server.requests.map((request) => request.headers.get("idempotency-key"));
+    expect(first).toMatch(uuid);
+    expect(second).toMatch(uuid);
+    expect(second).not.toBe(first);
+  });
+
+  test("the caller's key is kept, and sent with every attempt", async () => {
+    const server = sequence(
+      unavailable,
+      () => gatewayError(429, "rate_limited", {}, { "retry-after": "1" }),
+      ok,
+    );
+    const call = settle(
+      clientFor(server).raw.POST("/sandbox/app/sessions", {
+        body: {},
+        headers: { "Idempotency-Key": "my-key-1" },
+      }),
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.requests.map((request) => request.headers.get("idempotency-key"))).toEqual([
+      "my-key-1",
+      "my-key-1",
+      "my-key-1",
+    ]);
+    expect((await call).value?.response.status).toBe(200);
+  });
+
+  test("a 409 idempotency_key_in_use is retried after its Retry-After, and gets the first answer", async () => {
+    const server = sequence(
+      () => gatewayError(409, "idempotency_key_in_use", {}, { "retry-after": "1" }),
+      ok,
+    );
+    const call = settle(clientFor(server).raw.POST("/sandbox/reset"));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(server.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.requests).toHaveLength(2);
+    expect((await call).value?.data).toEqual(clock);
+  });
+
+  test("a 409 of a request without a key, and a 422, are answers, not retried", async () => {
+    const conflict = sequence(() => gatewayError(409, "idempotency_key_in_use"), ok);
+    const send = createTransport({
+      fetch: conflict.fetch,
+      retry: resolveRetryOptions(undefined),
+      timeoutMs: undefined,
+    });
+    const unkeyed = settle(
+      send(new Request(`${BASE_URL}/v1/residential/sessions/ses_1`, { method: "DELETE" })),
+    );
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(conflict.requests).toHaveLength(1);
+    expect((await unkeyed).value?.status).toBe(409);
+
+    const reused = sequence(() => gatewayError(422, "idempotency_key_reused"), ok);
+    const call = settle(clientFor(reused).raw.POST("/sandbox/clock/advance", { body: { seconds: 1 } }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(reused.requests).toHaveLength(1);
+    expect((await call).value?.response.status).toBe(422);
+  });
+
+  test("under a base URL with a path, its /sandbox/ writes are the sandbox's", async () => {
+    const server = fakeFetch(() => ok());
+    const client = createSessionsClient({
+      baseUrl: `${BASE_URL}/api/`,
+      apiKey: API_KEY,
+      fetch: server.fetch,
+    });
+    await client.raw.POST("/sandbox/clock/advance", { body: { seconds: 1 } });
+    expect(server.requests[0]?.url).toBe(`${BASE_URL}/api/sandbox/clock/advance`);
+    expect(server.requests[0]?.headers.get("idempotency-key")).toMatch(uuid);
   });
 });
