@@ -85,7 +85,7 @@ export function ulidFactory(): (timeMs: number) => string {
  * ULIDs of resources (application sessions and their references), made at the server clock's time.
  *
  * @example
- * `as_${newUlid((await clock.now()).getTime())}`;
+ * `as_${newUlid((await clock.now(account)).getTime())}`;
  */
 export const newUlid: (timeMs: number) => string = ulidFactory();
 
