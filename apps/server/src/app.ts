@@ -1,16 +1,3 @@
-/**
- * The Sessions API as a Hono app over a store: `createSessionsApp` opens the store (PGlite in memory by
- * default), applies migrations, optionally seeds demo data, and mounts every operation of the spec plus
- * the 404/405 answers in each family's error body.
- *
- * @example
- * const sandbox = await createSessionsApp();
- * const response = await sandbox.fetch(
- *   new Request("http://localhost/v1/residential/sessions", { headers: { authorization: `Bearer ${DEMO_KEYS.full}` } }),
- * );
- * await sandbox.close();
- */
-import type { Context } from "hono";
 import { Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
 import { type ApiKeyConfig, demoKeyConfigs } from "./api-keys.js";

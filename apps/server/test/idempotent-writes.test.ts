@@ -10,7 +10,6 @@ import {
   expectGatewayError,
   newSubuser,
   type TestApp,
-  traffic,
   username,
 } from "./helpers.js";
 import { type AppBackend, appBackends } from "./store-backends.js";

@@ -255,9 +255,10 @@ export interface paths {
          *     account's demo data is seeded again, as of now, as a fresh server would seed it. Every other
          *     account's sessions and clock are untouched. The reset is one transaction: another request of the
          *     account sees the account either before it or after it. The answer is the account's clock after
-         *     the reset. It empties the whole account, so only a key whose scope covers all of it (every
-         *     sub-user and the application sessions) may reset it; any other gets `403
-         *     subuser_scope_mismatch`.
+         *     the reset. It empties the whole account, so only a key whose scope covers all of it (both
+         *     products, every sub-user and the application sessions) may reset it; any other gets `403
+         *     subuser_scope_mismatch`. The account's sub-users are kept (they show in no answer but through
+         *     its sessions). `Idempotency-Key`s are the API key's, not the account's: a reset keeps them.
          */
         post: operations["resetSandbox"];
         delete?: never;
