@@ -19,7 +19,7 @@ export const STORE_RETRY_AFTER_SECONDS = 2;
 export type ErrorFamily = "gateway" | "app";
 
 /** Every status an error response of the spec can carry. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 422 | 429 | 431 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 429 | 431 | 500 | 503;
 
 type AppErrorCode = AppError["error_code"];
 
@@ -40,7 +40,7 @@ const appCodeOf: Record<GatewayErrorCode, AppErrorCode> = {
   internal_error: "ERR_INTERNAL",
   service_unavailable: "ERR_INTERNAL",
   idempotency_key_in_use: "ERR_CONFLICT",
-  // with status_code 422 and details.param Idempotency-Key, which tell it from a 400
+  // with details.param Idempotency-Key
   idempotency_key_reused: "ERR_INVALID_PARAMETER",
 };
 

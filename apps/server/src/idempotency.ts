@@ -3,7 +3,7 @@
  * header runs once per key of an API key. The first request claims the key in the store and its answer
  * is kept there; a retry with the same request replays that answer (status, body and headers) marked
  * `Idempotent-Replayed: true`, on this instance or any other over the database. The same key with another
- * request is `422 idempotency_key_reused`; one that arrives while the first still runs is `409
+ * request is `400 idempotency_key_reused` (as Stripe answers it); one that arrives while the first still runs is `409
  * idempotency_key_in_use` with `Retry-After`. A 5xx is not kept: the key is released for a retry.
  *
  * @example
@@ -68,7 +68,7 @@ export function fingerprintOf(method: string, path: string, body: unknown): stri
  * answer of the first request with the key.
  *
  * @throws {ApiError} `400 invalid_parameter` for a key that breaks the spec's bounds, `409
- * idempotency_key_in_use` while the first request with the key runs, `422 idempotency_key_reused` for a
+ * idempotency_key_in_use` while the first request with the key runs, `400 idempotency_key_reused` for a
  * key sent with another request.
  */
 export async function answerIdempotently(
@@ -97,7 +97,7 @@ export async function answerIdempotently(
       );
     case "reused":
       throw new ApiError(
-        422,
+        400,
         "idempotency_key_reused",
         `This ${parameter.name} was sent with another request (not this ${method} ${path} with this body); use a new key for a new request.`,
         { param: parameter.name },

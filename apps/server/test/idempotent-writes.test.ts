@@ -1,5 +1,5 @@
 // Sandbox writes with an Idempotency-Key, on both stores: one effect per key, the first answer replayed,
-// 422 for a key sent with another request, 409 while the key's first request runs, 400 for a bad key.
+// 400 for a key sent with another request, 409 while the key's first request runs, 400 for a bad key.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { apiKeyDigestOf, fingerprintOf } from "../src/idempotency.js";
 import {
@@ -105,20 +105,20 @@ describe.each(appBackends().map((make) => [make().name, make] as const))(
       expectReplay(first, await app.call("POST", path, { headers: keyed(key) }));
     });
 
-    test("the key with another body, path or operation is 422 idempotency_key_reused, and nothing runs", async () => {
+    test("the key with another body, path or operation is 400 idempotency_key_reused, and nothing runs", async () => {
       const key = newKey();
       await app.call("POST", "/sandbox/clock/advance", { body: { seconds: 5 }, headers: keyed(key) });
       const clock = (await app.call("GET", "/sandbox/clock")).body;
       expectGatewayError(
         await app.call("POST", "/sandbox/clock/advance", { body: { seconds: 6 }, headers: keyed(key) }),
-        422,
+        400,
         "idempotency_key_reused",
         "Idempotency-Key",
       );
       const before = await appSessionCount();
       expectAppError(
         await app.call("POST", "/sandbox/app/sessions", { body: {}, headers: keyed(key) }),
-        422,
+        400,
         "ERR_INVALID_PARAMETER",
         "Idempotency-Key",
       );

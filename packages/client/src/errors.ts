@@ -363,13 +363,14 @@ export class IdempotencyKeyInUseError extends SessionsApiError {
 }
 
 /**
- * `422 idempotency_key_reused` (`ERR_INVALID_PARAMETER` with status 422 in the application family): this
- * `Idempotency-Key` was sent with another request (method, path or body); use a new key for a new write.
+ * `400 idempotency_key_reused`: this `Idempotency-Key` was sent with another request (method, path or
+ * body); use a new key for a new write. An `InvalidParameterError` naming `Idempotency-Key`; the
+ * application family says only `ERR_INVALID_PARAMETER` (an `InvalidParameterError` of that `param`).
  *
  * @example
  * catch (error) { if (error instanceof IdempotencyKeyReusedError) console.error("one key per write"); }
  */
-export class IdempotencyKeyReusedError extends SessionsApiError {
+export class IdempotencyKeyReusedError extends InvalidParameterError {
   override name = "IdempotencyKeyReusedError";
 }
 
@@ -404,12 +405,10 @@ const classByCode: { [Code in SessionsApiErrorCode]: ErrorClass } = {
   ERR_CONFLICT: IdempotencyKeyInUseError,
 };
 
-// the application family's codes are another API's, coarser than the gateway's: ERR_INTERNAL stands for
-// 500 and 503 alike, ERR_INVALID_PARAMETER for 400 and a reused Idempotency-Key's 422; the status tells
+// the application family's ERR_INTERNAL stands for 500 and 503 alike (its codes are another API's): the
+// status tells which
 function refineByStatus(code: SessionsApiErrorCode, status: number): ErrorClass | undefined {
-  if (code === "ERR_INTERNAL" && status === 503) return ServiceUnavailableError;
-  if (code === "ERR_INVALID_PARAMETER" && status === 422) return IdempotencyKeyReusedError;
-  return undefined;
+  return code === "ERR_INTERNAL" && status === 503 ? ServiceUnavailableError : undefined;
 }
 
 // for bodies that are not the API's (a load balancer's page): the status still says something useful
@@ -419,7 +418,6 @@ const classByStatus: Partial<Record<number, ErrorClass>> = {
   405: MethodNotAllowedError,
   408: MalformedRequestError,
   409: IdempotencyKeyInUseError,
-  422: IdempotencyKeyReusedError,
   429: RateLimitedError,
   431: MalformedRequestError,
   500: InternalServerError,

@@ -58,7 +58,7 @@ describe("errors from the gateway error body", () => {
     [500, "internal_error", InternalServerError],
     [503, "service_unavailable", ServiceUnavailableError],
     [409, "idempotency_key_in_use", IdempotencyKeyInUseError],
-    [422, "idempotency_key_reused", IdempotencyKeyReusedError],
+    [400, "idempotency_key_reused", IdempotencyKeyReusedError],
   ] as const)(
     "%i %s is a %O carrying status, code, message, request id and body",
     async (status, code, ErrorClass) => {
@@ -116,7 +116,6 @@ describe("errors from the application-sessions error body", () => {
     [500, "ERR_INTERNAL", InternalServerError],
     [503, "ERR_INTERNAL", ServiceUnavailableError],
     [409, "ERR_CONFLICT", IdempotencyKeyInUseError],
-    [422, "ERR_INVALID_PARAMETER", IdempotencyKeyReusedError],
   ] as const)(
     "%i %s is a %O carrying status, code, message, request id and body",
     async (status, code, ErrorClass) => {

@@ -320,7 +320,7 @@ describe("retries of sandbox writes, only with an Idempotency-Key", () => {
     expect((await call).value?.data).toEqual(clock);
   });
 
-  test("a 409 of a request without a key, and a 422, are answers, not retried", async () => {
+  test("a 409 of a request without a key, and a 400 idempotency_key_reused, are answers, not retried", async () => {
     const conflict = sequence(() => gatewayError(409, "idempotency_key_in_use"), ok);
     const send = createTransport({
       fetch: conflict.fetch,
@@ -334,11 +334,11 @@ describe("retries of sandbox writes, only with an Idempotency-Key", () => {
     expect(conflict.requests).toHaveLength(1);
     expect((await unkeyed).value?.status).toBe(409);
 
-    const reused = sequence(() => gatewayError(422, "idempotency_key_reused"), ok);
+    const reused = sequence(() => gatewayError(400, "idempotency_key_reused"), ok);
     const call = settle(clientFor(reused).raw.POST("/sandbox/clock/advance", { body: { seconds: 1 } }));
     await vi.advanceTimersByTimeAsync(60_000);
     expect(reused.requests).toHaveLength(1);
-    expect((await call).value?.response.status).toBe(422);
+    expect((await call).value?.response.status).toBe(400);
   });
 
   test("under a base URL with a path, its /sandbox/ writes are the sandbox's", async () => {

@@ -1,7 +1,7 @@
 /**
  * Idempotent sandbox writes: a sandbox POST sent again with its Idempotency-Key gets the first answer
  * (status, body, headers) marked Idempotent-Replayed, without a second effect; the key sent with another
- * request is 422. Keys belong to the API key that sent them.
+ * request is 400 (idempotency_key_reused). Keys belong to the API key that sent them.
  */
 import type { ApplicationSession, Clock, SessionDetail } from "@sessions-api/openapi";
 import { describe, expect, test } from "vitest";
@@ -94,7 +94,7 @@ describe("sandbox writes with an Idempotency-Key", target.requires("sandbox"), (
     expectReplay(first, second);
   });
 
-  // each operation, sent with a key another request used first: 422, and nothing done
+  // each operation, sent with a key another request used first: 400, and nothing done
   const reusedCases: [string, CallOptions][] = [
     [
       "reportTraffic",
@@ -111,12 +111,12 @@ describe("sandbox writes with an Idempotency-Key", target.requires("sandbox"), (
     ["recordApplicationSessionActivity", { path: { id: "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE" } }],
   ];
   test.each(reusedCases)(
-    "%s with a key another request used first is 422 idempotency_key_reused",
+    "%s with a key another request used first is 400 idempotency_key_reused",
     async (operationId, options) => {
       const key = newKey();
       await client.call("advanceClock", withKey(key, { body: { seconds: 2 }, expect: 200 }));
       const clock = (await client.call<Clock>("getClock", { expect: 200 })).body;
-      const { body } = await client.call(operationId, withKey(key, { ...options, expect: 422 }));
+      const { body } = await client.call(operationId, withKey(key, { ...options, expect: 400 }));
       expect(errorCodeOf(body)).toBe(
         operationId.includes("Application") ? "ERR_INVALID_PARAMETER" : "idempotency_key_reused",
       );

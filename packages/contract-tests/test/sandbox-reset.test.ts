@@ -69,7 +69,7 @@ describe("the sandbox reset", target.requires("sandbox", "suiteAccounts"), () =>
     },
   );
 
-  test("with a key another request used first, it is 422 and resets nothing", async () => {
+  test("with a key another request used first, it is 400 idempotency_key_reused and resets nothing", async () => {
     const key = `ct-${crypto.randomUUID()}`;
     const headers = { "Idempotency-Key": key };
     const { body: moved } = await own.call<Clock>("advanceClock", {
@@ -77,7 +77,7 @@ describe("the sandbox reset", target.requires("sandbox", "suiteAccounts"), () =>
       headers,
       expect: 200,
     });
-    const { body } = await own.call("resetSandbox", { headers, expect: 422 });
+    const { body } = await own.call("resetSandbox", { headers, expect: 400 });
     expect(errorCodeOf(body)).toBe("idempotency_key_reused");
     expect(errorParamOf(body)).toBe("Idempotency-Key");
     expect((await own.call<Clock>("getClock", { expect: 200 })).body.offset_seconds).toBe(

@@ -513,9 +513,6 @@ export const openapiDocument: OpenApiDocument = {
           "409": {
             "$ref": "#/components/responses/GatewayIdempotencyKeyInUse"
           },
-          "422": {
-            "$ref": "#/components/responses/GatewayIdempotencyKeyReused"
-          },
           "429": {
             "$ref": "#/components/responses/GatewayRateLimited"
           },
@@ -599,9 +596,6 @@ export const openapiDocument: OpenApiDocument = {
           "409": {
             "$ref": "#/components/responses/GatewayIdempotencyKeyInUse"
           },
-          "422": {
-            "$ref": "#/components/responses/GatewayIdempotencyKeyReused"
-          },
           "429": {
             "$ref": "#/components/responses/GatewayRateLimited"
           },
@@ -642,9 +636,6 @@ export const openapiDocument: OpenApiDocument = {
           },
           "409": {
             "$ref": "#/components/responses/GatewayIdempotencyKeyInUse"
-          },
-          "422": {
-            "$ref": "#/components/responses/GatewayIdempotencyKeyReused"
           },
           "429": {
             "$ref": "#/components/responses/GatewayRateLimited"
@@ -739,9 +730,6 @@ export const openapiDocument: OpenApiDocument = {
           "409": {
             "$ref": "#/components/responses/AppIdempotencyKeyInUse"
           },
-          "422": {
-            "$ref": "#/components/responses/AppIdempotencyKeyReused"
-          },
           "429": {
             "$ref": "#/components/responses/AppRateLimited"
           },
@@ -790,9 +778,6 @@ export const openapiDocument: OpenApiDocument = {
           },
           "409": {
             "$ref": "#/components/responses/AppIdempotencyKeyInUse"
-          },
-          "422": {
-            "$ref": "#/components/responses/AppIdempotencyKeyReused"
           },
           "429": {
             "$ref": "#/components/responses/AppRateLimited"
@@ -859,7 +844,7 @@ export const openapiDocument: OpenApiDocument = {
         "name": "Idempotency-Key",
         "in": "header",
         "required": false,
-        "description": "Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client\nmakes per write (a UUID v4, say) and sends again with each retry of it. The first request with a\nkey runs; for 24 hours (real time: no test clock moves it) another with the same key and the same\nrequest (method, path and JSON body) does not run again but gets the first one's answer (status,\nbody and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`\nis not kept: a retry runs the request. Keys belong to the API key that sent them (another\nAPI key's same key is another key) and are kept in the server's database, so a retry that reaches\nanother instance over it gets the same answer. The same key with another request is `422`\n(`idempotency_key_reused`); a request while the first with its key is still running is `409`\n(`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,\nor one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the\nheader, every request runs.\n",
+        "description": "Makes a sandbox write safe to retry, as Stripe's idempotency keys do: a unique value the client\nmakes per write (a UUID v4, say) and sends again with each retry of it. The first request with a\nkey runs; for 24 hours (real time: no test clock moves it) another with the same key and the same\nrequest (method, path and JSON body) does not run again but gets the first one's answer (status,\nbody and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`\nis not kept: a retry runs the request. Keys belong to the API key that sent them (another API\nkey's same key is another key) and are kept in the server's database, so a retry that reaches\nanother instance over it gets the same answer. The same key with another request is `400\nidempotency_key_reused` (as Stripe answers it), and does not run; a request while the first with\nits key is still running is `409 idempotency_key_in_use` with `Retry-After`, and does not run\neither: of requests sent together with one key, exactly one has an effect. An empty key, or one\nover 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the header,\nevery request runs.\n",
         "schema": {
           "type": "string",
           "minLength": 1,
@@ -1477,7 +1462,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       "GatewayErrorCode": {
         "type": "string",
-        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404): not returned since sub-user ids are per account (the sub-user of a\nusername is always the key's account's own); kept so that clients handling it need no change.\n`not_found` (404): no such path. `method_not_allowed` (405).\n`malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no\noperation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).\n`service_unavailable` (503): the server cannot reach its store, or holds its limit of\nconnections; try again after `Retry-After`. `idempotency_key_in_use` (409): a request with this\n`Idempotency-Key` is still running; try again after `Retry-After`. `idempotency_key_reused`\n(422): this `Idempotency-Key` was sent with another request.\n",
+        "description": "Machine-readable error code of the gateway family. `invalid_parameter` (400): a path or query\nparameter is malformed or out of range, `param` names it. `invalid_request_body` (400): the JSON\nbody is missing, malformed or breaks its schema, `param` names the field. `invalid_username`\n(400): the proxy username breaks its grammar, `reason` names the rule. `unauthorized` (401).\n`subuser_scope_mismatch` (403): the key's scope does not cover this sub-user or product.\n`session_not_found` (404): the session expired, was purged or never existed.\n`product_has_no_sessions` (404): the product has no sessions (`isp`) or does not exist.\n`subuser_not_found` (404): not returned since sub-user ids are per account (the sub-user of a\nusername is always the key's account's own); kept so that clients handling it need no change.\n`not_found` (404): no such path. `method_not_allowed` (405).\n`malformed_request` (400, 408 or 431): the request could not be read as HTTP/1.1, so no\noperation ran (see Errors in the API description). `rate_limited` (429). `internal_error` (500).\n`service_unavailable` (503): the server cannot reach its store, or holds its limit of\nconnections; try again after `Retry-After`. `idempotency_key_in_use` (409): a request with this\n`Idempotency-Key` is still running; try again after `Retry-After`. `idempotency_key_reused`\n(400): this `Idempotency-Key` was sent with another request (method, path or body); use a new key.\n",
         "enum": [
           "invalid_parameter",
           "invalid_request_body",
@@ -1847,7 +1832,7 @@ export const openapiDocument: OpenApiDocument = {
         "properties": {
           "error_code": {
             "type": "string",
-            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401: the key is missing or unknown;\n403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when\nthe server cannot reach its store: `status_code` tells them apart). Sandbox writes with an\n`Idempotency-Key` also answer `ERR_CONFLICT` (409: a request with the key is still running)\nand `ERR_INVALID_PARAMETER` with `status_code: 422` and `details.param: Idempotency-Key`\n(the key was sent with another request).\n",
+            "description": "Machine-readable error code. `ERR_INVALID_PARAMETER` (400, `details.param` names it),\n`ERR_INVALID_REQUEST_BODY` (400), `ERR_UNAUTHORIZED` (401: the key is missing or unknown;\n403: the key's scope does not cover application sessions), `ERR_NOT_FOUND` (404),\n`ERR_METHOD_NOT_ALLOWED` (405), `ERR_MALFORMED_REQUEST` (400, 408 or 431: the request\ncould not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when\nthe server cannot reach its store: `status_code` tells them apart). Sandbox writes with an\n`Idempotency-Key` also answer `ERR_CONFLICT` (409: a request with the key is still running)\nand `ERR_INVALID_PARAMETER` (400) with `details.param: Idempotency-Key` when the key is\nempty, too long, or was sent with another request.\n",
             "enum": [
               "ERR_INVALID_PARAMETER",
               "ERR_INVALID_REQUEST_BODY",
@@ -2268,7 +2253,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "GatewayInvalidParameter": {
-        "description": "A path or query parameter is malformed or out of range; `param` names it.",
+        "description": "A path, query or header parameter is malformed or out of range (`invalid_parameter`), or the\n`Idempotency-Key` was sent with another request (`idempotency_key_reused`); `param` names it.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2295,7 +2280,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "GatewayInvalidRequest": {
-        "description": "The request is malformed: a parameter (`invalid_parameter`), the JSON body\n(`invalid_request_body`) or the proxy username (`invalid_username`, with `reason`).\n",
+        "description": "The request is malformed: a parameter (`invalid_parameter`), the JSON body\n(`invalid_request_body`) or the proxy username (`invalid_username`, with `reason`); or its\n`Idempotency-Key` was sent with another request (`idempotency_key_reused`).\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2488,33 +2473,6 @@ export const openapiDocument: OpenApiDocument = {
           }
         }
       },
-      "GatewayIdempotencyKeyReused": {
-        "description": "This `Idempotency-Key` was sent with another request (method, path or body); use a new key.",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/GatewayError"
-            },
-            "examples": {
-              "reused": {
-                "value": {
-                  "error": {
-                    "code": "idempotency_key_reused",
-                    "message": "This Idempotency-Key was sent with another request (POST /sandbox/clock/advance); use a new key for a new request.",
-                    "request_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
-                    "param": "Idempotency-Key"
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
       "GatewayRateLimited": {
         "description": "Too many requests with this API key, or too many unknown API keys from this client address;\nwait `Retry-After` seconds.\n",
         "headers": {
@@ -2609,7 +2567,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "AppInvalidParameter": {
-        "description": "A path or query parameter is malformed or out of range; `details.param` names it.",
+        "description": "A path, query or header parameter is malformed or out of range, or the `Idempotency-Key` was sent\nwith another request; `details.param` names it.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2637,7 +2595,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "AppInvalidRequest": {
-        "description": "The JSON body is malformed or breaks its schema; `details.param` names the field.",
+        "description": "The JSON body is malformed or breaks its schema (`details.param` names the field), or the\n`Idempotency-Key` header is malformed or was sent with another request (`details.param:\nIdempotency-Key`).\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2779,34 +2737,6 @@ export const openapiDocument: OpenApiDocument = {
                   "error_code": "ERR_CONFLICT",
                   "status_code": 409,
                   "msg": "A request with this Idempotency-Key is still running; retry in 1 s to get its answer.",
-                  "details": {
-                    "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
-                    "param": "Idempotency-Key"
-                  }
-                }
-              }
-            }
-          }
-        }
-      },
-      "AppIdempotencyKeyReused": {
-        "description": "This `Idempotency-Key` was sent with another request (method, path or body); use a new key.",
-        "headers": {
-          "X-Request-Id": {
-            "$ref": "#/components/headers/X-Request-Id"
-          }
-        },
-        "content": {
-          "application/json": {
-            "schema": {
-              "$ref": "#/components/schemas/AppError"
-            },
-            "examples": {
-              "reused": {
-                "value": {
-                  "error_code": "ERR_INVALID_PARAMETER",
-                  "status_code": 422,
-                  "msg": "This Idempotency-Key was sent with another request (POST /sandbox/app/sessions); use a new key for a new request.",
                   "details": {
                     "operation_id": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE",
                     "param": "Idempotency-Key"

@@ -536,7 +536,7 @@ export interface components {
          *     `service_unavailable` (503): the server cannot reach its store, or holds its limit of
          *     connections; try again after `Retry-After`. `idempotency_key_in_use` (409): a request with this
          *     `Idempotency-Key` is still running; try again after `Retry-After`. `idempotency_key_reused`
-         *     (422): this `Idempotency-Key` was sent with another request.
+         *     (400): this `Idempotency-Key` was sent with another request (method, path or body); use a new key.
          * @enum {string}
          */
         GatewayErrorCode: "invalid_parameter" | "invalid_request_body" | "invalid_username" | "unauthorized" | "subuser_scope_mismatch" | "session_not_found" | "product_has_no_sessions" | "subuser_not_found" | "not_found" | "method_not_allowed" | "malformed_request" | "rate_limited" | "internal_error" | "service_unavailable" | "idempotency_key_in_use" | "idempotency_key_reused";
@@ -702,8 +702,8 @@ export interface components {
              *     could not be read as HTTP/1.1), `ERR_RATE_LIMITED` (429), `ERR_INTERNAL` (500, or 503 when
              *     the server cannot reach its store: `status_code` tells them apart). Sandbox writes with an
              *     `Idempotency-Key` also answer `ERR_CONFLICT` (409: a request with the key is still running)
-             *     and `ERR_INVALID_PARAMETER` with `status_code: 422` and `details.param: Idempotency-Key`
-             *     (the key was sent with another request).
+             *     and `ERR_INVALID_PARAMETER` (400) with `details.param: Idempotency-Key` when the key is
+             *     empty, too long, or was sent with another request.
              * @enum {string}
              */
             error_code: "ERR_INVALID_PARAMETER" | "ERR_INVALID_REQUEST_BODY" | "ERR_UNAUTHORIZED" | "ERR_NOT_FOUND" | "ERR_METHOD_NOT_ALLOWED" | "ERR_MALFORMED_REQUEST" | "ERR_RATE_LIMITED" | "ERR_INTERNAL" | "ERR_CONFLICT";
@@ -781,7 +781,10 @@ export interface components {
                 "application/json": components["schemas"]["ApplicationSessionList"];
             };
         };
-        /** @description A path or query parameter is malformed or out of range; `param` names it. */
+        /**
+         * @description A path, query or header parameter is malformed or out of range (`invalid_parameter`), or the
+         *     `Idempotency-Key` was sent with another request (`idempotency_key_reused`); `param` names it.
+         */
         GatewayInvalidParameter: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -793,7 +796,8 @@ export interface components {
         };
         /**
          * @description The request is malformed: a parameter (`invalid_parameter`), the JSON body
-         *     (`invalid_request_body`) or the proxy username (`invalid_username`, with `reason`).
+         *     (`invalid_request_body`) or the proxy username (`invalid_username`, with `reason`); or its
+         *     `Idempotency-Key` was sent with another request (`idempotency_key_reused`).
          */
         GatewayInvalidRequest: {
             headers: {
@@ -870,16 +874,6 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
-        /** @description This `Idempotency-Key` was sent with another request (method, path or body); use a new key. */
-        GatewayIdempotencyKeyReused: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["GatewayError"];
-            };
-        };
         /**
          * @description Too many requests with this API key, or too many unknown API keys from this client address;
          *     wait `Retry-After` seconds.
@@ -918,7 +912,10 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
-        /** @description A path or query parameter is malformed or out of range; `details.param` names it. */
+        /**
+         * @description A path, query or header parameter is malformed or out of range, or the `Idempotency-Key` was sent
+         *     with another request; `details.param` names it.
+         */
         AppInvalidParameter: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -928,7 +925,11 @@ export interface components {
                 "application/json": components["schemas"]["AppError"];
             };
         };
-        /** @description The JSON body is malformed or breaks its schema; `details.param` names the field. */
+        /**
+         * @description The JSON body is malformed or breaks its schema (`details.param` names the field), or the
+         *     `Idempotency-Key` header is malformed or was sent with another request (`details.param:
+         *     Idempotency-Key`).
+         */
         AppInvalidRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -991,16 +992,6 @@ export interface components {
                 "application/json": components["schemas"]["AppError"];
             };
         };
-        /** @description This `Idempotency-Key` was sent with another request (method, path or body); use a new key. */
-        AppIdempotencyKeyReused: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["AppError"];
-            };
-        };
         /**
          * @description Too many requests with this API key, or too many unknown API keys from this client address;
          *     wait `Retry-After` seconds.
@@ -1047,13 +1038,14 @@ export interface components {
          *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
          *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
          *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
-         *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
-         *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
-         *     another instance over it gets the same answer. The same key with another request is `422`
-         *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
-         *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
-         *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
-         *     header, every request runs.
+         *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another API
+         *     key's same key is another key) and are kept in the server's database, so a retry that reaches
+         *     another instance over it gets the same answer. The same key with another request is `400
+         *     idempotency_key_reused` (as Stripe answers it), and does not run; a request while the first with
+         *     its key is still running is `409 idempotency_key_in_use` with `Retry-After`, and does not run
+         *     either: of requests sent together with one key, exactly one has an effect. An empty key, or one
+         *     over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the header,
+         *     every request runs.
          * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
          */
         IdempotencyKey: string;
@@ -1467,13 +1459,14 @@ export interface operations {
                  *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
                  *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
                  *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
-                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
-                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
-                 *     another instance over it gets the same answer. The same key with another request is `422`
-                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
-                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
-                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
-                 *     header, every request runs.
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another API
+                 *     key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `400
+                 *     idempotency_key_reused` (as Stripe answers it), and does not run; a request while the first with
+                 *     its key is still running is `409 idempotency_key_in_use` with `Retry-After`, and does not run
+                 *     either: of requests sent together with one key, exactly one has an effect. An empty key, or one
+                 *     over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the header,
+                 *     every request runs.
                  * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1524,7 +1517,6 @@ export interface operations {
             403: components["responses"]["GatewayScopeMismatch"];
             404: components["responses"]["GatewayProductHasNoSessions"];
             409: components["responses"]["GatewayIdempotencyKeyInUse"];
-            422: components["responses"]["GatewayIdempotencyKeyReused"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
             503: components["responses"]["GatewayServiceUnavailable"];
@@ -1556,13 +1548,14 @@ export interface operations {
                  *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
                  *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
                  *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
-                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
-                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
-                 *     another instance over it gets the same answer. The same key with another request is `422`
-                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
-                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
-                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
-                 *     header, every request runs.
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another API
+                 *     key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `400
+                 *     idempotency_key_reused` (as Stripe answers it), and does not run; a request while the first with
+                 *     its key is still running is `409 idempotency_key_in_use` with `Retry-After`, and does not run
+                 *     either: of requests sent together with one key, exactly one has an effect. An empty key, or one
+                 *     over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the header,
+                 *     every request runs.
                  * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1580,7 +1573,6 @@ export interface operations {
             400: components["responses"]["GatewayInvalidRequest"];
             401: components["responses"]["GatewayUnauthorized"];
             409: components["responses"]["GatewayIdempotencyKeyInUse"];
-            422: components["responses"]["GatewayIdempotencyKeyReused"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
             503: components["responses"]["GatewayServiceUnavailable"];
@@ -1596,13 +1588,14 @@ export interface operations {
                  *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
                  *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
                  *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
-                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
-                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
-                 *     another instance over it gets the same answer. The same key with another request is `422`
-                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
-                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
-                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
-                 *     header, every request runs.
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another API
+                 *     key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `400
+                 *     idempotency_key_reused` (as Stripe answers it), and does not run; a request while the first with
+                 *     its key is still running is `409 idempotency_key_in_use` with `Retry-After`, and does not run
+                 *     either: of requests sent together with one key, exactly one has an effect. An empty key, or one
+                 *     over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the header,
+                 *     every request runs.
                  * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1617,7 +1610,6 @@ export interface operations {
             401: components["responses"]["GatewayUnauthorized"];
             403: components["responses"]["GatewayScopeMismatch"];
             409: components["responses"]["GatewayIdempotencyKeyInUse"];
-            422: components["responses"]["GatewayIdempotencyKeyReused"];
             429: components["responses"]["GatewayRateLimited"];
             500: components["responses"]["GatewayInternalError"];
             503: components["responses"]["GatewayServiceUnavailable"];
@@ -1633,13 +1625,14 @@ export interface operations {
                  *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
                  *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
                  *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
-                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
-                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
-                 *     another instance over it gets the same answer. The same key with another request is `422`
-                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
-                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
-                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
-                 *     header, every request runs.
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another API
+                 *     key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `400
+                 *     idempotency_key_reused` (as Stripe answers it), and does not run; a request while the first with
+                 *     its key is still running is `409 idempotency_key_in_use` with `Retry-After`, and does not run
+                 *     either: of requests sent together with one key, exactly one has an effect. An empty key, or one
+                 *     over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the header,
+                 *     every request runs.
                  * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1672,7 +1665,6 @@ export interface operations {
             401: components["responses"]["AppUnauthorized"];
             403: components["responses"]["AppScopeMismatch"];
             409: components["responses"]["AppIdempotencyKeyInUse"];
-            422: components["responses"]["AppIdempotencyKeyReused"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
             503: components["responses"]["AppServiceUnavailable"];
@@ -1688,13 +1680,14 @@ export interface operations {
                  *     key runs; for 24 hours (real time: no test clock moves it) another with the same key and the same
                  *     request (method, path and JSON body) does not run again but gets the first one's answer (status,
                  *     body and headers, `X-Request-Id` included) with `Idempotent-Replayed: true`. An answer of `5xx`
-                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another
-                 *     API key's same key is another key) and are kept in the server's database, so a retry that reaches
-                 *     another instance over it gets the same answer. The same key with another request is `422`
-                 *     (`idempotency_key_reused`); a request while the first with its key is still running is `409`
-                 *     (`idempotency_key_in_use`, with `Retry-After`): exactly one of them has an effect. An empty key,
-                 *     or one over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the
-                 *     header, every request runs.
+                 *     is not kept: a retry runs the request. Keys belong to the API key that sent them (another API
+                 *     key's same key is another key) and are kept in the server's database, so a retry that reaches
+                 *     another instance over it gets the same answer. The same key with another request is `400
+                 *     idempotency_key_reused` (as Stripe answers it), and does not run; a request while the first with
+                 *     its key is still running is `409 idempotency_key_in_use` with `Retry-After`, and does not run
+                 *     either: of requests sent together with one key, exactly one has an effect. An empty key, or one
+                 *     over 255 characters, is `400 invalid_parameter` naming `Idempotency-Key`. Without the header,
+                 *     every request runs.
                  * @example 0b6e8f5a-3c2d-4e1f-9a7b-5d4c3b2a1f0e
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -1716,7 +1709,6 @@ export interface operations {
             403: components["responses"]["AppScopeMismatch"];
             404: components["responses"]["AppNotFound"];
             409: components["responses"]["AppIdempotencyKeyInUse"];
-            422: components["responses"]["AppIdempotencyKeyReused"];
             429: components["responses"]["AppRateLimited"];
             500: components["responses"]["AppInternalError"];
             503: components["responses"]["AppServiceUnavailable"];
