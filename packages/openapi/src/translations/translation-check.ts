@@ -120,6 +120,8 @@ export function inspectTranslation(
         ...about,
         detail: "a stub: translate it, then delete x-needs-translation",
       });
+    else if (resolution.resolved.translation.trim() === source.text.trim())
+      problems.push({ kind: "untranslated", ...about, detail: "the translation is the English text itself" });
     else if (action["x-source-hash"] !== hashSource(source.text))
       problems.push({
         kind: "stale",
@@ -160,7 +162,10 @@ export function formatTranslationProblems(
   overlayFile: string,
   problems: readonly TranslationProblem[],
 ): string {
-  const lines = [`${overlayFile} is not complete and current (${problems.length} problems):`, ""];
+  const lines = [
+    `${overlayFile} is not complete and current (${problems.length} problem${problems.length === 1 ? "" : "s"}):`,
+    "",
+  ];
   for (const problem of problems) {
     const action = problem.action ? ` (action ${problem.action.index}, target ${problem.action.target})` : "";
     lines.push(`  ${problem.kind}: ${problem.pointer ?? ""}${action}`);
