@@ -20,6 +20,7 @@ import { clientOf } from "./client-address.js";
 import { ServerClock } from "./clock.js";
 import { buildDemoData } from "./demo-data.js";
 import { docsRoutes } from "./docs.js";
+import { localizeError } from "./error-language.js";
 import { ApiError, errorBody, errorFamilyOf } from "./errors.js";
 import { mountGatewayRoutes } from "./gateway-routes.js";
 import { newRequestId } from "./ids.js";
@@ -96,8 +97,9 @@ const internalMessage = {
 } as const;
 
 function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
-  const body = errorBody(errorFamilyOf(c.req.path), error, c.get("requestId"));
-  return jsonResponse(c, error.status, body, error.details.headers);
+  const localized = localizeError(error, c.req.header("accept-language"));
+  const body = errorBody(errorFamilyOf(c.req.path), localized.error, c.get("requestId"));
+  return jsonResponse(c, error.status, body, { ...error.details.headers, ...localized.headers });
 }
 
 // every path the server answers on, with its methods, for 405 and its Allow header

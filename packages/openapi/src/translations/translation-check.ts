@@ -118,7 +118,7 @@ export function inspectTranslation(
       problems.push({
         kind: "untranslated",
         ...about,
-        detail: "a stub: translate it, then delete x-needs-translation",
+        detail: "marked x-needs-translation: translate the English text below, then delete the mark",
       });
     else if (resolution.resolved.translation.trim() === source.text.trim())
       problems.push({ kind: "untranslated", ...about, detail: "the translation is the English text itself" });
