@@ -3,7 +3,8 @@ import { describe, expect, test } from "vitest";
 import { translateErrorMessage, zhMessageByCode, zhMessageByUsernameRule } from "./error-messages-zh.js";
 import { ApiError } from "./errors.js";
 
-const enumOf = (schema: string) => (openapiDocument.components.schemas?.[schema] as { enum: string[] }).enum;
+const enumOf = (schema: string) =>
+  (openapiDocument.components.schemas?.[schema] as { enum?: string[] } | undefined)?.enum ?? [];
 const chinese = /\p{Script=Han}/u;
 
 describe("the zh-CN error messages", () => {
