@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createSessionsApp, DEMO_KEYS, type SessionsSandbox } from "../src/index.js";
+import type { CallResult } from "./helpers.js";
 
 // Error messages follow Accept-Language; status and code never do (spec: info, Conventions, Errors).
 describe("error messages in the request's language", () => {
@@ -9,7 +10,11 @@ describe("error messages in the request's language", () => {
   });
   afterAll(() => sandbox.close());
 
-  const call = async (path: string, headers: Record<string, string>, init: RequestInit = {}) => {
+  const call = async (
+    path: string,
+    headers: Record<string, string>,
+    init: RequestInit = {},
+  ): Promise<CallResult> => {
     const response = await sandbox.fetch(new Request(`http://127.0.0.1:8080${path}`, { ...init, headers }));
     return { status: response.status, headers: response.headers, body: await response.json() };
   };
