@@ -20,6 +20,8 @@ import { clientOf } from "./client-address.js";
 import { ServerClock } from "./clock.js";
 import { buildDemoData } from "./demo-data.js";
 import { docsRoutes } from "./docs.js";
+import { docsPagePaths } from "./docs-languages.js";
+import { localizeError } from "./error-language.js";
 import { ApiError, errorBody, errorFamilyOf } from "./errors.js";
 import { mountGatewayRoutes } from "./gateway-routes.js";
 import { newRequestId } from "./ids.js";
@@ -96,8 +98,9 @@ const internalMessage = {
 } as const;
 
 function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
-  const body = errorBody(errorFamilyOf(c.req.path), error, c.get("requestId"));
-  return jsonResponse(c, error.status, body, error.details.headers);
+  const localized = localizeError(error, c.req.header("accept-language"));
+  const body = errorBody(errorFamilyOf(c.req.path), localized.error, c.get("requestId"));
+  return jsonResponse(c, error.status, body, { ...error.details.headers, ...localized.headers });
 }
 
 // every path the server answers on, with its methods, for 405 and its Allow header
@@ -112,7 +115,7 @@ function knownPaths(): Map<string, string[]> {
   for (const operation of specOperations.values()) add(operation.honoPath, operation.method);
   // a product segment that is not a product still names this path, answered 404 product_has_no_sessions
   add("/v1/:product/sessions", "GET");
-  for (const path of ["/docs", "/openapi.json"]) add(path, "GET");
+  for (const path of ["/docs", "/openapi.json", ...docsPagePaths]) add(path, "GET");
   return paths;
 }
 
