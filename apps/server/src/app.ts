@@ -7,6 +7,7 @@ import { clientOf } from "./client-address.js";
 import { ServerClock } from "./clock.js";
 import { buildDemoDataOf, DEMO_ACCOUNTS } from "./demo-data.js";
 import { docsRoutes } from "./docs.js";
+import { docsPagePaths } from "./docs-languages.js";
 import { ApiError, errorFamilyOf } from "./errors.js";
 import { mountGatewayRoutes } from "./gateway-routes.js";
 import { newRequestId } from "./ids.js";
@@ -95,7 +96,7 @@ function knownPaths(): Map<string, string[]> {
   for (const operation of specOperations.values()) add(operation.honoPath, operation.method);
   // a product segment that is not a product still names this path, answered 404 product_has_no_sessions
   add("/v1/:product/sessions", "GET");
-  for (const path of ["/docs", "/openapi.json"]) add(path, "GET");
+  for (const path of ["/docs", "/openapi.json", ...docsPagePaths]) add(path, "GET");
   return paths;
 }
 

@@ -8,6 +8,26 @@ import { docsRoutes } from "./docs.js";
 
 const ensureChromium = new URL("../../../scripts/ensure-chromium.sh", import.meta.url).pathname;
 
+// the part of a canvas's 2D context the glyph check draws with (the server's types have no DOM library)
+interface Canvas2D {
+  font: string;
+  clearRect(x: number, y: number, width: number, height: number): void;
+  fillText(text: string, x: number, y: number): void;
+  getImageData(x: number, y: number, width: number, height: number): { data: ArrayLike<number> };
+}
+
+interface BrowserGlobals {
+  document: {
+    body: unknown;
+    createElement(tag: "canvas"): { width: number; height: number; getContext(kind: "2d"): Canvas2D };
+  };
+  getComputedStyle(element: unknown): { fontFamily: string };
+}
+
+interface SpecDocument {
+  paths: Record<string, Record<string, { operationId: string; summary: string } | undefined>>;
+}
+
 describe("the API reference", () => {
   const app = new Hono().route("/", docsRoutes());
 
@@ -17,6 +37,37 @@ describe("the API reference", () => {
     const document = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(document.openapi).toBe("3.1.0");
     expect(Object.keys(document.paths)).toContain("/app/sessions/{id}");
+  });
+
+  test("serves the Chinese document at /openapi.zh-CN.json: the same operations, Chinese prose", async () => {
+    const english = (await (await app.request("/openapi.json")).json()) as SpecDocument;
+    const response = await app.request("/openapi.zh-CN.json");
+    expect(response.status).toBe(200);
+    const chinese = (await response.json()) as SpecDocument;
+    expect(Object.keys(chinese.paths)).toEqual(Object.keys(english.paths));
+    const list = chinese.paths["/v1/residential/sessions"]?.get;
+    expect(list).toMatchObject({ operationId: "listResidentialSessions", summary: "列出住宅粘性会话" });
+    expect(chinese.paths["/v1/{product}/sessions/{id}"]?.delete?.summary).toBe("提前终止粘性会话");
+  });
+
+  test.each([
+    ["/docs", {}, "en", "/openapi.json"],
+    ["/docs", { "accept-language": "zh-CN,zh;q=0.9,en;q=0.8" }, "zh-CN", "/openapi.zh-CN.json"],
+    ["/docs", { "accept-language": "en-US,en;q=0.9,zh;q=0.5" }, "en", "/openapi.json"],
+    ["/docs/zh-CN", {}, "zh-CN", "/openapi.zh-CN.json"],
+    ["/docs/en", { "accept-language": "zh-CN" }, "en", "/openapi.json"],
+  ])("serves %s with %j in %s, from %s", async (path, headers, language, specPath) => {
+    const response = await app.request(path, { headers });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(`<html lang="${language}">`);
+    expect(html).toContain(`"url":"${specPath}"`);
+    if (path === "/docs") expect(response.headers.get("vary")).toMatch(/accept-language/i);
+  });
+
+  test("offers a switch to the other language on each page", async () => {
+    expect(await (await app.request("/docs/en")).text()).toContain('<a href="/docs/zh-CN" hreflang="zh-CN"');
+    expect(await (await app.request("/docs/zh-CN")).text()).toContain('<a href="/docs/en" hreflang="en"');
   });
 
   test("serves its script from this server, compressed when the browser accepts it", async () => {
@@ -94,6 +145,49 @@ describe("the API reference", () => {
         }
       }
       expect(foreign).toEqual([]);
+      await page.close();
+    });
+
+    test("shows the Chinese reference at /docs/zh-CN with Chinese operation titles, drawn as glyphs", async () => {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/docs/zh-CN`);
+      const sidebar = page.locator("aside").first();
+      const title = sidebar.getByText("列出住宅粘性会话").first();
+      // the tag groups keep their English names (they are identifiers); a closed group opens on click
+      const group = sidebar.getByText("Gateway sessions", { exact: true }).first();
+      await group.waitFor({ timeout: 120_000 });
+      if ((await sidebar.getByText("列出住宅粘性会话").count()) === 0) await group.click();
+      await title.waitFor({ timeout: 120_000 });
+      for (const summary of ["列出移动粘性会话", "提前终止粘性会话"]) {
+        await expect.poll(() => sidebar.getByText(summary).count(), { timeout: 120_000 }).toBeGreaterThan(0);
+      }
+      // a font with Han glyphs is installed: a Han character does not draw as the missing-glyph box
+      const glyphs = await page.evaluate(() => {
+        const web = globalThis as unknown as BrowserGlobals;
+        const canvas = web.document.createElement("canvas");
+        canvas.width = 64;
+        canvas.height = 64;
+        const context = canvas.getContext("2d");
+        context.font = `48px ${web.getComputedStyle(web.document.body).fontFamily}, sans-serif`;
+        const draw = (text: string) => {
+          context.clearRect(0, 0, 64, 64);
+          context.fillText(text, 0, 52);
+          return Array.from(context.getImageData(0, 0, 64, 64).data);
+        };
+        const han = draw("会");
+        const missing = draw("\u{10FFFD}");
+        return {
+          inked: han.some((value, index) => index % 4 === 3 && value > 0),
+          sameAsMissingGlyph: han.every((value, index) => value === missing[index]),
+        };
+      });
+      expect(glyphs).toEqual({ inked: true, sameAsMissingGlyph: false });
+      // and the title itself is not blank: hiding its text changes what is drawn
+      const drawn = await title.screenshot();
+      await title.evaluate((element) => {
+        element.setAttribute("style", "color: transparent");
+      });
+      expect(Buffer.compare(drawn, await title.screenshot())).not.toBe(0);
       await page.close();
     });
   });

@@ -1,5 +1,6 @@
 /**
- * The interactive API reference at `/docs` and the spec itself at `/openapi.json`.
+ * The interactive API reference at `/docs` and the spec itself at `/openapi.json`, each also in Chinese
+ * (`/docs/zh-CN`, `/openapi.zh-CN.json`; see `docs-languages.ts`).
  *
  * The page is Scalar's standalone bundle, served by this server from the installed package: the docs
  * work with no internet (sandboxes often have none), so nothing is loaded from a CDN, no web fonts are
@@ -15,6 +16,8 @@ import { gzipSync } from "node:zlib";
 import { openapiDocument } from "@sessions-api/openapi/document";
 import { Hono } from "hono";
 import { etag } from "hono/etag";
+import { type Language, negotiateLanguage } from "./accept-language.js";
+import { referenceLanguages, renderLanguageSwitch } from "./docs-languages.js";
 
 const scalarBundlePath = "/docs/assets/scalar-standalone.js";
 
@@ -37,23 +40,25 @@ function loadScalarBundle(): StaticAsset {
 const escapeHtml = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
-function docsPage(): string {
+function docsPage(language: Language = "en"): string {
+  const reference = referenceLanguages[language];
   const configuration = {
-    url: "/openapi.json",
+    url: reference.specPath,
     withDefaultFonts: false,
     telemetry: false,
     agent: { disabled: true },
     hideDownloadButton: false,
   };
-  const title = escapeHtml(`${openapiDocument.info.title} ${openapiDocument.info.version} reference`);
+  const title = escapeHtml(reference.title);
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${title}</title>
   </head>
   <body>
+    ${renderLanguageSwitch(language)}
     <div id="app"></div>
     <script src="${scalarBundlePath}"></script>
     <script>
@@ -67,11 +72,20 @@ function docsPage(): string {
 `;
 }
 
-/** Routes for `/docs`, its script, and `/openapi.json`. They need no API key. */
+/** Routes for `/docs`, its script, and `/openapi.json`, in each language. They need no API key. */
 export function docsRoutes(): Hono {
   const routes = new Hono();
-  const page = docsPage();
-  routes.get("/docs", (c) => c.html(page));
+  const pages = { en: docsPage("en"), "zh-CN": docsPage("zh-CN") };
+  routes.get("/docs", (c) => {
+    const language = negotiateLanguage(c.req.header("accept-language"));
+    c.header("content-language", language);
+    c.header("vary", "accept-language");
+    return c.html(pages[language]);
+  });
+  for (const [language, { pagePath, specPath, document }] of Object.entries(referenceLanguages)) {
+    routes.get(pagePath, (c) => c.html(pages[language as Language]));
+    if (specPath !== "/openapi.json") routes.get(specPath, (c) => c.json(document));
+  }
   routes.get("/docs/", (c) => c.redirect("/docs", 301));
   routes.get(scalarBundlePath, etag(), (c) => {
     const asset = loadScalarBundle();

@@ -9,6 +9,7 @@
  * app.get("/v1/ping", (c) => jsonResponse(c, 200, { pong: true }));
  */
 import type { Context } from "hono";
+import { localizeError } from "./error-language.js";
 import { type ApiError, errorBody, errorFamilyOf } from "./errors.js";
 import { jsonText } from "./json-text.js";
 import type { AppEnv } from "./operation.js";
@@ -41,14 +42,16 @@ export function jsonResponse(
 }
 
 /**
- * The answer to an `ApiError`: the error body of the family the request's path belongs to.
+ * The answer to an `ApiError`: the error body of the family the request's path belongs to, its message in
+ * the language the request's `Accept-Language` asks for.
  *
  * @example
  * return errorResponse(c, ApiError.routeNotFound(c.req.method, c.req.path));
  */
 export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
-  const body = errorBody(errorFamilyOf(c.req.path), error, c.get("requestId"));
-  return jsonResponse(c, error.status, body, error.details.headers);
+  const localized = localizeError(error, c.req.header("accept-language"));
+  const body = errorBody(errorFamilyOf(c.req.path), localized.error, c.get("requestId"));
+  return jsonResponse(c, error.status, body, { ...error.details.headers, ...localized.headers });
 }
 
 /**

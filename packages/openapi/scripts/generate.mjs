@@ -1,10 +1,13 @@
 #!/usr/bin/env node
-// Generates src/generated/* from spec/openapi.yaml. With --check it writes nothing and fails when the
-// committed files differ from what the spec generates, so CI catches a spec edit without `pnpm generate`.
+// Generates src/generated/* from spec/openapi.yaml (and the translated documents from spec/overlays/). With
+// --check it writes nothing and fails when the committed files differ from what the spec generates, so CI
+// catches a spec edit without `pnpm generate`. It runs under tsx, to share the overlay applier (TypeScript).
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
+import { applyTranslation } from "../src/translations/translation-check.ts";
+import { readOverlay, translationFiles } from "../src/translations/translation-files.ts";
 
 const specUrl = new URL("../../../spec/openapi.yaml", import.meta.url);
 const generatedDir = new URL("../src/generated/", import.meta.url);
@@ -15,6 +18,26 @@ const header = (what) =>
     `// It holds ${what}.`,
     "",
   ].join("\n");
+
+// Translations are documentation only: the types come from the English document alone, and a missing or
+// stale translation leaves its English string in place (the translation check, in `pnpm test`, reports it).
+function renderTranslations(document) {
+  return Object.fromEntries(
+    translationFiles.map(({ language, overlayFile }) => [
+      `openapi-document.${language}.ts`,
+      [
+        "// This file is generated from spec/openapi.yaml and its translation overlay by packages/openapi/scripts/generate.mjs.",
+        `// Do not edit it by hand: change spec/overlays/${language}.yaml, then run \`pnpm generate\`.`,
+        `// It holds the OpenAPI document with its prose in ${language}, for serving it.`,
+        "",
+        'import type { OpenApiDocument } from "../openapi-document-type.js";',
+        "",
+        `export const openapiDocument: OpenApiDocument = ${JSON.stringify(applyTranslation(document, readOverlay(overlayFile)), null, 2)};`,
+        "",
+      ].join("\n"),
+    ]),
+  );
+}
 
 async function render() {
   const specText = await readFile(specUrl, "utf8");
@@ -30,6 +53,7 @@ async function render() {
       `export const openapiDocument: OpenApiDocument = ${JSON.stringify(document, null, 2)};`,
       "",
     ].join("\n"),
+    ...renderTranslations(document),
   };
 }
 

@@ -6,4 +6,6 @@
  * app.get("/openapi.json", (c) => c.json(openapiDocument));
  */
 export { openapiDocument } from "./generated/openapi-document.js";
+/** The same document with its prose in Simplified Chinese (`spec/overlays/zh-CN.yaml`): documentation only. */
+export { openapiDocument as openapiDocumentZhCN } from "./generated/openapi-document.zh-CN.js";
 export type { OpenApiDocument } from "./openapi-document-type.js";

@@ -558,7 +558,10 @@ export interface components {
         GatewayError: {
             error: {
                 code: components["schemas"]["GatewayErrorCode"];
-                /** @description Human-readable explanation, safe to show to a developer. */
+                /**
+                 * @description Human-readable explanation, safe to show to a developer. Its language follows the request's
+                 *     `Accept-Language` (Chinese or English).
+                 */
                 message: string;
                 /** @description Same as the `X-Request-Id` response header. */
                 request_id: string;
@@ -709,7 +712,7 @@ export interface components {
             error_code: "ERR_INVALID_PARAMETER" | "ERR_INVALID_REQUEST_BODY" | "ERR_UNAUTHORIZED" | "ERR_NOT_FOUND" | "ERR_METHOD_NOT_ALLOWED" | "ERR_MALFORMED_REQUEST" | "ERR_RATE_LIMITED" | "ERR_INTERNAL" | "ERR_CONFLICT";
             /** @description The HTTP status of the response. */
             status_code: number;
-            /** @description Human-readable explanation. */
+            /** @description Human-readable explanation. Its language follows the request's `Accept-Language` (Chinese or English). */
             msg: string;
             /** @description `operation_id` is the request id; `param` names the parameter at fault. */
             details: {
