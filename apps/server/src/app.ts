@@ -26,11 +26,17 @@ import { newRequestId } from "./ids.js";
 import { carriesRequestId, jsonResponse } from "./json-response.js";
 import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
 import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
+import { rateLimitFields } from "./rate-limit-fields.js";
 import { refuseTrailingSlashes } from "./request-target.js";
 import { validateParameter } from "./request-validation.js";
 import { specOperation, specOperations } from "./spec-operations.js";
 import { SessionStore } from "./store/session-store.js";
+import { type Database, openDatabase } from "./store/database.js";
+import { SharedRateLimiter } from "./store/shared-rate-limiter.js";
 import { isStoreUnavailable } from "./store/store-unavailable.js";
+
+/** Connections of the pool each instance keeps over PostgreSQL for the keys' budgets, beside the store's. */
+const SHARED_POOL_SIZE = 4;
 
 /**
  * Options of `createSessionsApp` (and `startSessionsServer`).
@@ -156,18 +162,28 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   });
   const clock = new ServerClock(store, options.now);
   let seededDemoData = false;
-  if (options.seedDemoData === true) {
-    try {
+  // over PostgreSQL, a small pool of its own for what each request asks besides the store (its key's
+  // budget, shared by every instance): it never waits behind the store's long statements
+  let shared: Database | undefined;
+  try {
+    if (options.seedDemoData === true)
       seededDemoData = await store.seedIfEmpty(buildDemoData(await clock.now()));
-    } catch (error) {
-      await store.close().catch(() => {});
-      throw error;
+    if (options.databaseUrl !== undefined) {
+      shared = await openDatabase({
+        databaseUrl: options.databaseUrl,
+        ...(options.databaseSchema === undefined ? {} : { schema: options.databaseSchema }),
+        poolSize: SHARED_POOL_SIZE,
+      });
     }
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
   }
 
   const auth = new Authenticator(options.keys ?? demoKeyConfigs(), {
     nowMs: options.now,
     failedAuthPerMinute: options.failedAuthPerMinute,
+    keyBudgets: shared === undefined ? undefined : new SharedRateLimiter(shared, options.now),
   });
   // Hono's default (a RegExpRouter, which refuses this route set, falling back to its trie) cost a
   // quarter of a cached read's CPU; the pattern router matches these few dozen routes for much less
@@ -208,8 +224,9 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   });
   // the spec lists sessions only under /v1/residential and /v1/mobile; any other product is told why
   const productParameter = specOperation("getSession").parameters.find((p) => p.name === "product");
-  app.get("/v1/:product/sessions", (c) => {
-    auth.authenticate(c.req.header("authorization"), clientOf(c.env));
+  app.get("/v1/:product/sessions", async (c) => {
+    const caller = await auth.authenticate(c.req.header("authorization"), clientOf(c.env));
+    if (caller.budget !== null) c.set("rateLimit", rateLimitFields(caller.budget));
     const product = c.req.param("product");
     if (productParameter !== undefined) validateParameter(productParameter, product);
     throw ApiError.productHasNoSessions(product);
@@ -257,7 +274,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     fetch: async (request) => app.fetch(request),
     close() {
       clearInterval(purgeTimer);
-      closing ??= store.close();
+      closing ??= Promise.all([store.close(), shared?.close()]).then(() => {});
       return closing;
     },
   };

@@ -43,6 +43,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Without `databaseUrl` and `dataDir`: start from this snapshot instead of an empty cluster. */
   snapshot?: Blob;
+  /** With `databaseUrl`: connections the pool holds at most; default 10. */
+  poolSize?: number;
 }
 
 const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -214,7 +216,11 @@ async function reaching<T>(target: string, connect: () => Promise<T>): Promise<T
   }
 }
 
-async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {
+async function openPostgres(
+  databaseUrl: string,
+  schema: string | undefined,
+  poolSize: number | undefined,
+): Promise<Database> {
   const target = postgresTarget(databaseUrl);
   if (schema !== undefined) {
     if (!schemaName.test(schema)) {
@@ -238,7 +244,7 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   }
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 10,
+    max: poolSize ?? 10,
     // a server that does not answer fails the request instead of holding it: connecting gives up after
     // 10 s, a statement after STATEMENT_TIMEOUT_MS (PostgreSQL cancels it), and keepalives find a
     // connection whose server has gone
@@ -318,5 +324,5 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
 export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   return options.databaseUrl === undefined
     ? openPglite(options.dataDir, options.snapshot)
-    : openPostgres(options.databaseUrl, options.schema);
+    : openPostgres(options.databaseUrl, options.schema, options.poolSize);
 }
