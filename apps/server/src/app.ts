@@ -30,8 +30,8 @@ import { rateLimitFields } from "./rate-limit-fields.js";
 import { refuseTrailingSlashes } from "./request-target.js";
 import { validateParameter } from "./request-validation.js";
 import { specOperation, specOperations } from "./spec-operations.js";
-import { SessionStore } from "./store/session-store.js";
 import { type Database, openDatabase } from "./store/database.js";
+import { SessionStore } from "./store/session-store.js";
 import { SharedRateLimiter } from "./store/shared-rate-limiter.js";
 import { isStoreUnavailable } from "./store/store-unavailable.js";
 
