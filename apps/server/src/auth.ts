@@ -30,6 +30,8 @@ export interface AuthenticatorOptions {
    * memory, per instance.
    */
   keyBudgets?: RateBudgets | undefined;
+  /** Told of each request refused with 429, and by which budget (for the metrics). */
+  onRefused?: ((budget: "key" | "unknown_keys") => void) | undefined;
 }
 
 /** A request's key, and what is left of its budget (null: unlimited). */
@@ -57,12 +59,14 @@ export class Authenticator {
   private readonly keyBudgets: RateBudgets;
   private readonly failureBudgets: RateLimiter;
   private readonly failedAuthPerMinute: number;
+  private readonly onRefused: (budget: "key" | "unknown_keys") => void;
 
   constructor(keys: readonly ApiKeyConfig[], options: AuthenticatorOptions = {}) {
     this.keys = new Map(keys.map((config) => [config.key, config]));
     this.keyBudgets = options.keyBudgets ?? new RateLimiter(options.nowMs);
     this.failureBudgets = new RateLimiter(options.nowMs);
     this.failedAuthPerMinute = options.failedAuthPerMinute ?? DEFAULT_FAILED_AUTH_PER_MINUTE;
+    this.onRefused = options.onRefused ?? (() => {});
   }
 
   /**
@@ -75,6 +79,7 @@ export class Authenticator {
     const perMinute = this.failedAuthPerMinute;
     const standing = this.failureBudgets.peek(client, perMinute);
     if (!standing.allowed) {
+      this.onRefused("unknown_keys");
       throw rateLimited(
         `Too many unknown API keys from this address (${perMinute} a minute); retry in ${standing.retryAfterSeconds} s.`,
         standing.retryAfterSeconds,
@@ -103,6 +108,7 @@ export class Authenticator {
     const perMinute = config.rate_limit_per_minute ?? DEFAULT_RATE_LIMIT_PER_MINUTE;
     const verdict = await this.keyBudgets.take(config.key, perMinute);
     if (!verdict.allowed) {
+      this.onRefused("key");
       throw rateLimited(
         `Rate limit of ${perMinute} requests per minute exceeded; retry in ${verdict.retryAfterSeconds} s.`,
         verdict.retryAfterSeconds,

@@ -57,7 +57,7 @@ export type BodyOf<Id extends OperationId> = [RequestBody<Id>] extends [never]
     : undefined;
 
 /** The operations that take no API key (`security: []`); checked against the spec at start. */
-export type UnsecuredOperation = "getHealth";
+export type UnsecuredOperation = "getHealth" | "getReadiness";
 
 export interface OperationInput<Id extends OperationId> {
   path: PathOf<Id>;

@@ -20,6 +20,12 @@ describe("the service", target.requires("state"), () => {
     await client.call("getHealth", { apiKey: "sk_unknown_key", expect: 200 });
   });
 
+  test("answers GET /readyz without a key while its store is reachable", async () => {
+    const { body } = await client.call("getReadiness", { apiKey: null, expect: 200 });
+    expect(body.status).toBe("ok");
+    await client.call("getReadiness", { apiKey: "sk_unknown_key", expect: 200 });
+  });
+
   test("gives every response its own request id, quoted by error bodies", async () => {
     const first = await client.call("getHealth", { apiKey: null, expect: 200 });
     const second = await client.call("listResidentialSessions", { query: { limit: 1 }, expect: 200 });

@@ -294,13 +294,39 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness and store check
-         * @description Answers `200` while the server can reach its store and `503` when it cannot (a database outage, or
-         *     an embedded store that has failed), checked on every call. A server over PostgreSQL answers `200`
-         *     again by itself within seconds of the database coming back; `503` for a long time means the store
-         *     needs an operator. Needs no API key.
+         * Liveness
+         * @description Answers `200` while the server process runs and takes requests. It asks nothing of the store, so
+         *     a database outage does not make an instance look dead (restarting it would not help); use
+         *     `GET /readyz` to know whether it can serve. The one exception is the embedded store (PGlite),
+         *     which is part of the process: once a request has found it failed (closed, or its engine
+         *     aborted), it does not recover, and `/healthz` answers `503` until the server is restarted.
+         *     Needs no API key.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description Answers `200` when the server can serve: its store answers, and the database has every migration
+         *     this server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose
+         *     message says which (the store cannot be reached; the database's migrations are behind this
+         *     server's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is
+         *     ready again by itself within seconds of the database coming back. Needs no API key.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1577,7 +1603,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The server and its store are up. */
+            /** @description The server is alive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            503: components["responses"]["GatewayServiceUnavailable"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server and its store are ready. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
