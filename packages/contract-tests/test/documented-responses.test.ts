@@ -41,6 +41,7 @@ const validRequests: Record<string, CallOptions> = {
   createApplicationSession: { body: { public_url: "https://app.example.com", ttl_seconds: 3600 } },
   recordApplicationSessionActivity: { path: { id: "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE" } },
   getHealth: { apiKey: null },
+  getReadiness: { apiKey: null },
 };
 
 describe(

@@ -38,6 +38,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
               "0004-upkeep-counts",
               "0005-server-secrets",
               "0006-subusers-per-account",
+              "0009-rate-limit-buckets",
             ]
           : [],
       );
@@ -45,7 +46,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       const rows = await db.query<{ version: number }>(
         "SELECT version FROM schema_migrations ORDER BY version",
       );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6]);
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6, 9]);
     });
 
     test("leaves room in each page of gateway_sessions for a report's update of a session beside it", async () => {

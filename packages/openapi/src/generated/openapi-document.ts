@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocument = {
       "name": "Sessions API maintainers",
       "url": "https://github.com/sessions-api/sessions-api"
     },
-    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`), optionally the sub-users it is limited to, and\n  whether it covers the account's application sessions (a key limited to some sub-users or products\n  reaches them only if its scope says so).\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`; a key whose scope\n  does not cover application sessions gets `403` (`ERR_UNAUTHORIZED`, `status_code: 403`) on every\n  `/app` and `/sandbox/app` operation. Sessions of other accounts are invisible: `404` by id, absent\n  from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when its path could not be read:\n  bytes that fail in their own request line, or a connection that ends before a request's headers\n  do), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, a request target that is not a path (`*`, `host:443`: the server is no proxy,\n  and answers `CONNECT` like any other method) or a `Host` header that is missing (HTTP/1.1),\n  empty, repeated or not a host and port, `431` when the request line and headers pass 16 KiB, `408`\n  when the request does not arrive in time (see Limits). Bad input never gets a 5xx.\n  Error messages (`message`, `msg`) follow the request's `Accept-Language` header: `zh`, `zh-CN`\n  or `zh-Hans` get Chinese, any other language English; codes (`code`, `error_code`) never change\n  with the language. Error responses carry a `Content-Language` header naming the message's language;\n  answers made before a request could be read (`malformed_request`, the connection limit) are in English.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation answers `503` with a `Retry-After` header (seconds) in the family's\n  error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Paths** are matched exactly as this document writes them: a path with a trailing slash, or with\n  a `.` or `..` segment (as is or percent-encoded, `%2e`), names no documented path and gets `404\n  not_found` (`ERR_NOT_FOUND`); dot segments are never resolved.\n- **Limits.** A request's headers must arrive within 10 s of the connection opening (on a kept-alive\n  connection, of the request's first byte), and all of it within 30 s; a connection idle for 5 s\n  between requests is closed. An operation that takes a JSON body reads up to 1 MiB of it (past\n  that: `400 invalid_request_body`); one that takes no body ignores up to 1 KiB of one (past that:\n  `400 malformed_request`, and the operation does not run). A body the answer did not need is not\n  read to its end: that answer closes the connection. A server that holds its limit of connections\n  answers one more at once, before reading from it, with `503 service_unavailable` in\n  `GatewayError` and a `Retry-After` header (seconds), and closes it. The times and the connection\n  limit are the reference server's defaults; its README says how to change them.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
+    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` and `GET /readyz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`), optionally the sub-users it is limited to, and\n  whether it covers the account's application sessions (a key limited to some sub-users or products\n  reaches them only if its scope says so).\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`; a key whose scope\n  does not cover application sessions gets `403` (`ERR_UNAUTHORIZED`, `status_code: 403`) on every\n  `/app` and `/sandbox/app` operation. Sessions of other accounts are invisible: `404` by id, absent\n  from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when its path could not be read:\n  bytes that fail in their own request line, or a connection that ends before a request's headers\n  do), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, a request target that is not a path (`*`, `host:443`: the server is no proxy,\n  and answers `CONNECT` like any other method) or a `Host` header that is missing (HTTP/1.1),\n  empty, repeated or not a host and port, `431` when the request line and headers pass 16 KiB, `408`\n  when the request does not arrive in time (see Limits). Bad input never gets a 5xx.\n  Error messages (`message`, `msg`) follow the request's `Accept-Language` header: `zh`, `zh-CN`\n  or `zh-Hans` get Chinese, any other language English; codes (`code`, `error_code`) never change\n  with the language. Error responses carry a `Content-Language` header naming the message's language;\n  answers made before a request could be read (`malformed_request`, the connection limit) are in English.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation but `GET /healthz` (liveness) answers `503` with a `Retry-After`\n  header (seconds) in the family's error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Paths** are matched exactly as this document writes them: a path with a trailing slash, or with\n  a `.` or `..` segment (as is or percent-encoded, `%2e`), names no documented path and gets `404\n  not_found` (`ERR_NOT_FOUND`); dot segments are never resolved.\n- **Limits.** A request's headers must arrive within 10 s of the connection opening (on a kept-alive\n  connection, of the request's first byte), and all of it within 30 s; a connection idle for 5 s\n  between requests is closed. An operation that takes a JSON body reads up to 1 MiB of it (past\n  that: `400 invalid_request_body`); one that takes no body ignores up to 1 KiB of one (past that:\n  `400 malformed_request`, and the operation does not run). A body the answer did not need is not\n  read to its end: that answer closes the connection. A server that holds its limit of connections\n  answers one more at once, before reading from it, with `503 service_unavailable` in\n  `GatewayError` and a `Retry-After` header (seconds), and closes it. The times and the connection\n  limit are the reference server's defaults; its README says how to change them.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Every response to a known key tells\n  the budget in the `RateLimit-Policy` and `RateLimit` headers of\n  draft-ietf-httpapi-ratelimit-headers-10 (`RateLimit-Policy: \"default\";q=600;w=60`,\n  `RateLimit: \"default\";r=597;t=1`: 597 requests left, full again in 1 s). Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp from one\n  clock: the real one, moved forward by the sandbox test clock.\n"
   },
   "x-generator-notes": [
     {
@@ -28,7 +28,7 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "generator": "swagger-typescript-api@13.13.0",
-      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession` and `getHealth`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
+      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession`, `getHealth` and `getReadiness`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
       "workaround": "Construct the client with `baseApiParams: { format: \"json\" }`."
     },
     {
@@ -72,7 +72,7 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "name": "Service",
-      "description": "Liveness of the server itself."
+      "description": "Liveness and readiness of the server itself."
     }
   ],
   "paths": {
@@ -369,6 +369,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               }
             }
           },
@@ -451,6 +457,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               }
             },
             "content": {
@@ -471,6 +483,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               },
               "Location": {
                 "description": "Path of the new session.",
@@ -634,6 +652,12 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
               },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
+              },
               "Location": {
                 "description": "Absolute URI of the new application session.",
                 "schema": {
@@ -721,15 +745,15 @@ export const openapiDocument: OpenApiDocument = {
     "/healthz": {
       "get": {
         "operationId": "getHealth",
-        "summary": "Liveness and store check",
-        "description": "Answers `200` while the server can reach its store and `503` when it cannot (a database outage, or\nan embedded store that has failed), checked on every call. A server over PostgreSQL answers `200`\nagain by itself within seconds of the database coming back; `503` for a long time means the store\nneeds an operator. Needs no API key.\n",
+        "summary": "Liveness",
+        "description": "Answers `200` while the server process runs and takes requests. It asks nothing of the store, so\na database outage does not make an instance look dead (restarting it would not help); use\n`GET /readyz` to know whether it can serve. The one exception is the embedded store (PGlite),\nwhich is part of the process: once a request has found it failed (closed, or its engine\naborted), it does not recover, and `/healthz` answers `503` until the server is restarted.\nNeeds no API key.\n",
         "tags": [
           "Service"
         ],
         "security": [],
         "responses": {
           "200": {
-            "description": "The server and its store are up.",
+            "description": "The server is alive.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -745,6 +769,45 @@ export const openapiDocument: OpenApiDocument = {
                     "value": {
                       "status": "ok",
                       "store": "pglite"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "operationId": "getReadiness",
+        "summary": "Readiness",
+        "description": "Answers `200` when the server can serve: its store answers, and the database has every migration\nthis server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose\nmessage says which (the store cannot be reached; the database's migrations are behind this\nserver's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is\nready again by itself within seconds of the database coming back. Needs no API key.\n",
+        "tags": [
+          "Service"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The server and its store are ready.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "examples": {
+                  "ok": {
+                    "value": {
+                      "status": "ok",
+                      "store": "postgres"
                     }
                   }
                 }
@@ -934,6 +997,24 @@ export const openapiDocument: OpenApiDocument = {
           "minLength": 1
         },
         "example": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+      },
+      "RateLimit-Policy": {
+        "description": "The API key's request budget, as a quota policy of draft-ietf-httpapi-ratelimit-headers-10 (a\nstructured-field list): one policy named `default` of `q` requests per window of `w` = 60\nseconds. Sent on every response to a request whose API key the server knows, whether it\nsucceeded or not (never on a `401`, nor on a `429` for unknown keys from the client's address).\n",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\"default\";q=\\d+;w=60$"
+        },
+        "example": "\"default\";q=600;w=60"
+      },
+      "RateLimit": {
+        "description": "What is left of the API key's budget after this request, per draft-ietf-httpapi-ratelimit-headers-10:\n`r` whole requests remain, and in `t` seconds the budget is full again (it refills continuously, one\nrequest every `w / q` seconds). Sent with `RateLimit-Policy`. A key over its budget gets `429` with\n`r=0`; its `Retry-After` says when the next request is allowed. Over several instances of the\nreference server on one PostgreSQL database, the budget is the key's across all of them.\n",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\"default\";r=\\d+;t=\\d+$"
+        },
+        "example": "\"default\";r=597;t=1"
       },
       "Retry-After": {
         "description": "Seconds to wait before trying again: on `429`, until this API key's budget allows the next\nrequest; on `503`, about how long the store takes to come back, at the shortest.\n",
@@ -1950,6 +2031,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2021,6 +2108,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2044,6 +2137,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2064,6 +2163,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2088,6 +2193,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2108,6 +2219,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2169,6 +2286,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2196,6 +2319,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2267,6 +2396,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2293,6 +2428,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2328,6 +2469,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2354,6 +2501,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
@@ -2392,6 +2545,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2418,6 +2577,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
@@ -2447,6 +2612,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2475,6 +2646,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2537,6 +2714,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2564,6 +2747,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2591,6 +2780,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
@@ -2631,6 +2826,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2658,6 +2859,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"

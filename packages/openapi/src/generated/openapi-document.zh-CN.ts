@@ -28,7 +28,7 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "generator": "swagger-typescript-api@13.13.0",
-      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession` and `getHealth`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
+      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession`, `getHealth` and `getReadiness`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
       "workaround": "Construct the client with `baseApiParams: { format: \"json\" }`."
     },
     {
@@ -369,6 +369,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               }
             }
           },
@@ -451,6 +457,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               }
             },
             "content": {
@@ -471,6 +483,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               },
               "Location": {
                 "description": "新会话的路径。",
@@ -634,6 +652,12 @@ export const openapiDocument: OpenApiDocument = {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
               },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
+              },
               "Location": {
                 "description": "新应用会话的绝对 URI。",
                 "schema": {
@@ -745,6 +769,45 @@ export const openapiDocument: OpenApiDocument = {
                     "value": {
                       "status": "ok",
                       "store": "pglite"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "operationId": "getReadiness",
+        "summary": "Readiness",
+        "description": "Answers `200` when the server can serve: its store answers, and the database has every migration\nthis server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose\nmessage says which (the store cannot be reached; the database's migrations are behind this\nserver's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is\nready again by itself within seconds of the database coming back. Needs no API key.\n",
+        "tags": [
+          "Service"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The server and its store are ready.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "examples": {
+                  "ok": {
+                    "value": {
+                      "status": "ok",
+                      "store": "postgres"
                     }
                   }
                 }
@@ -934,6 +997,24 @@ export const openapiDocument: OpenApiDocument = {
           "minLength": 1
         },
         "example": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
+      },
+      "RateLimit-Policy": {
+        "description": "The API key's request budget, as a quota policy of draft-ietf-httpapi-ratelimit-headers-10 (a\nstructured-field list): one policy named `default` of `q` requests per window of `w` = 60\nseconds. Sent on every response to a request whose API key the server knows, whether it\nsucceeded or not (never on a `401`, nor on a `429` for unknown keys from the client's address).\n",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\"default\";q=\\d+;w=60$"
+        },
+        "example": "\"default\";q=600;w=60"
+      },
+      "RateLimit": {
+        "description": "What is left of the API key's budget after this request, per draft-ietf-httpapi-ratelimit-headers-10:\n`r` whole requests remain, and in `t` seconds the budget is full again (it refills continuously, one\nrequest every `w / q` seconds). Sent with `RateLimit-Policy`. A key over its budget gets `429` with\n`r=0`; its `Retry-After` says when the next request is allowed. Over several instances of the\nreference server on one PostgreSQL database, the budget is the key's across all of them.\n",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\"default\";r=\\d+;t=\\d+$"
+        },
+        "example": "\"default\";r=597;t=1"
       },
       "Retry-After": {
         "description": "重试前需要等待的秒数：对 `429`，是该 API 密钥的额度允许下一个请求之前的时间；对 `503`，是存储恢复大约所需的最短时间。\n",
@@ -1950,6 +2031,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2021,6 +2108,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2044,6 +2137,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2064,6 +2163,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2088,6 +2193,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2108,6 +2219,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2169,6 +2286,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2196,6 +2319,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2267,6 +2396,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2293,6 +2428,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2328,6 +2469,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2354,6 +2501,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
@@ -2392,6 +2545,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2418,6 +2577,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
@@ -2447,6 +2612,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2475,6 +2646,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2537,6 +2714,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2564,6 +2747,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2591,6 +2780,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
@@ -2631,6 +2826,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2658,6 +2859,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"

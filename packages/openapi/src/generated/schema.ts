@@ -294,13 +294,39 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness and store check
-         * @description Answers `200` while the server can reach its store and `503` when it cannot (a database outage, or
-         *     an embedded store that has failed), checked on every call. A server over PostgreSQL answers `200`
-         *     again by itself within seconds of the database coming back; `503` for a long time means the store
-         *     needs an operator. Needs no API key.
+         * Liveness
+         * @description Answers `200` while the server process runs and takes requests. It asks nothing of the store, so
+         *     a database outage does not make an instance look dead (restarting it would not help); use
+         *     `GET /readyz` to know whether it can serve. The one exception is the embedded store (PGlite),
+         *     which is part of the process: once a request has found it failed (closed, or its engine
+         *     aborted), it does not recover, and `/healthz` answers `503` until the server is restarted.
+         *     Needs no API key.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description Answers `200` when the server can serve: its store answers, and the database has every migration
+         *     this server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose
+         *     message says which (the store cannot be reached; the database's migrations are behind this
+         *     server's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is
+         *     ready again by itself within seconds of the database coming back. Needs no API key.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -692,6 +718,8 @@ export interface components {
         SessionList: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -702,6 +730,8 @@ export interface components {
         SessionDetail: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -712,6 +742,8 @@ export interface components {
         TerminatedSession: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -722,6 +754,8 @@ export interface components {
         Clock: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -732,6 +766,8 @@ export interface components {
         ApplicationSession: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -742,6 +778,8 @@ export interface components {
         ApplicationSessionList: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -752,6 +790,8 @@ export interface components {
         GatewayInvalidParameter: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -765,6 +805,8 @@ export interface components {
         GatewayInvalidRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -790,6 +832,8 @@ export interface components {
         GatewayScopeMismatch: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -803,6 +847,8 @@ export interface components {
         GatewaySessionNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -813,6 +859,8 @@ export interface components {
         GatewayProductHasNoSessions: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -826,6 +874,8 @@ export interface components {
         GatewayRateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -837,6 +887,8 @@ export interface components {
         GatewayInternalError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -850,6 +902,8 @@ export interface components {
         GatewayServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -861,6 +915,8 @@ export interface components {
         AppInvalidParameter: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -871,6 +927,8 @@ export interface components {
         AppInvalidRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -896,6 +954,8 @@ export interface components {
         AppScopeMismatch: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -906,6 +966,8 @@ export interface components {
         AppNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -919,6 +981,8 @@ export interface components {
         AppRateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -930,6 +994,8 @@ export interface components {
         AppInternalError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -943,6 +1009,8 @@ export interface components {
         AppServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -1046,6 +1114,23 @@ export interface components {
          * @example req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE
          */
         "X-Request-Id": string;
+        /**
+         * @description The API key's request budget, as a quota policy of draft-ietf-httpapi-ratelimit-headers-10 (a
+         *     structured-field list): one policy named `default` of `q` requests per window of `w` = 60
+         *     seconds. Sent on every response to a request whose API key the server knows, whether it
+         *     succeeded or not (never on a `401`, nor on a `429` for unknown keys from the client's address).
+         * @example "default";q=600;w=60
+         */
+        "RateLimit-Policy": string;
+        /**
+         * @description What is left of the API key's budget after this request, per draft-ietf-httpapi-ratelimit-headers-10:
+         *     `r` whole requests remain, and in `t` seconds the budget is full again (it refills continuously, one
+         *     request every `w / q` seconds). Sent with `RateLimit-Policy`. A key over its budget gets `429` with
+         *     `r=0`; its `Retry-After` says when the next request is allowed. Over several instances of the
+         *     reference server on one PostgreSQL database, the budget is the key's across all of them.
+         * @example "default";r=597;t=1
+         */
+        RateLimit: string;
         /**
          * @description Seconds to wait before trying again: on `429`, until this API key's budget allows the next
          *     request; on `503`, about how long the store takes to come back, at the shortest.
@@ -1339,6 +1424,8 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1376,6 +1463,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1386,6 +1475,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /**
                      * @description Path of the new session.
                      * @example /v1/residential/sessions/ses_01HX2K3PQ4M5
@@ -1460,6 +1551,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /**
                      * @description Absolute URI of the new application session.
                      * @example http://127.0.0.1:8080/app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
@@ -1513,7 +1606,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The server and its store are up. */
+            /** @description The server is alive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            503: components["responses"]["GatewayServiceUnavailable"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server and its store are ready. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
