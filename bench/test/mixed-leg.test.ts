@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { mixedContenders, type MixedRow, runMixedLeg } from "../src/legs/mixed.js";
+import { type MixedRow, mixedContenders, runMixedLeg } from "../src/legs/mixed.js";
 
 const serverSource = fileURLToPath(new URL("../../apps/server/src/main.ts", import.meta.url));
 
