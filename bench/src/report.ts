@@ -400,6 +400,7 @@ export function renderReport(results: BenchResults): string {
             fmt(row.p99_us),
             ratio("ceiling"),
             ratio("bare-sql"),
+            fmt(row.cpu_us_per_read),
             fmt(row.ingest_rps),
             row.rounds_rps.join(" / "),
           ];

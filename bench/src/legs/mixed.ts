@@ -49,6 +49,11 @@ export interface MixedRow {
   p99_us: number;
   /** Traffic reports per second the server answered during the run. */
   ingest_rps: number;
+  /**
+   * CPU time (user + system) of the contender's process per read. The server's excludes its ingest: the
+   * server's CPU during the anchors' runs at the same rate (ingest alone) is taken off, per second.
+   */
+  cpu_us_per_read: number;
   rounds_rps: number[];
 }
 
@@ -264,7 +269,10 @@ export async function runMixedLeg(options: MixedLegOptions): Promise<MixedRow[]>
     const rows: MixedRow[] = [];
     for (const connections of connectionCounts) {
       for (const rate of rates) {
-        const runs: Record<MixedContender, { reads: LoadResult; ingest: number }[]> = {
+        const runs: Record<
+          MixedContender,
+          { reads: LoadResult; ingest: number; cpu: number; serverCpu: number; seconds: number }[]
+        > = {
           server: [],
           ceiling: [],
           "bare-sql": [],
@@ -280,6 +288,10 @@ export async function runMixedLeg(options: MixedLegOptions): Promise<MixedRow[]>
                     options.seconds,
                     ingestBody,
                   );
+            const processes: Record<MixedContender, ChildServer> = { server, ceiling, "bare-sql": bare };
+            const cpuBefore = processes[contender].cpuSeconds();
+            const serverCpuBefore = server.cpuSeconds();
+            const startedAt = performance.now();
             const reads = await runLoad({
               url: `${urls[contender]}${questions[0]}`,
               headers: authHeaders,
@@ -287,6 +299,9 @@ export async function runMixedLeg(options: MixedLegOptions): Promise<MixedRow[]>
               connections,
               seconds: options.seconds,
             });
+            const seconds = (performance.now() - startedAt) / 1000;
+            const cpu = processes[contender].cpuSeconds() - cpuBefore;
+            const serverCpu = server.cpuSeconds() - serverCpuBefore;
             const written = await ingest;
             const label = `mixed ${options.store} ${contender} ${connections} conns ${rate}/s`;
             console.error(
@@ -296,11 +311,18 @@ export async function runMixedLeg(options: MixedLegOptions): Promise<MixedRow[]>
             if (written !== undefined && (written.failed > 0 || written.ok === 0)) {
               throw new Error(`${label} ingest: ${written.ok} reports answered 2xx, ${written.failed} not`);
             }
-            runs[contender].push({ reads, ingest: written?.rps ?? 0 });
+            runs[contender].push({ reads, ingest: written?.rps ?? 0, cpu, serverCpu, seconds });
           }
         }
+        // the server's CPU per second while it only ingested (during the anchors' runs)
+        const anchorRuns = [...runs.ceiling, ...runs["bare-sql"]];
+        const ingestCpuPerSecond = median(anchorRuns.map((run) => run.serverCpu / run.seconds));
         for (const contender of mixedContenders) {
           const list = runs[contender];
+          const cpuPerRead = list.map((run) => {
+            const own = contender === "server" ? run.cpu - ingestCpuPerSecond * run.seconds : run.cpu;
+            return (Math.max(0, own) / Math.max(1, run.reads.requests)) * 1e6;
+          });
           rows.push({
             store: options.store,
             connections,
@@ -310,6 +332,7 @@ export async function runMixedLeg(options: MixedLegOptions): Promise<MixedRow[]>
             p50_us: median(list.map((run) => run.reads.p50us)),
             p99_us: median(list.map((run) => run.reads.p99us)),
             ingest_rps: median(list.map((run) => run.ingest)),
+            cpu_us_per_read: median(cpuPerRead),
             rounds_rps: list.map((run) => Math.round(run.reads.rps)),
           });
         }
