@@ -103,7 +103,8 @@ const expectedColumns: Record<string, string[]> = {
 // 4 added store_upkeep, which the loader leaves empty: it vacuums and analyzes what it loads, so the
 // store's upkeep counts rightly start from zero. 5 added server_secrets, which the store fills itself.
 // 6 keyed sub-users by (account, id): the loader's sub-users are the loaded account's
-const expectedMigration = 6;
+// 9 added rate_limit_buckets, which only requests fill
+const expectedMigration = 9;
 
 /**
  * Fails with a precise message unless the store holds exactly the schema this loader was written for.
