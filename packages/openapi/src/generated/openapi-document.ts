@@ -782,9 +782,17 @@ export const openapiDocument: OpenApiDocument = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "Session id, as listed in `data[].id`.",
+        "description": "Session id, as listed in `data[].id`. Any id that names no session of this account and product\nis `404 session_not_found`, whatever its shape: a session that expired or never existed is not\nfound. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128\ncharacters, or holding a control character.\n",
         "schema": {
-          "$ref": "#/components/schemas/SessionId"
+          "type": "string",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/SessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "ses_01HX2K3PQ4M5"
       },
@@ -884,9 +892,17 @@ export const openapiDocument: OpenApiDocument = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "Application session id.",
+        "description": "Application session id. Any id that names no application session of this account is `404`\n(`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is\nnot found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one\nlonger than 128 characters, or holding a control character.\n",
         "schema": {
-          "$ref": "#/components/schemas/ApplicationSessionId"
+          "type": "string",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/ApplicationSessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
       },
@@ -952,6 +968,16 @@ export const openapiDocument: OpenApiDocument = {
         "enum": [
           "residential",
           "mobile"
+        ]
+      },
+      "LookupId": {
+        "type": "string",
+        "description": "Any id a path may name to look a resource up by, whatever its shape (one that names nothing is\n`404`); a value longer than 128 characters or holding a control character cannot be an id.\n",
+        "minLength": 1,
+        "maxLength": 128,
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "examples": [
+          "ses_01HX2K3PQ4M5"
         ]
       },
       "SessionId": {
@@ -1616,7 +1642,8 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/BrowserSession"
           },
           "application_user": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "The application user. Its `uri` is a link into the API these operations were specified from\n(`https://api.ngrok.com/app/users/{id}`), which holds the user: this API does not serve it.\n"
           },
           "created_at": {
             "$ref": "#/components/schemas/Timestamp"
@@ -1632,10 +1659,11 @@ export const openapiDocument: OpenApiDocument = {
             "format": "date-time"
           },
           "endpoint": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "The endpoint the session came through. Its `uri` is a link into the API these operations were\nspecified from (`https://api.ngrok.com/endpoints/{id}`): this API does not serve it.\n"
           },
           "edge": {
-            "description": "Edge of the session; null if the endpoint is agent-initiated.",
+            "description": "Edge of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the\nAPI these operations were specified from (`https://api.ngrok.com/edges/https/{id}`).\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -1646,7 +1674,7 @@ export const openapiDocument: OpenApiDocument = {
             ]
           },
           "route": {
-            "description": "Route of the session; null if the endpoint is agent-initiated.",
+            "description": "Route of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the\nAPI these operations were specified from (under its edge's `uri`).\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -1924,22 +1952,22 @@ export const openapiDocument: OpenApiDocument = {
           },
           "application_user": {
             "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-            "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+            "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
           },
           "created_at": "2026-05-28T07:00:00Z",
           "last_active": "2026-05-28T07:21:13Z",
           "expires_at": "2026-05-29T07:00:00Z",
           "endpoint": {
             "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-            "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+            "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
           },
           "edge": {
             "id": "edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
           },
           "route": {
             "id": "edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
           }
         }
       }
@@ -2143,14 +2171,14 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "application_user": {
                         "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-                        "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+                        "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
                       },
                       "created_at": "2026-05-28T07:00:00Z",
                       "last_active": "2026-05-28T07:21:13Z",
                       "expires_at": "2026-05-29T07:00:00Z",
                       "endpoint": {
                         "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-                        "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+                        "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
                       },
                       "edge": null,
                       "route": null
@@ -2165,7 +2193,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "GatewayInvalidParameter": {
-        "description": "A path or query parameter is malformed or out of range; `param` names it.",
+        "description": "A path or query parameter is malformed or out of range; `param` names it. A path `id` is\nmalformed only when it cannot be an id at all (longer than 128 characters, or holding a control\ncharacter): an id of any other shape that names no session is `404 session_not_found`.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2443,7 +2471,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "AppInvalidParameter": {
-        "description": "A path or query parameter is malformed or out of range; `details.param` names it.",
+        "description": "A path or query parameter is malformed or out of range; `details.param` names it. A path `id` is\nmalformed only when it cannot be an id at all (longer than 128 characters, or holding a control\ncharacter): an id of any other shape that names no application session is `404`.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
