@@ -844,7 +844,7 @@ export const openapiDocument: OpenApiDocument = {
         "schema": {
           "type": "boolean"
         },
-        "example": true
+        "example": false
       },
       "StatusFilter": {
         "name": "status",
@@ -860,7 +860,7 @@ export const openapiDocument: OpenApiDocument = {
           ],
           "default": "active"
         },
-        "example": "terminated"
+        "example": "all"
       },
       "GatewayLimit": {
         "name": "limit",
@@ -885,8 +885,7 @@ export const openapiDocument: OpenApiDocument = {
           "minLength": 1,
           "maxLength": 512,
           "pattern": "^[A-Za-z0-9_-]+$"
-        },
-        "example": "eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9"
+        }
       },
       "AppSessionId": {
         "name": "id",

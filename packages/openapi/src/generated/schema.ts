@@ -1023,14 +1023,14 @@ export interface components {
         AsnFilter: components["schemas"]["Asn"];
         /**
          * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-         * @example true
+         * @example false
          */
         RepinnedFilter: boolean;
         /**
          * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
          *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
          *     listed.
-         * @example terminated
+         * @example all
          */
         StatusFilter: "active" | "terminated" | "all";
         /**
@@ -1046,7 +1046,6 @@ export interface components {
          *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
          *     order (`started_at` descending, then `id` descending), so sessions that start while a client
          *     pages appear on no later page, and no session is repeated or skipped.
-         * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
          */
         GatewayCursor: string;
         /**
@@ -1123,14 +1122,14 @@ export interface operations {
                 asn?: components["parameters"]["AsnFilter"];
                 /**
                  * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-                 * @example true
+                 * @example false
                  */
                 repinned?: components["parameters"]["RepinnedFilter"];
                 /**
                  * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
                  *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
                  *     listed.
-                 * @example terminated
+                 * @example all
                  */
                 status?: components["parameters"]["StatusFilter"];
                 /**
@@ -1146,7 +1145,6 @@ export interface operations {
                  *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
-                 * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
                  */
                 cursor?: components["parameters"]["GatewayCursor"];
             };
@@ -1191,14 +1189,14 @@ export interface operations {
                 asn?: components["parameters"]["AsnFilter"];
                 /**
                  * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-                 * @example true
+                 * @example false
                  */
                 repinned?: components["parameters"]["RepinnedFilter"];
                 /**
                  * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
                  *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
                  *     listed.
-                 * @example terminated
+                 * @example all
                  */
                 status?: components["parameters"]["StatusFilter"];
                 /**
@@ -1214,7 +1212,6 @@ export interface operations {
                  *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
-                 * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
                  */
                 cursor?: components["parameters"]["GatewayCursor"];
             };
