@@ -3,7 +3,9 @@
  *
  * The page is Scalar's standalone bundle, served by this server from the installed package: the docs
  * work with no internet (sandboxes often have none), so nothing is loaded from a CDN, no web fonts are
- * fetched and telemetry and the hosted AI agent are off. "Try it" requests go straight to this server.
+ * fetched, and the vendor's hosted services (telemetry, AI agent, MCP, the Deploy and Share toolbar) are
+ * off. "Try it" requests go straight to this server, with the demo key when demo keys are on.
+ * `/openapi.json` names this server, at the origin the request came to, as the spec's one server.
  *
  * @example
  * import { docsRoutes } from "./docs.js";
@@ -37,15 +39,47 @@ function loadScalarBundle(): StaticAsset {
 const escapeHtml = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
-function docsPage(): string {
-  const configuration = {
+/** What the docs page knows of the server it documents. */
+export interface DocsOptions {
+  /** The key "Try it" sends unless the reader types another: the demo key, when demo keys are on. */
+  demoKey?: string | undefined;
+  /** The configured public origin; omitted: each request's own origin. */
+  publicUrl?: string | undefined;
+}
+
+/**
+ * The configuration of the Scalar API reference: offline, with the vendor's hosted services (developer
+ * toolbar with Deploy and Share, Generate MCP, telemetry, agent) off, and the demo key pre-filled when
+ * there is one. The page adds `servers` (the browser's own origin) when it runs.
+ *
+ * @example
+ * Scalar.createApiReference("#app", scalarConfiguration({ demoKey: "sk_demo_full" }));
+ */
+export function scalarConfiguration(options: DocsOptions): Record<string, unknown> {
+  return {
     url: "/openapi.json",
     withDefaultFonts: false,
     telemetry: false,
     agent: { disabled: true },
-    hideDownloadButton: false,
+    mcp: { disabled: true },
+    showDeveloperTools: "never",
+    documentDownloadType: "json",
+    ...(options.demoKey === undefined
+      ? {}
+      : {
+          authentication: {
+            preferredSecurityScheme: "apiKey",
+            securitySchemes: { apiKey: { token: options.demoKey } },
+          },
+        }),
   };
+}
+
+function docsPage(options: DocsOptions): string {
+  const configuration = scalarConfiguration(options);
   const title = escapeHtml(`${openapiDocument.info.title} ${openapiDocument.info.version} reference`);
+  // a key or URL with "</script>" in it must not end the script early
+  const json = JSON.stringify(configuration).replaceAll("<", "\\u003c");
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -58,7 +92,7 @@ function docsPage(): string {
     <script src="${scalarBundlePath}"></script>
     <script>
       // "Try it" talks to the server that serves this page, whatever host and port it runs on.
-      const configuration = ${JSON.stringify(configuration)};
+      const configuration = ${json};
       configuration.servers = [{ url: window.location.origin, description: "This reference server" }];
       Scalar.createApiReference("#app", configuration);
     </script>
@@ -67,10 +101,18 @@ function docsPage(): string {
 `;
 }
 
-/** Routes for `/docs`, its script, and `/openapi.json`. They need no API key. */
-export function docsRoutes(): Hono {
+// the spec as this server serves it: its one server is this server, where the reader reached it
+function servedDocument(origin: string): typeof openapiDocument {
+  return { ...openapiDocument, servers: [{ url: origin, description: "This server" }] };
+}
+
+/**
+ * Routes for `/` (a redirect to `/docs`), `/docs`, its script, and `/openapi.json`. They need no API key.
+ */
+export function docsRoutes(options: DocsOptions = {}): Hono {
   const routes = new Hono();
-  const page = docsPage();
+  const page = docsPage(options);
+  routes.get("/", (c) => c.redirect("/docs", 302));
   routes.get("/docs", (c) => c.html(page));
   routes.get("/docs/", (c) => c.redirect("/docs", 301));
   routes.get(scalarBundlePath, etag(), (c) => {
@@ -82,6 +124,6 @@ export function docsRoutes(): Hono {
     if (gzip) c.header("content-encoding", "gzip");
     return c.body(gzip ? asset.gzipped : asset.body);
   });
-  routes.get("/openapi.json", (c) => c.json(openapiDocument));
+  routes.get("/openapi.json", (c) => c.json(servedDocument(options.publicUrl ?? new URL(c.req.url).origin)));
   return routes;
 }
