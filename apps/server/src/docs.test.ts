@@ -150,7 +150,7 @@ describe("the API reference", () => {
       await page.close();
     });
 
-    test("sends the list operation's Try it with its defaults and shows 200, with no vendor menus", async () => {
+    test("shows the client's code sample; Try it sends the list with its defaults and shows 200; no vendor menus", async () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await page.goto(`${origin}/docs#tag/gateway-sessions/GET/v1/residential/sessions`);
       const tryIt = page.getByRole("button", { name: "Test Request" }).first();
@@ -159,6 +159,8 @@ describe("the API reference", () => {
       for (const menu of ["Generate MCP", "Deploy", "Share", "Developer Tools"]) {
         expect(await page.getByText(menu, { exact: true }).count(), menu).toBe(0);
       }
+      // the request example shows the spec's own code sample, for the typed client
+      expect(await page.getByRole("button", { name: "@sessions-api/client" }).count()).toBeGreaterThan(0);
       await tryIt.click();
       const sent = page.waitForRequest((request) => request.url().includes("/v1/residential/sessions"));
       await page.getByRole("button", { name: "Send" }).first().click();

@@ -79,6 +79,13 @@ export const openapiDocument: OpenApiDocument = {
     "/v1/residential/sessions": {
       "get": {
         "operationId": "listResidentialSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"residential\", { subuser: \"sub_01HX2K3PQ4M5\" })) {\n  console.log(session.id, session.exit_ip, session.expires_at);\n}\n"
+          }
+        ],
         "summary": "List residential sticky sessions",
         "description": "Lists the sticky sessions of the `residential` product that the API key can see, newest first.\nBy default only active sessions are listed; `status=terminated` lists the terminated sessions\nkept for audit (24 h after termination), and `status=all` lists both. Expired sessions are never\nlisted. A key limited to some sub-users sees only theirs; asking for a sub-user outside the key's\nscope, or for a product outside it, gets `403 subuser_scope_mismatch`.\n",
         "tags": [
@@ -138,6 +145,13 @@ export const openapiDocument: OpenApiDocument = {
     "/v1/mobile/sessions": {
       "get": {
         "operationId": "listMobileSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"mobile\", { region: \"us\", status: \"all\" })) {\n  console.log(session.id, session.status, session.repinned);\n}\n"
+          }
+        ],
         "summary": "List mobile sticky sessions",
         "description": "Lists the sticky sessions of the `mobile` product that the API key can see, newest first. Same\nfilters, order, paging and status semantics as `listResidentialSessions`.\n",
         "tags": [
@@ -205,6 +219,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.gateway.sessions.get(\"residential\", \"ses_01HX2K3PQ4M5\");\nfor (const sample of session.samples) console.log(sample.at, sample.method, sample.target_host);\n"
+          }
+        ],
         "summary": "Get one sticky session",
         "description": "Returns one session with the same fields as the list plus `samples`: the last 10 proxied\nrequests of the session, newest first. Active sessions and terminated sessions still inside\ntheir 24 h audit window are found; an expired session, a purged one, one of another product or\nof another account is `404 session_not_found`. A product without sessions (`isp`, or a name\nthat is no product) is `404 product_has_no_sessions`.\n",
         "tags": [
@@ -239,6 +260,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "terminateSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst terminated = await client.gateway.sessions.terminate(\"residential\", \"ses_01HX2K3PQ4M5\");\nconsole.log(terminated.status, terminated.terminated_at); // \"terminated\", now\n"
+          }
+        ],
         "summary": "Terminate a sticky session early",
         "description": "Terminates the session now and returns the terminated record (`status: terminated`,\n`terminated_at` set). Future requests with the same username get a **new** exit IP, as if\n`sesstime` had elapsed. The record is kept for 24 hours for audit, then purged.\n\nTerminating is idempotent: terminating a session that is already terminated returns the same\nrecord unchanged (`terminated_at` keeps its first value). An unknown, expired or purged session\nis `404 session_not_found`.\n",
         "tags": [
@@ -275,6 +303,13 @@ export const openapiDocument: OpenApiDocument = {
     "/app/sessions": {
       "get": {
         "operationId": "listApplicationSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.app.sessions.list({ limit: 20 })) {\n  console.log(session.id, session.browser_session.user_agent.browser_name, session.last_active);\n}\n"
+          }
+        ],
         "summary": "List application sessions",
         "description": "Lists the application sessions of the account, newest first. A page holds at most `limit`\nsessions; `next_page_uri` is the absolute URI of the next page (it carries `before_id` and\n`limit`), or `null` on the last page. Expired and deleted sessions are not listed.\n",
         "tags": [
@@ -324,6 +359,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.app.sessions.get(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\nconsole.log(session.browser_session.ip_address, session.expires_at);\n"
+          }
+        ],
         "summary": "Get an application session",
         "description": "Returns one application session by id. Expired, deleted and unknown ids are `404`.",
         "tags": [
@@ -358,6 +400,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "deleteApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nawait client.app.sessions.delete(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\n"
+          }
+        ],
         "summary": "Delete an application session",
         "description": "Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with\nno body. Deleting a session that is already deleted, expired or unknown is `404`.\n\nThe `204` has no body, as in the API these operations were specified from. Its official\nTypeScript client (`@ngrok/ngrok-api` 0.11.0) parses that empty body as JSON, so its\n`delete()` rejects with a `SyntaxError` although the session was deleted: a bug of that client,\nleft alone here, since a body on a `204` would break HTTP. Its callers can treat that rejection\nas success, or check with a `GET` (`404` once deleted).\n",
         "tags": [
@@ -404,6 +453,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "reportTraffic",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/v1/{product}/traffic\", {\n  params: { path: { product: \"residential\" } },\n  body: {\n    username: \"user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30\",\n    requests: [\n      { method: \"GET\", target_host: \"www.example.com\", target_port: 443, status_code: 200, bytes: 48213, duration_ms: 412 },\n    ],\n  },\n});\nconsole.log(data?.id, data?.requests, error);\n"
+          }
+        ],
         "summary": "Report proxied traffic for a username (sandbox)",
         "description": "**Sandbox only.** Records proxied requests made with a proxy username, as the gateway would.\nThe first report for a username with no live session starts a session (`201`): a new id and exit\nIP, `started_at` now and `expires_at = started_at + sesstime`. Later reports add to `bytes_used`\nand `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream\nreassignment: the session moves to a new exit IP and `repinned` becomes `true`.\n\nThe sub-user named in the username is the key's account's own, created on first use: sub-user\nids are per account, so another account's sub-user of the same id is another sub-user, neither\ntouched nor revealed. A key whose scope does not cover the product or the sub-user gets `403\nsubuser_scope_mismatch`. A username that breaks the grammar is `400\ninvalid_username` with a `reason` naming the rule it breaks.\n",
         "tags": [
@@ -520,6 +576,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock": {
       "get": {
         "operationId": "getClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/sandbox/clock\");\nconsole.log(data?.now, data?.offset_seconds);\n"
+          }
+        ],
         "summary": "Read the test clock (sandbox)",
         "description": "**Sandbox only.** Returns the server's current time and how far the test clock has been moved\nahead of real time. The clock is one for the whole server: every account sees the same time.\n",
         "tags": [
@@ -547,6 +610,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock/advance": {
       "post": {
         "operationId": "advanceClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/clock/advance\", { body: { seconds: 86401 } });\nconsole.log(data?.now, error);\n"
+          }
+        ],
         "summary": "Move the test clock forward (sandbox)",
         "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards, and\nnever past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that\nwould take it further is `400 invalid_request_body` naming `seconds`, and moves nothing. Once\nthere it stays there, however far real time goes on.\n",
         "tags": [
@@ -595,6 +665,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/app/sessions": {
       "post": {
         "operationId": "createApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions\", {\n  body: { public_url: \"https://app.example.com\", ip_address: \"203.0.113.24\", ttl_seconds: 86400 },\n});\nconsole.log(data?.id, data?.uri, error);\n"
+          }
+        ],
         "summary": "Create an application session (sandbox)",
         "description": "**Sandbox only.** Creates an application session as a browser visiting an endpoint would. Every\nfield of the body is optional; what is left out gets a realistic default. The raw `user_agent`\nis parsed into the browser and OS fields. `expires_at = created_at + ttl_seconds`.\n",
         "tags": [
@@ -685,6 +762,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "recordApplicationSessionActivity",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions/{id}/activity\", {\n  params: { path: { id: \"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\" } },\n});\nconsole.log(data?.last_active, error);\n"
+          }
+        ],
         "summary": "Record activity on an application session (sandbox)",
         "description": "**Sandbox only.** Records that the browser behind the session made a request now: `last_active`\nbecomes the current time. `expires_at` does not move. An expired, deleted or unknown session is\n`404`.\n",
         "tags": [
@@ -721,6 +805,13 @@ export const openapiDocument: OpenApiDocument = {
     "/healthz": {
       "get": {
         "operationId": "getHealth",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/healthz\");\nconsole.log(data?.status, data?.store);\n"
+          }
+        ],
         "summary": "Liveness and store check",
         "description": "Answers `200` while the server can reach its store and `503` when it cannot (a database outage, or\nan embedded store that has failed), checked on every call. A server over PostgreSQL answers `200`\nagain by itself within seconds of the database coming back; `503` for a long time means the store\nneeds an operator. Needs no API key.\n",
         "tags": [
