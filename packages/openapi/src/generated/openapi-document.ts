@@ -876,6 +876,7 @@ export const openapiDocument: OpenApiDocument = {
         "description": "Session id, as listed in `data[].id`. Any id that names no session of this account and product\nis `404 session_not_found`, whatever its shape: a session that expired or never existed is not\nfound. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128\ncharacters, or holding a control character.\n",
         "schema": {
           "type": "string",
+          "description": "An id of any shape, up to 128 characters, with no control character.",
           "anyOf": [
             {
               "$ref": "#/components/schemas/SessionId"
@@ -985,6 +986,7 @@ export const openapiDocument: OpenApiDocument = {
         "description": "Application session id. Any id that names no application session of this account is `404`\n(`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is\nnot found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one\nlonger than 128 characters, or holding a control character.\n",
         "schema": {
           "type": "string",
+          "description": "An id of any shape, up to 128 characters, with no control character.",
           "anyOf": [
             {
               "$ref": "#/components/schemas/ApplicationSessionId"
