@@ -13,7 +13,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
-import { type ApiKeyConfig, demoKeyConfigs } from "./api-keys.js";
+import { type ApiKeyConfig, DEMO_KEYS, demoKeyConfigs } from "./api-keys.js";
 import { mountAppSessionRoutes } from "./app-session-routes.js";
 import { Authenticator } from "./auth.js";
 import { clientOf } from "./client-address.js";
@@ -129,7 +129,7 @@ function knownPaths(): Map<string, string[]> {
   for (const operation of specOperations.values()) add(operation.honoPath, operation.method);
   // a product segment that is not a product still names this path, answered 404 product_has_no_sessions
   add("/v1/:product/sessions", "GET");
-  for (const path of ["/docs", "/openapi.json", "/metrics", ...docsPagePaths]) add(path, "GET");
+  for (const path of ["/", "/docs", "/openapi.json", "/metrics", ...docsPagePaths]) add(path, "GET");
   return paths;
 }
 
@@ -272,7 +272,8 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     if (productParameter !== undefined) validateParameter(productParameter, product);
     throw ApiError.productHasNoSessions(product);
   });
-  app.route("/", docsRoutes());
+  // with the demo keys on, the docs page's "Try it" works as it opens: it sends the full demo key
+  app.route("/", docsRoutes({ demoKey: options.keys === undefined ? DEMO_KEYS.full : undefined, publicUrl }));
 
   for (const [path, allow] of knownPaths()) {
     app.all(path, (c) => {

@@ -109,8 +109,8 @@ const cases: GeneratorCase[] = [
     tsNocheck: [],
     // it names query parameters in camelCase: before_id and its alias beforeId become one identifier
     typeErrors: [
-      "client/services/ApplicationSessionsService.ts(33,9): error TS2300: Duplicate identifier 'beforeId'.",
       "client/services/ApplicationSessionsService.ts(34,9): error TS2300: Duplicate identifier 'beforeId'.",
+      "client/services/ApplicationSessionsService.ts(35,9): error TS2300: Duplicate identifier 'beforeId'.",
     ],
     cannotRun: /Identifier `beforeId` has already been declared/,
   },

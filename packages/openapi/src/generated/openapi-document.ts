@@ -79,6 +79,13 @@ export const openapiDocument: OpenApiDocument = {
     "/v1/residential/sessions": {
       "get": {
         "operationId": "listResidentialSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"residential\", { subuser: \"sub_01HX2K3PQ4M5\" })) {\n  console.log(session.id, session.exit_ip, session.expires_at);\n}\n"
+          }
+        ],
         "summary": "List residential sticky sessions",
         "description": "Lists the sticky sessions of the `residential` product that the API key can see, newest first.\nBy default only active sessions are listed; `status=terminated` lists the terminated sessions\nkept for audit (24 h after termination), and `status=all` lists both. Expired sessions are never\nlisted. A key limited to some sub-users sees only theirs; asking for a sub-user outside the key's\nscope, or for a product outside it, gets `403 subuser_scope_mismatch`.\n",
         "tags": [
@@ -138,6 +145,13 @@ export const openapiDocument: OpenApiDocument = {
     "/v1/mobile/sessions": {
       "get": {
         "operationId": "listMobileSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"mobile\", { region: \"us\", status: \"all\" })) {\n  console.log(session.id, session.status, session.repinned);\n}\n"
+          }
+        ],
         "summary": "List mobile sticky sessions",
         "description": "Lists the sticky sessions of the `mobile` product that the API key can see, newest first. Same\nfilters, order, paging and status semantics as `listResidentialSessions`.\n",
         "tags": [
@@ -205,6 +219,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.gateway.sessions.get(\"residential\", \"ses_01HX2K3PQ4M5\");\nfor (const sample of session.samples) console.log(sample.at, sample.method, sample.target_host);\n"
+          }
+        ],
         "summary": "Get one sticky session",
         "description": "Returns one session with the same fields as the list plus `samples`: the last 10 proxied\nrequests of the session, newest first. Active sessions and terminated sessions still inside\ntheir 24 h audit window are found; an expired session, a purged one, one of another product or\nof another account is `404 session_not_found`. A product without sessions (`isp`, or a name\nthat is no product) is `404 product_has_no_sessions`.\n",
         "tags": [
@@ -239,6 +260,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "terminateSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst terminated = await client.gateway.sessions.terminate(\"residential\", \"ses_01HX2K3PQ4M5\");\nconsole.log(terminated.status, terminated.terminated_at); // \"terminated\", now\n"
+          }
+        ],
         "summary": "Terminate a sticky session early",
         "description": "Terminates the session now and returns the terminated record (`status: terminated`,\n`terminated_at` set). Future requests with the same username get a **new** exit IP, as if\n`sesstime` had elapsed. The record is kept for 24 hours for audit, then purged.\n\nTerminating is idempotent: terminating a session that is already terminated returns the same\nrecord unchanged (`terminated_at` keeps its first value). An unknown, expired or purged session\nis `404 session_not_found`.\n",
         "tags": [
@@ -275,6 +303,13 @@ export const openapiDocument: OpenApiDocument = {
     "/app/sessions": {
       "get": {
         "operationId": "listApplicationSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.app.sessions.list({ limit: 20 })) {\n  console.log(session.id, session.browser_session.user_agent.browser_name, session.last_active);\n}\n"
+          }
+        ],
         "summary": "List application sessions",
         "description": "Lists the application sessions of the account, newest first. A page holds at most `limit`\nsessions; `next_page_uri` is the absolute URI of the next page (it carries `before_id` and\n`limit`), or `null` on the last page. Expired and deleted sessions are not listed.\n",
         "tags": [
@@ -324,6 +359,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.app.sessions.get(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\nconsole.log(session.browser_session.ip_address, session.expires_at);\n"
+          }
+        ],
         "summary": "Get an application session",
         "description": "Returns one application session by id. Expired, deleted and unknown ids are `404`.",
         "tags": [
@@ -358,6 +400,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "deleteApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nawait client.app.sessions.delete(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\n"
+          }
+        ],
         "summary": "Delete an application session",
         "description": "Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with\nno body. Deleting a session that is already deleted, expired or unknown is `404`.\n\nThe `204` has no body, as in the API these operations were specified from. Its official\nTypeScript client (`@ngrok/ngrok-api` 0.11.0) parses that empty body as JSON, so its\n`delete()` rejects with a `SyntaxError` although the session was deleted: a bug of that client,\nleft alone here, since a body on a `204` would break HTTP. Its callers can treat that rejection\nas success, or check with a `GET` (`404` once deleted).\n",
         "tags": [
@@ -410,6 +459,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "reportTraffic",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/v1/{product}/traffic\", {\n  params: { path: { product: \"residential\" } },\n  body: {\n    username: \"user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30\",\n    requests: [\n      { method: \"GET\", target_host: \"www.example.com\", target_port: 443, status_code: 200, bytes: 48213, duration_ms: 412 },\n    ],\n  },\n});\nconsole.log(data?.id, data?.requests, error);\n"
+          }
+        ],
         "summary": "Report proxied traffic for a username (sandbox)",
         "description": "**Sandbox only.** Records proxied requests made with a proxy username, as the gateway would.\nThe first report for a username with no live session starts a session (`201`): a new id and exit\nIP, `started_at` now and `expires_at = started_at + sesstime`. Later reports add to `bytes_used`\nand `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream\nreassignment: the session moves to a new exit IP and `repinned` becomes `true`.\n\nThe sub-user named in the username is the key's account's own, created on first use: sub-user\nids are per account, so another account's sub-user of the same id is another sub-user, neither\ntouched nor revealed. A key whose scope does not cover the product or the sub-user gets `403\nsubuser_scope_mismatch`. A username that breaks the grammar is `400\ninvalid_username` with a `reason` naming the rule it breaks.\n",
         "tags": [
@@ -538,6 +594,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock": {
       "get": {
         "operationId": "getClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/sandbox/clock\");\nconsole.log(data?.now, data?.offset_seconds);\n"
+          }
+        ],
         "summary": "Read the test clock (sandbox)",
         "description": "**Sandbox only.** Returns the server's current time and how far the test clock has been moved\nahead of real time. The clock is one for the whole server: every account sees the same time.\n",
         "tags": [
@@ -565,6 +628,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock/advance": {
       "post": {
         "operationId": "advanceClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/clock/advance\", { body: { seconds: 86401 } });\nconsole.log(data?.now, error);\n"
+          }
+        ],
         "summary": "Move the test clock forward (sandbox)",
         "description": "**Sandbox only.** Moves the server's clock forward by `seconds`. Everything that depends on time\nfollows at once: sessions past `expires_at` are gone, terminated records older than 24 h are\npurged, application sessions past `expires_at` are gone. The clock never moves backwards, and\nnever past 9999-01-01T00:00:00Z (every timestamp keeps its four-digit year): an advance that\nwould take it further is `400 invalid_request_body` naming `seconds`, and moves nothing. Once\nthere it stays there, however far real time goes on.\n",
         "tags": [
@@ -613,6 +683,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/app/sessions": {
       "post": {
         "operationId": "createApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions\", {\n  body: { public_url: \"https://app.example.com\", ip_address: \"203.0.113.24\", ttl_seconds: 86400 },\n});\nconsole.log(data?.id, data?.uri, error);\n"
+          }
+        ],
         "summary": "Create an application session (sandbox)",
         "description": "**Sandbox only.** Creates an application session as a browser visiting an endpoint would. Every\nfield of the body is optional; what is left out gets a realistic default. The raw `user_agent`\nis parsed into the browser and OS fields. `expires_at = created_at + ttl_seconds`.\n",
         "tags": [
@@ -709,6 +786,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "recordApplicationSessionActivity",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions/{id}/activity\", {\n  params: { path: { id: \"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\" } },\n});\nconsole.log(data?.last_active, error);\n"
+          }
+        ],
         "summary": "Record activity on an application session (sandbox)",
         "description": "**Sandbox only.** Records that the browser behind the session made a request now: `last_active`\nbecomes the current time. `expires_at` does not move. An expired, deleted or unknown session is\n`404`.\n",
         "tags": [
@@ -745,6 +829,13 @@ export const openapiDocument: OpenApiDocument = {
     "/healthz": {
       "get": {
         "operationId": "getHealth",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/healthz\");\nconsole.log(data?.status, data?.store);\n"
+          }
+        ],
         "summary": "Liveness",
         "description": "Answers `200` while the server process runs and takes requests. It asks nothing of the store, so\na database outage does not make an instance look dead (restarting it would not help); use\n`GET /readyz` to know whether it can serve. The one exception is the embedded store (PGlite),\nwhich is part of the process: once a request has found it failed (closed, or its engine\naborted), it does not recover, and `/healthz` answers `503` until the server is restarted.\nNeeds no API key.\n",
         "tags": [
@@ -784,6 +875,13 @@ export const openapiDocument: OpenApiDocument = {
     "/readyz": {
       "get": {
         "operationId": "getReadiness",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.GET(\"/readyz\");\nconsole.log(data?.status ?? error);\n"
+          }
+        ],
         "summary": "Readiness",
         "description": "Answers `200` when the server can serve: its store answers, and the database has every migration\nthis server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose\nmessage says which (the store cannot be reached; the database's migrations are behind this\nserver's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is\nready again by itself within seconds of the database coming back. Needs no API key.\n",
         "tags": [
@@ -845,9 +943,18 @@ export const openapiDocument: OpenApiDocument = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "Session id, as listed in `data[].id`.",
+        "description": "Session id, as listed in `data[].id`. Any id that names no session of this account and product\nis `404 session_not_found`, whatever its shape: a session that expired or never existed is not\nfound. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128\ncharacters, or holding a control character.\n",
         "schema": {
-          "$ref": "#/components/schemas/SessionId"
+          "type": "string",
+          "description": "An id of any shape, up to 128 characters, with no control character.",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/SessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "ses_01HX2K3PQ4M5"
       },
@@ -899,7 +1006,7 @@ export const openapiDocument: OpenApiDocument = {
         "schema": {
           "type": "boolean"
         },
-        "example": true
+        "example": false
       },
       "StatusFilter": {
         "name": "status",
@@ -915,7 +1022,7 @@ export const openapiDocument: OpenApiDocument = {
           ],
           "default": "active"
         },
-        "example": "terminated"
+        "example": "all"
       },
       "GatewayLimit": {
         "name": "limit",
@@ -940,16 +1047,24 @@ export const openapiDocument: OpenApiDocument = {
           "minLength": 1,
           "maxLength": 512,
           "pattern": "^[A-Za-z0-9_-]+$"
-        },
-        "example": "eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9"
+        }
       },
       "AppSessionId": {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "Application session id.",
+        "description": "Application session id. Any id that names no application session of this account is `404`\n(`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is\nnot found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one\nlonger than 128 characters, or holding a control character.\n",
         "schema": {
-          "$ref": "#/components/schemas/ApplicationSessionId"
+          "type": "string",
+          "description": "An id of any shape, up to 128 characters, with no control character.",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/ApplicationSessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
       },
@@ -1033,6 +1148,16 @@ export const openapiDocument: OpenApiDocument = {
         "enum": [
           "residential",
           "mobile"
+        ]
+      },
+      "LookupId": {
+        "type": "string",
+        "description": "Any id a path may name to look a resource up by, whatever its shape (one that names nothing is\n`404`); a value longer than 128 characters or holding a control character cannot be an id.\n",
+        "minLength": 1,
+        "maxLength": 128,
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "examples": [
+          "ses_01HX2K3PQ4M5"
         ]
       },
       "SessionId": {
@@ -1697,7 +1822,8 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/BrowserSession"
           },
           "application_user": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "The application user. Its `uri` is a link into the API these operations were specified from\n(`https://api.ngrok.com/app/users/{id}`), which holds the user: this API does not serve it.\n"
           },
           "created_at": {
             "$ref": "#/components/schemas/Timestamp"
@@ -1713,10 +1839,11 @@ export const openapiDocument: OpenApiDocument = {
             "format": "date-time"
           },
           "endpoint": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "The endpoint the session came through. Its `uri` is a link into the API these operations were\nspecified from (`https://api.ngrok.com/endpoints/{id}`): this API does not serve it.\n"
           },
           "edge": {
-            "description": "Edge of the session; null if the endpoint is agent-initiated.",
+            "description": "Edge of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the\nAPI these operations were specified from (`https://api.ngrok.com/edges/https/{id}`).\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -1727,7 +1854,7 @@ export const openapiDocument: OpenApiDocument = {
             ]
           },
           "route": {
-            "description": "Route of the session; null if the endpoint is agent-initiated.",
+            "description": "Route of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the\nAPI these operations were specified from (under its edge's `uri`).\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -2005,22 +2132,22 @@ export const openapiDocument: OpenApiDocument = {
           },
           "application_user": {
             "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-            "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+            "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
           },
           "created_at": "2026-05-28T07:00:00Z",
           "last_active": "2026-05-28T07:21:13Z",
           "expires_at": "2026-05-29T07:00:00Z",
           "endpoint": {
             "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-            "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+            "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
           },
           "edge": {
             "id": "edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
           },
           "route": {
             "id": "edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
           }
         }
       }
@@ -2260,14 +2387,14 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "application_user": {
                         "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-                        "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+                        "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
                       },
                       "created_at": "2026-05-28T07:00:00Z",
                       "last_active": "2026-05-28T07:21:13Z",
                       "expires_at": "2026-05-29T07:00:00Z",
                       "endpoint": {
                         "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-                        "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+                        "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
                       },
                       "edge": null,
                       "route": null
@@ -2282,7 +2409,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "GatewayInvalidParameter": {
-        "description": "A path or query parameter is malformed or out of range; `param` names it.",
+        "description": "A path or query parameter is malformed or out of range; `param` names it. A path `id` is\nmalformed only when it cannot be an id at all (longer than 128 characters, or holding a control\ncharacter): an id of any other shape that names no session is `404 session_not_found`.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2608,7 +2735,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "AppInvalidParameter": {
-        "description": "A path or query parameter is malformed or out of range; `details.param` names it.",
+        "description": "A path or query parameter is malformed or out of range; `details.param` names it. A path `id` is\nmalformed only when it cannot be an id at all (longer than 128 characters, or holding a control\ncharacter): an id of any other shape that names no application session is `404`.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"

@@ -79,6 +79,13 @@ export const openapiDocument: OpenApiDocument = {
     "/v1/residential/sessions": {
       "get": {
         "operationId": "listResidentialSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"residential\", { subuser: \"sub_01HX2K3PQ4M5\" })) {\n  console.log(session.id, session.exit_ip, session.expires_at);\n}\n"
+          }
+        ],
         "summary": "列出住宅粘性会话",
         "description": "列出 API 密钥可见的 `residential`（住宅）产品粘性会话，最新的在前。\n默认只列出活跃会话；`status=terminated` 列出为审计而保留的已终止会话（终止后保留 24 小时），\n`status=all` 两者都列出。已过期的会话永不列出。限定了部分子账号的密钥只能看到这些子账号的会话；\n查询密钥作用域以外的子账号或产品，返回 `403 subuser_scope_mismatch`。\n",
         "tags": [
@@ -138,6 +145,13 @@ export const openapiDocument: OpenApiDocument = {
     "/v1/mobile/sessions": {
       "get": {
         "operationId": "listMobileSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"mobile\", { region: \"us\", status: \"all\" })) {\n  console.log(session.id, session.status, session.repinned);\n}\n"
+          }
+        ],
         "summary": "列出移动粘性会话",
         "description": "列出 API 密钥可见的 `mobile`（移动）产品粘性会话，最新的在前。筛选参数、排序、分页和状态语义\n均与 `listResidentialSessions` 相同。\n",
         "tags": [
@@ -205,6 +219,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.gateway.sessions.get(\"residential\", \"ses_01HX2K3PQ4M5\");\nfor (const sample of session.samples) console.log(sample.at, sample.method, sample.target_host);\n"
+          }
+        ],
         "summary": "获取单个粘性会话",
         "description": "返回单个会话，字段同列表，并附 `samples`：该会话最近 10 条代理请求样本，最新的在前。\n活跃会话和仍在 24 小时审计窗口内的已终止会话都能查到；已过期、已清除、属于其他产品或其他账户的会话\n返回 `404 session_not_found`。没有会话的产品（`isp`，或不是产品的名称）返回 `404 product_has_no_sessions`。\n",
         "tags": [
@@ -239,6 +260,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "terminateSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst terminated = await client.gateway.sessions.terminate(\"residential\", \"ses_01HX2K3PQ4M5\");\nconsole.log(terminated.status, terminated.terminated_at); // \"terminated\", now\n"
+          }
+        ],
         "summary": "提前终止粘性会话",
         "description": "立即终止会话，并返回已终止的记录（`status: terminated`，并设置 `terminated_at`）。之后使用同一用户名的请求\n会获得**新**出口 IP，效果与 `sesstime` 自然到期相同。会话记录保留 24 小时供审计，之后清除。\n\n终止是幂等的：终止一个已经终止的会话，会原样返回同一条记录（`terminated_at` 保持第一次的值）。\n未知、已过期或已清除的会话返回 `404 session_not_found`。\n",
         "tags": [
@@ -275,6 +303,13 @@ export const openapiDocument: OpenApiDocument = {
     "/app/sessions": {
       "get": {
         "operationId": "listApplicationSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.app.sessions.list({ limit: 20 })) {\n  console.log(session.id, session.browser_session.user_agent.browser_name, session.last_active);\n}\n"
+          }
+        ],
         "summary": "列出应用会话",
         "description": "列出账户的应用会话，最新的在前。每页最多 `limit` 个会话；`next_page_uri` 是下一页的绝对 URI\n（带有 `before_id` 和 `limit`），最后一页为 `null`。已过期和已删除的会话不会列出。\n",
         "tags": [
@@ -324,6 +359,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.app.sessions.get(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\nconsole.log(session.browser_session.ip_address, session.expires_at);\n"
+          }
+        ],
         "summary": "获取应用会话",
         "description": "按 ID 返回单个应用会话。已过期、已删除和未知的 ID 返回 `404`。",
         "tags": [
@@ -358,6 +400,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "deleteApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nawait client.app.sessions.delete(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\n"
+          }
+        ],
         "summary": "删除应用会话",
         "description": "删除应用会话：之后它不再出现在列表中，读取时返回 `404`。成功时返回不带响应体的 `204`。\n删除已删除、已过期或未知的会话返回 `404`。\n\n与这些操作所依据的 API 一样，`204` 不带响应体。该 API 的官方 TypeScript 客户端（`@ngrok/ngrok-api` 0.11.0）\n会把这个空响应体当作 JSON 解析，因此尽管会话已被删除，其 `delete()` 仍会以 `SyntaxError` 拒绝：\n这是该客户端的缺陷，这里不做迁就，因为 `204` 带响应体会违反 HTTP。其调用方可以把这个拒绝视为成功，\n或用 `GET` 确认（删除后为 `404`）。\n",
         "tags": [
@@ -410,6 +459,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "reportTraffic",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/v1/{product}/traffic\", {\n  params: { path: { product: \"residential\" } },\n  body: {\n    username: \"user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30\",\n    requests: [\n      { method: \"GET\", target_host: \"www.example.com\", target_port: 443, status_code: 200, bytes: 48213, duration_ms: 412 },\n    ],\n  },\n});\nconsole.log(data?.id, data?.requests, error);\n"
+          }
+        ],
         "summary": "上报某用户名的代理流量（沙盒）",
         "description": "**仅限沙盒。** 像网关一样，记录使用某代理用户名发出的代理请求。\n某用户名在没有存活会话时的第一次上报会开始一个会话（`201`）：新的 ID 和出口 IP，`started_at` 为当前时间，\n`expires_at = started_at + sesstime`。之后的上报会累加 `bytes_used` 和 `requests`，并追加请求样本（`200`）。\n`reassign_exit_ip: true` 模拟上游重分配：会话换到新的出口 IP，`repinned` 变为 `true`。\n\n用户名中的子账号属于密钥所在账户，首次使用时自动创建：子账号 ID 按账户区分，\n因此其他账户中相同 ID 的子账号是另一个子账号，既不会被改动，也不会被暴露。密钥作用域不覆盖该产品或子账号时\n返回 `403 subuser_scope_mismatch`。不符合语法的用户名返回 `400 invalid_username`，\n并用 `reason` 指出违反的规则。\n",
         "tags": [
@@ -538,6 +594,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock": {
       "get": {
         "operationId": "getClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/sandbox/clock\");\nconsole.log(data?.now, data?.offset_seconds);\n"
+          }
+        ],
         "summary": "读取测试时钟（沙盒）",
         "description": "**仅限沙盒。** 返回服务器的当前时间，以及测试时钟比真实时间拨快了多少。\n整个服务器只有一个时钟：每个账户看到的时间都相同。\n",
         "tags": [
@@ -565,6 +628,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock/advance": {
       "post": {
         "operationId": "advanceClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/clock/advance\", { body: { seconds: 86401 } });\nconsole.log(data?.now, error);\n"
+          }
+        ],
         "summary": "把测试时钟往前拨（沙盒）",
         "description": "**仅限沙盒。** 把服务器时钟往前拨 `seconds` 秒。所有依赖时间的状态立即随之变化：超过 `expires_at` 的会话消失，\n超过 24 小时的已终止记录被清除，超过 `expires_at` 的应用会话消失。时钟永不倒退，\n也永远不会超过 9999-01-01T00:00:00Z（每个时间戳都保持四位数年份）：会越过这一时刻的拨动返回\n指出 `seconds` 的 `400 invalid_request_body`，且时钟不动。到达该时刻后，无论真实时间过去多久，时钟都停在那里。\n",
         "tags": [
@@ -613,6 +683,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/app/sessions": {
       "post": {
         "operationId": "createApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions\", {\n  body: { public_url: \"https://app.example.com\", ip_address: \"203.0.113.24\", ttl_seconds: 86400 },\n});\nconsole.log(data?.id, data?.uri, error);\n"
+          }
+        ],
         "summary": "创建应用会话（沙盒）",
         "description": "**仅限沙盒。** 像浏览器访问端点那样创建一个应用会话。请求体的每个字段都是可选的；省略的字段取逼真的默认值。\n原始 `user_agent` 会被解析为浏览器和操作系统字段。`expires_at = created_at + ttl_seconds`。\n",
         "tags": [
@@ -709,6 +786,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "recordApplicationSessionActivity",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions/{id}/activity\", {\n  params: { path: { id: \"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\" } },\n});\nconsole.log(data?.last_active, error);\n"
+          }
+        ],
         "summary": "记录应用会话上的活动（沙盒）",
         "description": "**仅限沙盒。** 记录会话背后的浏览器此刻发出了一个请求：`last_active` 变为当前时间。\n`expires_at` 不变。已过期、已删除或未知的会话返回 `404`。\n",
         "tags": [
@@ -745,6 +829,13 @@ export const openapiDocument: OpenApiDocument = {
     "/healthz": {
       "get": {
         "operationId": "getHealth",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/healthz\");\nconsole.log(data?.status, data?.store);\n"
+          }
+        ],
         "summary": "存活与存储检查",
         "description": "服务器能连接其存储时返回 `200`，不能时（数据库宕机，或嵌入式存储出错）返回 `503`，每次调用都会检查。\n基于 PostgreSQL 的服务器在数据库恢复后数秒内会自动重新返回 `200`；长时间返回 `503` 说明存储需要运维人员处理。\n无需 API 密钥。\n",
         "tags": [
@@ -784,6 +875,13 @@ export const openapiDocument: OpenApiDocument = {
     "/readyz": {
       "get": {
         "operationId": "getReadiness",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.GET(\"/readyz\");\nconsole.log(data?.status ?? error);\n"
+          }
+        ],
         "summary": "Readiness",
         "description": "Answers `200` when the server can serve: its store answers, and the database has every migration\nthis server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose\nmessage says which (the store cannot be reached; the database's migrations are behind this\nserver's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is\nready again by itself within seconds of the database coming back. Needs no API key.\n",
         "tags": [
@@ -847,7 +945,16 @@ export const openapiDocument: OpenApiDocument = {
         "required": true,
         "description": "会话 ID，即列表中的 `data[].id`。",
         "schema": {
-          "$ref": "#/components/schemas/SessionId"
+          "type": "string",
+          "description": "An id of any shape, up to 128 characters, with no control character.",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/SessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "ses_01HX2K3PQ4M5"
       },
@@ -899,7 +1006,7 @@ export const openapiDocument: OpenApiDocument = {
         "schema": {
           "type": "boolean"
         },
-        "example": true
+        "example": false
       },
       "StatusFilter": {
         "name": "status",
@@ -915,7 +1022,7 @@ export const openapiDocument: OpenApiDocument = {
           ],
           "default": "active"
         },
-        "example": "terminated"
+        "example": "all"
       },
       "GatewayLimit": {
         "name": "limit",
@@ -940,8 +1047,7 @@ export const openapiDocument: OpenApiDocument = {
           "minLength": 1,
           "maxLength": 512,
           "pattern": "^[A-Za-z0-9_-]+$"
-        },
-        "example": "eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9"
+        }
       },
       "AppSessionId": {
         "name": "id",
@@ -949,7 +1055,16 @@ export const openapiDocument: OpenApiDocument = {
         "required": true,
         "description": "应用会话 ID。",
         "schema": {
-          "$ref": "#/components/schemas/ApplicationSessionId"
+          "type": "string",
+          "description": "An id of any shape, up to 128 characters, with no control character.",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/ApplicationSessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
       },
@@ -1033,6 +1148,16 @@ export const openapiDocument: OpenApiDocument = {
         "enum": [
           "residential",
           "mobile"
+        ]
+      },
+      "LookupId": {
+        "type": "string",
+        "description": "Any id a path may name to look a resource up by, whatever its shape (one that names nothing is\n`404`); a value longer than 128 characters or holding a control character cannot be an id.\n",
+        "minLength": 1,
+        "maxLength": 128,
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "examples": [
+          "ses_01HX2K3PQ4M5"
         ]
       },
       "SessionId": {
@@ -1697,7 +1822,8 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/BrowserSession"
           },
           "application_user": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "The application user. Its `uri` is a link into the API these operations were specified from\n(`https://api.ngrok.com/app/users/{id}`), which holds the user: this API does not serve it.\n"
           },
           "created_at": {
             "$ref": "#/components/schemas/Timestamp"
@@ -1713,7 +1839,8 @@ export const openapiDocument: OpenApiDocument = {
             "format": "date-time"
           },
           "endpoint": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "The endpoint the session came through. Its `uri` is a link into the API these operations were\nspecified from (`https://api.ngrok.com/endpoints/{id}`): this API does not serve it.\n"
           },
           "edge": {
             "description": "会话的 edge；端点由 agent 发起时为 null。",
@@ -2005,22 +2132,22 @@ export const openapiDocument: OpenApiDocument = {
           },
           "application_user": {
             "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-            "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+            "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
           },
           "created_at": "2026-05-28T07:00:00Z",
           "last_active": "2026-05-28T07:21:13Z",
           "expires_at": "2026-05-29T07:00:00Z",
           "endpoint": {
             "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-            "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+            "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
           },
           "edge": {
             "id": "edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
           },
           "route": {
             "id": "edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
           }
         }
       }
@@ -2260,14 +2387,14 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "application_user": {
                         "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-                        "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+                        "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
                       },
                       "created_at": "2026-05-28T07:00:00Z",
                       "last_active": "2026-05-28T07:21:13Z",
                       "expires_at": "2026-05-29T07:00:00Z",
                       "endpoint": {
                         "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-                        "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+                        "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
                       },
                       "edge": null,
                       "route": null

@@ -60,7 +60,10 @@ export interface paths {
                  */
                 product: components["parameters"]["Product"];
                 /**
-                 * @description Session id, as listed in `data[].id`.
+                 * @description Session id, as listed in `data[].id`. Any id that names no session of this account and product
+                 *     is `404 session_not_found`, whatever its shape: a session that expired or never existed is not
+                 *     found. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128
+                 *     characters, or holding a control character.
                  * @example ses_01HX2K3PQ4M5
                  */
                 id: components["parameters"]["GatewaySessionId"];
@@ -122,7 +125,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -264,7 +270,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -344,6 +353,12 @@ export interface components {
          * @enum {string}
          */
         GatewayProduct: "residential" | "mobile";
+        /**
+         * @description Any id a path may name to look a resource up by, whatever its shape (one that names nothing is
+         *     `404`); a value longer than 128 characters or holding a control character cannot be an id.
+         * @example ses_01HX2K3PQ4M5
+         */
+        LookupId: string;
         /**
          * @description Session id, `ses_` followed by 12 Crockford base32 characters.
          * @example ses_01HX2K3PQ4M5
@@ -626,6 +641,10 @@ export interface components {
              */
             public_url: string;
             browser_session: components["schemas"]["BrowserSession"];
+            /**
+             * @description The application user. Its `uri` is a link into the API these operations were specified from
+             *     (`https://api.ngrok.com/app/users/{id}`), which holds the user: this API does not serve it.
+             */
             application_user: components["schemas"]["Ref"];
             created_at: components["schemas"]["Timestamp"];
             /**
@@ -638,10 +657,20 @@ export interface components {
              * @description When the session expires; after it, the session is gone.
              */
             expires_at: string;
+            /**
+             * @description The endpoint the session came through. Its `uri` is a link into the API these operations were
+             *     specified from (`https://api.ngrok.com/endpoints/{id}`): this API does not serve it.
+             */
             endpoint: components["schemas"]["Ref"];
-            /** @description Edge of the session; null if the endpoint is agent-initiated. */
+            /**
+             * @description Edge of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the
+             *     API these operations were specified from (`https://api.ngrok.com/edges/https/{id}`).
+             */
             edge: components["schemas"]["Ref"] | null;
-            /** @description Route of the session; null if the endpoint is agent-initiated. */
+            /**
+             * @description Route of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the
+             *     API these operations were specified from (under its edge's `uri`).
+             */
             route: components["schemas"]["Ref"] | null;
         };
         ApplicationSessionList: {
@@ -786,7 +815,11 @@ export interface components {
                 "application/json": components["schemas"]["ApplicationSessionList"];
             };
         };
-        /** @description A path or query parameter is malformed or out of range; `param` names it. */
+        /**
+         * @description A path or query parameter is malformed or out of range; `param` names it. A path `id` is
+         *     malformed only when it cannot be an id at all (longer than 128 characters, or holding a control
+         *     character): an id of any other shape that names no session is `404 session_not_found`.
+         */
         GatewayInvalidParameter: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -911,7 +944,11 @@ export interface components {
                 "application/json": components["schemas"]["GatewayError"];
             };
         };
-        /** @description A path or query parameter is malformed or out of range; `details.param` names it. */
+        /**
+         * @description A path or query parameter is malformed or out of range; `details.param` names it. A path `id` is
+         *     malformed only when it cannot be an id at all (longer than 128 characters, or holding a control
+         *     character): an id of any other shape that names no application session is `404`.
+         */
         AppInvalidParameter: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -1027,10 +1064,13 @@ export interface components {
          */
         Product: string;
         /**
-         * @description Session id, as listed in `data[].id`.
+         * @description Session id, as listed in `data[].id`. Any id that names no session of this account and product
+         *     is `404 session_not_found`, whatever its shape: a session that expired or never existed is not
+         *     found. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128
+         *     characters, or holding a control character.
          * @example ses_01HX2K3PQ4M5
          */
-        GatewaySessionId: components["schemas"]["SessionId"];
+        GatewaySessionId: string | components["schemas"]["SessionId"] | components["schemas"]["LookupId"];
         /**
          * @description Only sessions of this sub-user.
          * @example sub_01HX2K3PQ4M5
@@ -1054,14 +1094,14 @@ export interface components {
         AsnFilter: components["schemas"]["Asn"];
         /**
          * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-         * @example true
+         * @example false
          */
         RepinnedFilter: boolean;
         /**
          * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
          *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
          *     listed.
-         * @example terminated
+         * @example all
          */
         StatusFilter: "active" | "terminated" | "all";
         /**
@@ -1077,14 +1117,16 @@ export interface components {
          *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
          *     order (`started_at` descending, then `id` descending), so sessions that start while a client
          *     pages appear on no later page, and no session is repeated or skipped.
-         * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
          */
         GatewayCursor: string;
         /**
-         * @description Application session id.
+         * @description Application session id. Any id that names no application session of this account is `404`
+         *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+         *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+         *     longer than 128 characters, or holding a control character.
          * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
          */
-        AppSessionId: components["schemas"]["ApplicationSessionId"];
+        AppSessionId: string | components["schemas"]["ApplicationSessionId"] | components["schemas"]["LookupId"];
         /**
          * @description Page size. Default 100, maximum 100.
          * @example 20
@@ -1168,14 +1210,14 @@ export interface operations {
                 asn?: components["parameters"]["AsnFilter"];
                 /**
                  * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-                 * @example true
+                 * @example false
                  */
                 repinned?: components["parameters"]["RepinnedFilter"];
                 /**
                  * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
                  *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
                  *     listed.
-                 * @example terminated
+                 * @example all
                  */
                 status?: components["parameters"]["StatusFilter"];
                 /**
@@ -1191,7 +1233,6 @@ export interface operations {
                  *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
-                 * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
                  */
                 cursor?: components["parameters"]["GatewayCursor"];
             };
@@ -1236,14 +1277,14 @@ export interface operations {
                 asn?: components["parameters"]["AsnFilter"];
                 /**
                  * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-                 * @example true
+                 * @example false
                  */
                 repinned?: components["parameters"]["RepinnedFilter"];
                 /**
                  * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
                  *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
                  *     listed.
-                 * @example terminated
+                 * @example all
                  */
                 status?: components["parameters"]["StatusFilter"];
                 /**
@@ -1259,7 +1300,6 @@ export interface operations {
                  *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
-                 * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
                  */
                 cursor?: components["parameters"]["GatewayCursor"];
             };
@@ -1290,7 +1330,10 @@ export interface operations {
                  */
                 product: components["parameters"]["Product"];
                 /**
-                 * @description Session id, as listed in `data[].id`.
+                 * @description Session id, as listed in `data[].id`. Any id that names no session of this account and product
+                 *     is `404 session_not_found`, whatever its shape: a session that expired or never existed is not
+                 *     found. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128
+                 *     characters, or holding a control character.
                  * @example ses_01HX2K3PQ4M5
                  */
                 id: components["parameters"]["GatewaySessionId"];
@@ -1321,7 +1364,10 @@ export interface operations {
                  */
                 product: components["parameters"]["Product"];
                 /**
-                 * @description Session id, as listed in `data[].id`.
+                 * @description Session id, as listed in `data[].id`. Any id that names no session of this account and product
+                 *     is `404 session_not_found`, whatever its shape: a session that expired or never existed is not
+                 *     found. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128
+                 *     characters, or holding a control character.
                  * @example ses_01HX2K3PQ4M5
                  */
                 id: components["parameters"]["GatewaySessionId"];
@@ -1386,7 +1432,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -1411,7 +1460,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -1578,7 +1630,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
