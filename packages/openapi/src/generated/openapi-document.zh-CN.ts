@@ -72,7 +72,7 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "name": "Service",
-      "description": "服务器本身的存活状态。"
+      "description": "服务器本身的存活与就绪状态。"
     }
   ],
   "paths": {
@@ -836,15 +836,15 @@ export const openapiDocument: OpenApiDocument = {
             "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/healthz\");\nconsole.log(data?.status, data?.store);\n"
           }
         ],
-        "summary": "存活与存储检查",
-        "description": "服务器能连接其存储时返回 `200`，不能时（数据库宕机，或嵌入式存储出错）返回 `503`，每次调用都会检查。\n基于 PostgreSQL 的服务器在数据库恢复后数秒内会自动重新返回 `200`；长时间返回 `503` 说明存储需要运维人员处理。\n无需 API 密钥。\n",
+        "summary": "存活检查",
+        "description": "服务器进程在运行并接收请求时返回 `200`。它不向存储发出任何请求，因此数据库宕机不会让实例看起来已经死掉\n（重启实例也无济于事）；要知道实例能否提供服务，请使用 `GET /readyz`。唯一的例外是嵌入式存储（PGlite）：\n它是进程的一部分，一旦某个请求发现它已失效（已关闭，或其引擎已中止），它不会自行恢复，\n`/healthz` 会一直返回 `503`，直到服务器重启。无需 API 密钥。\n",
         "tags": [
           "Service"
         ],
         "security": [],
         "responses": {
           "200": {
-            "description": "服务器及其存储均正常。",
+            "description": "服务器存活。",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -882,15 +882,15 @@ export const openapiDocument: OpenApiDocument = {
             "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.GET(\"/readyz\");\nconsole.log(data?.status ?? error);\n"
           }
         ],
-        "summary": "Readiness",
-        "description": "Answers `200` when the server can serve: its store answers, and the database has every migration\nthis server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose\nmessage says which (the store cannot be reached; the database's migrations are behind this\nserver's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is\nready again by itself within seconds of the database coming back. Needs no API key.\n",
+        "summary": "就绪检查",
+        "description": "服务器能够提供服务时返回 `200`：其存储可以应答，且数据库已应用本服务器所知的全部迁移\n（基于 PostgreSQL 时，每次调用都从数据库读取）。否则返回 `503`，错误消息说明是哪种情况\n（无法连接存储；数据库的迁移落后于本服务器）。负载均衡器只把流量发往就绪的实例；基于 PostgreSQL 的服务器\n在数据库恢复后数秒内会自动重新就绪。无需 API 密钥。\n",
         "tags": [
           "Service"
         ],
         "security": [],
         "responses": {
           "200": {
-            "description": "The server and its store are ready.",
+            "description": "服务器及其存储已就绪。",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -943,10 +943,10 @@ export const openapiDocument: OpenApiDocument = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "会话 ID，即列表中的 `data[].id`。",
+        "description": "会话 ID，即列表中的 `data[].id`。任何不对应本账户、本产品下某个会话的 ID，无论格式如何，都返回\n`404 session_not_found`：已过期或从未存在的会话都是“未找到”。只有根本不可能是 ID 的值才返回\n`400 invalid_parameter`：长度超过 128 个字符，或含有控制字符。\n",
         "schema": {
           "type": "string",
-          "description": "An id of any shape, up to 128 characters, with no control character.",
+          "description": "任意格式的 ID，最长 128 个字符，不含控制字符。",
           "anyOf": [
             {
               "$ref": "#/components/schemas/SessionId"
@@ -1053,10 +1053,10 @@ export const openapiDocument: OpenApiDocument = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "应用会话 ID。",
+        "description": "应用会话 ID。任何不对应本账户某个应用会话的 ID，无论格式如何，都返回 `404`（`ERR_NOT_FOUND`）：\n已过期、已删除或从未存在的会话都是“未找到”。只有根本不可能是 ID 的值才返回 `400`（`ERR_INVALID_PARAMETER`）：\n长度超过 128 个字符，或含有控制字符。\n",
         "schema": {
           "type": "string",
-          "description": "An id of any shape, up to 128 characters, with no control character.",
+          "description": "任意格式的 ID，最长 128 个字符，不含控制字符。",
           "anyOf": [
             {
               "$ref": "#/components/schemas/ApplicationSessionId"
@@ -1114,7 +1114,7 @@ export const openapiDocument: OpenApiDocument = {
         "example": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
       },
       "RateLimit-Policy": {
-        "description": "The API key's request budget, as a quota policy of draft-ietf-httpapi-ratelimit-headers-10 (a\nstructured-field list): one policy named `default` of `q` requests per window of `w` = 60\nseconds. Sent on every response to a request whose API key the server knows, whether it\nsucceeded or not (never on a `401`, nor on a `429` for unknown keys from the client's address).\n",
+        "description": "API 密钥的请求额度，以 draft-ietf-httpapi-ratelimit-headers-10 的配额策略表示（一个结构化字段列表）：\n一个名为 `default` 的策略，每个 `w` = 60 秒的窗口内允许 `q` 个请求。只要请求所带的 API 密钥是服务器认识的，\n无论请求成功与否，响应都带有此头（`401` 从不带，来自客户端地址的未知密钥所得到的 `429` 也不带）。\n",
         "required": false,
         "schema": {
           "type": "string",
@@ -1123,7 +1123,7 @@ export const openapiDocument: OpenApiDocument = {
         "example": "\"default\";q=600;w=60"
       },
       "RateLimit": {
-        "description": "What is left of the API key's budget after this request, per draft-ietf-httpapi-ratelimit-headers-10:\n`r` whole requests remain, and in `t` seconds the budget is full again (it refills continuously, one\nrequest every `w / q` seconds). Sent with `RateLimit-Policy`. A key over its budget gets `429` with\n`r=0`; its `Retry-After` says when the next request is allowed. Over several instances of the\nreference server on one PostgreSQL database, the budget is the key's across all of them.\n",
+        "description": "本次请求之后 API 密钥剩余的额度，遵循 draft-ietf-httpapi-ratelimit-headers-10：还剩 `r` 个完整请求，\n`t` 秒后额度恢复满额（额度持续恢复，每 `w / q` 秒恢复一个请求）。与 `RateLimit-Policy` 一起发送。\n超出额度的密钥得到 `429`，其中 `r=0`；其 `Retry-After` 说明何时可以发出下一个请求。多个参考服务器实例\n共用一个 PostgreSQL 数据库时，额度是该密钥在所有实例上共享的。\n",
         "required": false,
         "schema": {
           "type": "string",
@@ -1152,7 +1152,7 @@ export const openapiDocument: OpenApiDocument = {
       },
       "LookupId": {
         "type": "string",
-        "description": "Any id a path may name to look a resource up by, whatever its shape (one that names nothing is\n`404`); a value longer than 128 characters or holding a control character cannot be an id.\n",
+        "description": "路径中用于查找资源的任意 ID，无论格式如何（不对应任何资源的 ID 返回 `404`）；长度超过 128 个字符\n或含有控制字符的值不可能是 ID。\n",
         "minLength": 1,
         "maxLength": 128,
         "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
@@ -1823,7 +1823,7 @@ export const openapiDocument: OpenApiDocument = {
           },
           "application_user": {
             "$ref": "#/components/schemas/Ref",
-            "description": "The application user. Its `uri` is a link into the API these operations were specified from\n(`https://api.ngrok.com/app/users/{id}`), which holds the user: this API does not serve it.\n"
+            "description": "应用用户。其 `uri` 是指向这些操作所依据的 API 的链接（`https://api.ngrok.com/app/users/{id}`），\n该用户由那个 API 持有：本 API 不提供它。\n"
           },
           "created_at": {
             "$ref": "#/components/schemas/Timestamp"
@@ -1840,10 +1840,10 @@ export const openapiDocument: OpenApiDocument = {
           },
           "endpoint": {
             "$ref": "#/components/schemas/Ref",
-            "description": "The endpoint the session came through. Its `uri` is a link into the API these operations were\nspecified from (`https://api.ngrok.com/endpoints/{id}`): this API does not serve it.\n"
+            "description": "会话经过的端点。其 `uri` 是指向这些操作所依据的 API 的链接（`https://api.ngrok.com/endpoints/{id}`）：\n本 API 不提供它。\n"
           },
           "edge": {
-            "description": "会话的 edge；端点由 agent 发起时为 null。",
+            "description": "会话的 edge；端点由 agent 发起时为 null。其 `uri` 是指向这些操作所依据的 API 的链接\n（`https://api.ngrok.com/edges/https/{id}`）。\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -1854,7 +1854,7 @@ export const openapiDocument: OpenApiDocument = {
             ]
           },
           "route": {
-            "description": "会话的 route；端点由 agent 发起时为 null。",
+            "description": "会话的 route；端点由 agent 发起时为 null。其 `uri` 是指向这些操作所依据的 API 的链接\n（位于其 edge 的 `uri` 之下）。\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -2409,7 +2409,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "GatewayInvalidParameter": {
-        "description": "路径或查询参数格式错误或超出范围；`param` 指出该参数。",
+        "description": "路径或查询参数格式错误或超出范围；`param` 指出该参数。只有根本不可能是 ID 的路径 `id`\n（超过 128 个字符，或含有控制字符）才算格式错误：其他任何格式、但不对应任何会话的 ID 返回 `404 session_not_found`。\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
@@ -2735,7 +2735,7 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "AppInvalidParameter": {
-        "description": "路径或查询参数格式错误或超出范围；`details.param` 指出该参数。",
+        "description": "路径或查询参数格式错误或超出范围；`details.param` 指出该参数。只有根本不可能是 ID 的路径 `id`\n（超过 128 个字符，或含有控制字符）才算格式错误：其他任何格式、但不对应任何应用会话的 ID 返回 `404`。\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
