@@ -6,7 +6,8 @@
  *
  * Scale knobs (environment): BENCH_SESSIONS (1000000), BENCH_ROUNDS (3), BENCH_HTTP_SECONDS (5),
  * BENCH_CONNECTIONS (10), BENCH_STORE_QUERIES (1000), BENCH_QUERY_SECONDS (20), BENCH_INGEST_SECONDS (10),
- * BENCH_CLIENT_MS (2000), BENCH_LEGS (client,http,pglite,postgres), BENCH_CPU_PROF (a directory: write
+ * BENCH_CLIENT_MS (2000), BENCH_MIXED_SESSIONS (20000), BENCH_MIXED_SECONDS (3), BENCH_MIXED_ROUNDS (1),
+ * BENCH_LEGS (client,http,pglite,postgres,mixed), BENCH_CPU_PROF (a directory: write
  * V8 CPU profiles of the reference server there), BENCH_SERVER_MAIN (another server entry; default
  * apps/server/dist/main.js).
  *
@@ -18,6 +19,7 @@ import { loadavg } from "node:os";
 import { join, resolve } from "node:path";
 import { runClientLeg } from "./legs/client.js";
 import { runHttpLeg } from "./legs/http.js";
+import { runMixedLeg } from "./legs/mixed.js";
 import { runStoreLeg, type StoreLegResult } from "./legs/store.js";
 import { describeMachine, measureStalls } from "./lib/machine.js";
 import { preparePostgres } from "./lib/postgres.js";
@@ -88,6 +90,22 @@ async function main(): Promise<number> {
     }
   });
   if (stores.length > 0) results.stores = stores;
+  await leg("mixed", async () => {
+    const mixed = {
+      sessions: config.mixed_sessions,
+      seconds: config.mixed_seconds,
+      rounds: config.mixed_rounds,
+    };
+    results.mixed = await runMixedLeg({ store: "pglite", ...mixed });
+    const postgres = await preparePostgres();
+    try {
+      results.mixed.push(
+        ...(await runMixedLeg({ store: "postgres", databaseUrl: postgres.databaseUrl, ...mixed })),
+      );
+    } finally {
+      await postgres.release();
+    }
+  });
 
   results.load_average_end = loadavg().map((value) => Math.round(value * 100) / 100);
   results.stalls = { start: stallsAtStart, end: await measureStalls(stallSeconds) };

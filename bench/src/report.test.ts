@@ -21,6 +21,9 @@ const config = {
   store_queries: 300,
   ingest_seconds: 10,
   ingest_connections: 64,
+  mixed_sessions: 20_000,
+  mixed_seconds: 3,
+  mixed_rounds: 1,
   legs: [],
 };
 

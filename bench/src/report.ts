@@ -8,6 +8,7 @@
  */
 import { type ClientRow, type ClientSize, sliceMs } from "./legs/client.js";
 import type { Contender, HttpRow } from "./legs/http.js";
+import type { MixedContender, MixedRow } from "./legs/mixed.js";
 import type { IngestRun, StoreLegResult } from "./legs/store.js";
 import type { MachineDescription, StallSummary } from "./lib/machine.js";
 
@@ -21,6 +22,10 @@ export interface BenchConfig {
   /** The ingest runs twice: at `connections` and at this many, enough reporters to keep the server busy. */
   ingest_connections: number;
   legs: string[];
+  /** The mixed leg: sessions filled through the sandbox, seconds per run, interleaved rounds. */
+  mixed_sessions: number;
+  mixed_seconds: number;
+  mixed_rounds: number;
 }
 
 export interface BenchResults {
@@ -34,6 +39,7 @@ export interface BenchResults {
   http?: HttpRow[];
   stores?: StoreLegResult[];
   client?: { rows: ClientRow[]; size: ClientSize };
+  mixed?: MixedRow[];
   targets: TargetCheck[];
   errors: string[];
 }
@@ -56,6 +62,22 @@ function table(headers: string[], rows: string[][]): string {
   const lines = [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`];
   for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
   return lines.join("\n");
+}
+
+function mixedRow(
+  rows: readonly MixedRow[] | undefined,
+  store: string,
+  connections: number,
+  rate: number,
+  contender: MixedContender,
+): MixedRow | undefined {
+  return rows?.find(
+    (row) =>
+      row.store === store &&
+      row.connections === connections &&
+      row.ingest_rate === rate &&
+      row.contender === contender,
+  );
 }
 
 function httpRow(rows: HttpRow[], endpoint: string, contender: Contender): HttpRow | undefined {
@@ -145,6 +167,23 @@ export function checkTargets(results: Omit<BenchResults, "targets">): TargetChec
       }
     }
   }
+  const mixedTarget = (
+    store: "pglite" | "postgres",
+    rate: number,
+    anchor: MixedContender,
+    goal: number,
+    p99: boolean,
+  ) => {
+    const server = mixedRow(results.mixed, store, 10, rate, "server");
+    const other = mixedRow(results.mixed, store, 10, rate, anchor);
+    if (server === undefined || other === undefined) return;
+    const name = `mixed ${store}, ${rate} reports/s, 10 conns`;
+    checks.push(atLeast(`${name}: reads >= ${goal}x of ${anchor}`, server.rps / other.rps, goal, "x"));
+    if (p99) checks.push(below(`${name}: reads p99 < 10 ms`, server.p99_us / 1000, 10, " ms"));
+  };
+  mixedTarget("pglite", 200, "ceiling", 0.5, true);
+  mixedTarget("postgres", 200, "bare-sql", 1.0, true);
+  mixedTarget("pglite", 1000, "ceiling", 0.3, false);
   for (const row of results.client?.rows ?? []) {
     if (row.stub !== "http") continue;
     checks.push(
@@ -320,6 +359,52 @@ export function renderReport(results: BenchResults): string {
             ];
           }),
         ),
+      ),
+    );
+  }
+
+  if (results.mixed && results.mixed.length > 0) {
+    const rows = results.mixed;
+    out.push(
+      "",
+      `## 5. Varied reads while traffic writes (${fmt(config.mixed_sessions)} sessions, ${config.mixed_rounds} round(s) × ${config.mixed_seconds} s per run)`,
+      "",
+    );
+    out.push(
+      table(
+        [
+          "store",
+          "conns",
+          "reports/s asked",
+          "contender",
+          "req/s",
+          "p50 µs",
+          "p99 µs",
+          "/ceiling",
+          "/bare-sql",
+          "reports/s done",
+          "rounds req/s",
+        ],
+        rows.map((row) => {
+          const ratio = (anchor: MixedContender) => {
+            const other = mixedRow(rows, row.store, row.connections, row.ingest_rate, anchor);
+            return row.contender === "server" && other ? `${fmt(row.rps / other.rps, 2)}x` : "";
+          };
+          return [
+            row.store,
+            String(row.connections),
+            fmt(row.ingest_rate),
+            row.contender,
+            fmt(row.rps),
+            fmt(row.p50_us),
+            fmt(row.p99_us),
+            ratio("ceiling"),
+            ratio("bare-sql"),
+            fmt(row.cpu_us_per_read),
+            fmt(row.ingest_rps),
+            row.rounds_rps.join(" / "),
+          ];
+        }),
       ),
     );
   }

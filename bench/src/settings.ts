@@ -8,7 +8,7 @@
  */
 import type { BenchConfig } from "./report.js";
 
-const allLegs = ["client", "http", "pglite", "postgres"] as const;
+const allLegs = ["client", "http", "pglite", "postgres", "mixed"] as const;
 
 const defaults = {
   sessions: 1_000_000,
@@ -20,6 +20,9 @@ const defaults = {
   ingest_connections: 64,
   querySeconds: 20,
   clientMs: 2000,
+  mixed_sessions: 20_000,
+  mixed_seconds: 3,
+  mixed_rounds: 1,
 };
 
 export interface BenchSettings {
@@ -73,6 +76,9 @@ export function readBenchSettings(env: NodeJS.ProcessEnv): BenchSettings {
     ingest_seconds: intFrom(env, "BENCH_INGEST_SECONDS", defaults.ingest_seconds, 1, 120),
     ingest_connections: intFrom(env, "BENCH_INGEST_CONNECTIONS", defaults.ingest_connections, 1, 1024),
     legs: legsFrom(env),
+    mixed_sessions: intFrom(env, "BENCH_MIXED_SESSIONS", defaults.mixed_sessions, 100, 1_000_000),
+    mixed_seconds: intFrom(env, "BENCH_MIXED_SECONDS", defaults.mixed_seconds, 1, 120),
+    mixed_rounds: intFrom(env, "BENCH_MIXED_ROUNDS", defaults.mixed_rounds, 1, 20),
   };
   const querySeconds = intFrom(env, "BENCH_QUERY_SECONDS", defaults.querySeconds, 1, 600);
   const clientMs = intFrom(env, "BENCH_CLIENT_MS", defaults.clientMs, 100, 60_000);

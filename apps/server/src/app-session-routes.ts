@@ -33,14 +33,23 @@ const defaultLocation = {
 };
 
 /**
- * The API view of a stored application session, with absolute URIs under `origin`.
+ * Where the resources an application session refers to live: its user, endpoint, edge and route are
+ * resources of the API this family was specified from, not of this server, so their URIs point there.
+ */
+export const VENDOR_API_ORIGIN = "https://api.ngrok.com";
+
+/**
+ * The API view of a stored application session: its own URI under `origin` (this server), the URIs of
+ * the resources it refers to under `VENDOR_API_ORIGIN`.
  *
  * @example
  * toApplicationSession(record, "http://127.0.0.1:8080").uri; // "http://127.0.0.1:8080/app/sessions/as_..."
  */
 export function toApplicationSession(record: AppSessionRecord, origin: string): ApplicationSession {
   const edge =
-    record.edge_id === null ? null : { id: record.edge_id, uri: `${origin}/edges/https/${record.edge_id}` };
+    record.edge_id === null
+      ? null
+      : { id: record.edge_id, uri: `${VENDOR_API_ORIGIN}/edges/https/${record.edge_id}` };
   return {
     id: record.id,
     uri: `${origin}/app/sessions/${record.id}`,
@@ -48,12 +57,12 @@ export function toApplicationSession(record: AppSessionRecord, origin: string): 
     browser_session: record.browser_session,
     application_user: {
       id: record.application_user_id,
-      uri: `${origin}/app/users/${record.application_user_id}`,
+      uri: `${VENDOR_API_ORIGIN}/app/users/${record.application_user_id}`,
     },
     created_at: record.created_at.toISOString(),
     last_active: record.last_active.toISOString(),
     expires_at: record.expires_at.toISOString(),
-    endpoint: { id: record.endpoint_id, uri: `${origin}/endpoints/${record.endpoint_id}` },
+    endpoint: { id: record.endpoint_id, uri: `${VENDOR_API_ORIGIN}/endpoints/${record.endpoint_id}` },
     edge,
     route:
       edge === null || record.route_id === null

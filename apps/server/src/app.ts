@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { PatternRouter } from "hono/router/pattern-router";
-import { type ApiKeyConfig, demoKeyConfigs } from "./api-keys.js";
+import { type ApiKeyConfig, DEMO_KEYS, demoKeyConfigs } from "./api-keys.js";
 import { mountAppSessionRoutes } from "./app-session-routes.js";
 import { Authenticator } from "./auth.js";
 import { clientOf } from "./client-address.js";
@@ -13,13 +13,22 @@ import { mountGatewayRoutes } from "./gateway-routes.js";
 import { newRequestId } from "./ids.js";
 import { carriesRequestId, errorResponse } from "./json-response.js";
 import { describeCause, errorsOnlyLogger, type Logger } from "./logger.js";
+import { createServerMetrics } from "./metrics.js";
 import { type AppEnv, mountOperation, type UnsecuredOperation } from "./operation.js";
+import { rateLimitFields } from "./rate-limit-fields.js";
+import { findUnreadiness } from "./readiness.js";
 import { refuseTrailingSlashes } from "./request-target.js";
 import { validateParameter } from "./request-validation.js";
 import { mountSandboxResetRoute } from "./sandbox-reset-routes.js";
 import { specOperation, specOperations } from "./spec-operations.js";
+import { type Database, openDatabase } from "./store/database.js";
+import { loadMigrations } from "./store/migrate.js";
 import { SessionStore } from "./store/session-store.js";
+import { SharedRateLimiter } from "./store/shared-rate-limiter.js";
 import { isStoreUnavailable } from "./store/store-unavailable.js";
+
+/** Connections of the pool each instance keeps over PostgreSQL for the keys' budgets, beside the store's. */
+const SHARED_POOL_SIZE = 4;
 
 /**
  * Options of `createSessionsApp` (and `startSessionsServer`).
@@ -56,6 +65,11 @@ export interface SessionsAppOptions {
   failedAuthPerMinute?: number | undefined;
   /** How often to purge what is past keeping, in milliseconds; default one minute; 0 disables the timer. */
   purgeIntervalMs?: number | undefined;
+  /**
+   * A token `GET /metrics` then asks for, as `Authorization: Bearer <token>` (else `401`); default none:
+   * the metrics are open, like `/healthz`.
+   */
+  metricsToken?: string | undefined;
 }
 
 /**
@@ -96,7 +110,7 @@ function knownPaths(): Map<string, string[]> {
   for (const operation of specOperations.values()) add(operation.honoPath, operation.method);
   // a product segment that is not a product still names this path, answered 404 product_has_no_sessions
   add("/v1/:product/sessions", "GET");
-  for (const path of ["/docs", "/openapi.json", ...docsPagePaths]) add(path, "GET");
+  for (const path of ["/", "/docs", "/openapi.json", "/metrics", ...docsPagePaths]) add(path, "GET");
   return paths;
 }
 
@@ -126,13 +140,16 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   const logger = options.logger ?? errorsOnlyLogger();
   // checked before the store opens: a bad option must not leave the data directory locked
   const publicUrl = options.publicUrl === undefined ? undefined : publicOrigin(options.publicUrl);
-  const unsecured: UnsecuredOperation[] = ["getHealth"];
+  const unsecured: UnsecuredOperation[] = ["getHealth", "getReadiness"];
   for (const operation of specOperations.values()) {
     if (operation.secured === unsecured.includes(operation.id as UnsecuredOperation)) {
       throw new Error(`${operation.id}: the spec's security and UnsecuredOperation disagree`);
     }
   }
+  const metrics = createServerMetrics();
+  const latestMigration = Math.max(0, ...(await loadMigrations()).map((migration) => migration.version));
   const store = await SessionStore.open({
+    observer: metrics.databaseObserver("store"),
     ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
     ...(options.databaseSchema === undefined ? {} : { schema: options.databaseSchema }),
     ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
@@ -140,20 +157,32 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   });
   const clock = new ServerClock(store, options.now);
   let seededDemoData = false;
-  if (options.seedDemoData === true) {
-    try {
+  // over PostgreSQL, a small pool of its own for what each request asks besides the store (its key's
+  // budget, shared by every instance): it never waits behind the store's long statements
+  let shared: Database | undefined;
+  try {
+    if (options.seedDemoData === true)
       seededDemoData = await store.seedIfEmpty(
         await buildDemoDataOf(DEMO_ACCOUNTS, (account) => clock.now(account)),
       );
-    } catch (error) {
-      await store.close().catch(() => {});
-      throw error;
+    if (options.databaseUrl !== undefined) {
+      shared = await openDatabase({
+        databaseUrl: options.databaseUrl,
+        ...(options.databaseSchema === undefined ? {} : { schema: options.databaseSchema }),
+        poolSize: SHARED_POOL_SIZE,
+        observer: metrics.databaseObserver("shared"),
+      });
     }
+  } catch (error) {
+    await store.close().catch(() => {});
+    throw error;
   }
 
   const auth = new Authenticator(options.keys ?? demoKeyConfigs(), {
     nowMs: options.now,
     failedAuthPerMinute: options.failedAuthPerMinute,
+    keyBudgets: shared === undefined ? undefined : new SharedRateLimiter(shared, options.now),
+    onRefused: (budget) => metrics.refused(budget),
   });
   // Hono's default (a RegExpRouter, which refuses this route set, falling back to its trie) cost a
   // quarter of a cached read's CPU; the pattern router matches these few dozen routes for much less
@@ -166,12 +195,14 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     await next();
     // the API's own responses carry it already; the docs' pages and redirects take it here
     if (!carriesRequestId(c.res)) c.res.headers.set("X-Request-Id", requestId);
+    const seconds = (performance.now() - started) / 1000;
+    metrics.observeRequest(c.get("operation") ?? "none", c.res.status, seconds);
     if (options.logRequests === true) {
       logger.info("request", {
         method: c.req.method,
         path: c.req.path,
         status: c.res.status,
-        duration_ms: Math.round((performance.now() - started) * 100) / 100,
+        duration_ms: Math.round(seconds * 100_000) / 100,
         request_id: requestId,
       });
     }
@@ -180,29 +211,54 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
   // a trailing slash names no documented path; /docs/ is a page's, which redirects to /docs
   app.use(refuseTrailingSlashes(["/docs/"]));
 
+  // PostgreSQL comes back by itself; the embedded store, once it has failed, only with a restart
+  let embeddedStoreFailed = false;
+  const noteStoreUnavailable = () => {
+    if (store.kind === "pglite") embeddedStoreFailed = true;
+  };
   const idempotency = { keys: store.idempotencyKeys, realTime: () => clock.realTime() };
-  const deps = { auth, store, clock, publicUrl, idempotency };
+  const deps = { auth, store, clock, publicUrl, metrics, idempotency };
   mountGatewayRoutes(app, deps);
   mountAppSessionRoutes(app, deps);
   mountSandboxResetRoute(app, { ...deps, seedsDemoData: options.seedDemoData === true });
+  // alive: the process answers; nothing is asked of the store, so a database outage never gets it
+  // restarted. The embedded store is the process's own, and one that has failed never recovers
   mountOperation(app, deps, "getHealth", async () => {
-    try {
-      await store.ping();
-    } catch (error) {
-      logger.error("store unreachable", describeCause(error));
-      throw ApiError.storeUnavailable();
+    if (embeddedStoreFailed) throw ApiError.embeddedStoreFailed();
+    return { status: 200, body: { status: "ok" as const, store: store.kind } };
+  });
+  mountOperation(app, deps, "getReadiness", async () => {
+    const unready = await findUnreadiness({ store, shared, latestMigration });
+    if (unready !== null) {
+      if (unready.storeUnreachable) noteStoreUnavailable();
+      logger.error("not ready", { reason: unready.reason });
+      throw ApiError.notReady(unready.reason);
     }
     return { status: 200, body: { status: "ok" as const, store: store.kind } };
   });
+  app.get("/metrics", async (c) => {
+    if (
+      options.metricsToken !== undefined &&
+      c.req.header("authorization") !== `Bearer ${options.metricsToken}`
+    ) {
+      throw ApiError.unauthorized(
+        "GET /metrics needs the metrics token: send Authorization: Bearer <token>.",
+      );
+    }
+    const text = await metrics.registry.metrics();
+    return c.body(text, 200, { "Content-Type": metrics.registry.contentType });
+  });
   // the spec lists sessions only under /v1/residential and /v1/mobile; any other product is told why
   const productParameter = specOperation("getSession").parameters.find((p) => p.name === "product");
-  app.get("/v1/:product/sessions", (c) => {
-    auth.authenticate(c.req.header("authorization"), clientOf(c.env));
+  app.get("/v1/:product/sessions", async (c) => {
+    const caller = await auth.authenticate(c.req.header("authorization"), clientOf(c.env));
+    if (caller.budget !== null) c.set("rateLimit", rateLimitFields(caller.budget));
     const product = c.req.param("product");
     if (productParameter !== undefined) validateParameter(productParameter, product);
     throw ApiError.productHasNoSessions(product);
   });
-  app.route("/", docsRoutes());
+  // with the demo keys on, the docs page's "Try it" works as it opens: it sends the full demo key
+  app.route("/", docsRoutes({ demoKey: options.keys === undefined ? DEMO_KEYS.full : undefined, publicUrl }));
 
   for (const [path, allow] of knownPaths()) {
     app.all(path, (c) => {
@@ -216,6 +272,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     if (error instanceof ApiError) return errorResponse(c, error);
     const request = { request_id: c.get("requestId"), method: c.req.method, path: c.req.path };
     if (isStoreUnavailable(error)) {
+      noteStoreUnavailable();
       logger.error("store unavailable", { ...request, ...describeCause(error) });
       return errorResponse(c, ApiError.storeUnavailable());
     }
@@ -245,7 +302,7 @@ export async function createSessionsApp(options: SessionsAppOptions = {}): Promi
     fetch: async (request) => app.fetch(request),
     close() {
       clearInterval(purgeTimer);
-      closing ??= store.close();
+      closing ??= Promise.all([store.close(), shared?.close()]).then(() => {});
       return closing;
     },
   };

@@ -90,6 +90,13 @@ const settings = [
     meaning: "unknown API keys an address may send a minute; 0: no limit",
   },
   {
+    flag: "metrics-token",
+    variable: "SESSIONS_API_METRICS_TOKEN",
+    value: "<token>",
+    fallback: "-",
+    meaning: "token GET /metrics asks for (Authorization: Bearer); default: open",
+  },
+  {
     flag: "max-connections",
     variable: "SESSIONS_API_MAX_CONNECTIONS",
     value: "<n>",
@@ -139,6 +146,7 @@ export interface CliSettings {
   seed: boolean;
   publicUrl: string | undefined;
   failedAuthPerMinute: number | undefined;
+  metricsToken: string | undefined;
   limits: Partial<ServerLimits>;
 }
 
@@ -275,6 +283,7 @@ export function readSettings(argv: string[], env: NodeJS.ProcessEnv): CliSetting
     seed,
     publicUrl: text("public-url"),
     failedAuthPerMinute: failedAuth === undefined ? undefined : Number(failedAuth.value),
+    metricsToken: text("metrics-token"),
     limits,
   };
 }

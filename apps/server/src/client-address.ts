@@ -50,7 +50,7 @@ export function clientOfAddress(address: string | undefined): string {
  * The client of a request, from what the Node adapter passes along with it.
  *
  * @example
- * auth.authenticate(c.req.header("authorization"), clientOf(c.env));
+ * await auth.authenticate(c.req.header("authorization"), clientOf(c.env));
  */
 export function clientOf(bindings: NodeBindings | undefined): string {
   return clientOfAddress(bindings?.incoming?.socket?.remoteAddress);

@@ -2,16 +2,21 @@
  * Demo data seeded into a fresh store by the CLI: sessions of both products for two sub-users of
  * `acct_demo` (one of them `ses_01HX2K3PQ4M5` of `sub_01HX2K3PQ4M5`, so the original docs' curl examples
  * work verbatim against localhost), a terminated session, sessions of `acct_other`, and application
- * sessions. Times are relative to `now`, so the data is live when the server starts; each account's to
- * its own clock's `now` (`buildDemoDataOf`).
+ * sessions of fixed ids (the spec's examples name them). Times are relative to `now`, so the data is live
+ * when the server starts (each account's to its own clock's `now`: `buildDemoDataOf`). Every session with n requests shows its last min(n, 10) as samples.
  *
  * @example
  * await store.seedIfEmpty(await buildDemoDataOf(DEMO_ACCOUNTS, (account) => clock.now(account)));
  */
-import type { RequestSample, Session } from "@sessions-api/openapi";
+import type { ApplicationSessionCreate, RequestSample, Session } from "@sessions-api/openapi";
 import { formatUsername, type ProxyUsernameParts } from "@sessions-api/username";
 import { DEFAULT_USER_AGENT, newAppSessionRecord } from "./app-session-routes.js";
-import type { SeedData, SeedSession } from "./store/session-store.js";
+import {
+  type AppSessionRecord,
+  SAMPLES_KEPT,
+  type SeedData,
+  type SeedSession,
+} from "./store/session-store.js";
 
 /**
  * The sub-user of the docs' examples, in `acct_demo`.
@@ -42,18 +47,25 @@ interface SessionSketch {
   requests: number;
   repinned?: boolean;
   terminatedMinutesAgo?: number;
+  /** The hosts its samples visit, in turn. */
   hosts: string[];
 }
 
 function sketchToSeed(sketch: SessionSketch, now: number): SeedSession {
   const startedAt = now - sketch.startedMinutesAgo * minute;
-  const samples: RequestSample[] = sketch.hosts.map((host, index) => ({
+  // a session shows its last SAMPLES_KEPT requests, or all of them when it made fewer
+  const count = Math.min(sketch.requests, SAMPLES_KEPT);
+  const hosts = Array.from(
+    { length: count },
+    (_, index) => sketch.hosts[index % sketch.hosts.length] as string,
+  );
+  const samples: RequestSample[] = hosts.map((host, index) => ({
     // spread over the session so far, oldest first
     at: new Date(
       startedAt +
         Math.floor(
           ((index + 1) * (sketch.startedMinutesAgo - (sketch.terminatedMinutesAgo ?? 0)) * minute) /
-            (sketch.hosts.length + 1),
+            (count + 1),
         ),
     ).toISOString(),
     method: index % 3 === 2 ? "CONNECT" : "GET",
@@ -90,6 +102,91 @@ function sketchToSeed(sketch: SessionSketch, now: number): SeedSession {
     },
   };
 }
+
+/**
+ * The application session of the docs' examples (the newest of `acct_demo`'s, so that listing before it
+ * shows the others).
+ *
+ * @example
+ * fetch(`${url}/app/sessions/${DEMO_APP_SESSION_ID}`, { headers });
+ */
+export const DEMO_APP_SESSION_ID = "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE";
+
+interface AppSessionSketch {
+  account: string;
+  createdMinutesAgo: number;
+  input: Partial<ApplicationSessionCreate>;
+  // fixed, so the spec's examples name sessions the demo data has; ids sort by creation time
+  ids: Pick<AppSessionRecord, "id" | "application_user_id" | "endpoint_id" | "edge_id" | "route_id">;
+}
+
+const appSketches: AppSessionSketch[] = [
+  {
+    account: "acct_demo",
+    createdMinutesAgo: 6,
+    input: {
+      user_agent: DEFAULT_USER_AGENT,
+      ip_address: "203.0.113.24",
+      location: { country_code: "US", latitude: 37.7749, longitude: -122.4194, lat_long_radius_km: 20 },
+      public_url: "https://app.example.com",
+    },
+    ids: {
+      id: DEMO_APP_SESSION_ID,
+      application_user_id: "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
+      endpoint_id: "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
+      edge_id: "edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH",
+      route_id: "edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ",
+    },
+  },
+  {
+    account: "acct_demo",
+    createdMinutesAgo: 40,
+    input: {
+      user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:126.0) Gecko/20100101 Firefox/126.0",
+      ip_address: "198.51.100.61",
+      location: { country_code: "DE", latitude: 52.52, longitude: 13.405, lat_long_radius_km: 50 },
+      public_url: "https://app.example.com",
+    },
+    ids: {
+      id: "as_01HX2M5K2R8WJ7N3T4V6XB9CQF",
+      application_user_id: "au_01HX2M5K2R8WJ7N3T4V6XB9CQG",
+      endpoint_id: "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
+      edge_id: "edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH",
+      route_id: "edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ",
+    },
+  },
+  {
+    account: "acct_demo",
+    createdMinutesAgo: 95,
+    input: {
+      user_agent:
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
+      ip_address: "2001:db8:1:2::99",
+      location: { country_code: "GB", latitude: 51.5074, longitude: -0.1278, lat_long_radius_km: 10 },
+      public_url: "https://shop.example.com",
+      agent_initiated: true,
+    },
+    ids: {
+      id: "as_01HX2M1D9F4GH6JKMNPQRSTVWX",
+      application_user_id: "au_01HX2M1D9F4GH6JKMNPQRSTVWY",
+      endpoint_id: "ep_01HX2M1D9F4GH6JKMNPQRSTVWZ",
+      edge_id: null,
+      route_id: null,
+    },
+  },
+  {
+    account: "acct_other",
+    createdMinutesAgo: 30,
+    input: { ip_address: "203.0.113.200", public_url: "https://other.example.com" },
+    ids: {
+      id: "as_01HX2M6T3B7C9D2E4F5G6H7J8K",
+      application_user_id: "au_01HX2M6T3B7C9D2E4F5G6H7J8M",
+      endpoint_id: "ep_01HX2M6T3B7C9D2E4F5G6H7J8N",
+      edge_id: "edghts_01HX2M6T3B7C9D2E4F5G6H7J8P",
+      route_id: "edghtsrt_01HX2M6T3B7C9D2E4F5G6H7J8Q",
+    },
+  },
+];
 
 /**
  * The demo data for a store whose clock reads `now`.
@@ -233,45 +330,10 @@ export function buildDemoData(now: Date): SeedData {
       hosts: ["auth.example.in"],
     },
   ];
-  const appSessions = [
-    newAppSessionRecord(
-      "acct_demo",
-      {
-        user_agent: DEFAULT_USER_AGENT,
-        ip_address: "203.0.113.24",
-        location: { country_code: "US", latitude: 37.7749, longitude: -122.4194, lat_long_radius_km: 20 },
-        public_url: "https://app.example.com",
-      },
-      new Date(t - 95 * minute),
-    ),
-    newAppSessionRecord(
-      "acct_demo",
-      {
-        user_agent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:126.0) Gecko/20100101 Firefox/126.0",
-        ip_address: "198.51.100.61",
-        location: { country_code: "DE", latitude: 52.52, longitude: 13.405, lat_long_radius_km: 50 },
-        public_url: "https://app.example.com",
-      },
-      new Date(t - 40 * minute),
-    ),
-    newAppSessionRecord(
-      "acct_demo",
-      {
-        user_agent:
-          "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1",
-        ip_address: "2001:db8:1:2::99",
-        location: { country_code: "GB", latitude: 51.5074, longitude: -0.1278, lat_long_radius_km: 10 },
-        public_url: "https://shop.example.com",
-        agent_initiated: true,
-      },
-      new Date(t - 6 * minute),
-    ),
-    newAppSessionRecord(
-      "acct_other",
-      { ip_address: "203.0.113.200", public_url: "https://other.example.com" },
-      new Date(t - 30 * minute),
-    ),
-  ];
+  const appSessions = appSketches.map((sketch) => ({
+    ...newAppSessionRecord(sketch.account, sketch.input, new Date(t - sketch.createdMinutesAgo * minute)),
+    ...sketch.ids,
+  }));
   return {
     subusers: [
       { id: DEMO_SUBUSER, account: "acct_demo" },

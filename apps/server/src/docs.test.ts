@@ -4,6 +4,8 @@ import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { DEMO_KEYS } from "./api-keys.js";
+import { createSessionsApp } from "./app.js";
 import { docsRoutes } from "./docs.js";
 
 const ensureChromium = new URL("../../../scripts/ensure-chromium.sh", import.meta.url).pathname;
@@ -26,6 +28,14 @@ interface BrowserGlobals {
 
 interface SpecDocument {
   paths: Record<string, Record<string, { operationId: string; summary: string } | undefined>>;
+}
+
+// the configuration the docs page passes to Scalar, as the browser would read it
+async function pageConfiguration(app: Hono): Promise<Record<string, unknown>> {
+  const html = await (await app.request("/docs")).text();
+  const json = html.match(/const configuration = (\{.*\});/)?.[1];
+  if (json === undefined) throw new Error("the page has no configuration");
+  return JSON.parse(json) as Record<string, unknown>;
 }
 
 describe("the API reference", () => {
@@ -70,6 +80,44 @@ describe("the API reference", () => {
     expect(await (await app.request("/docs/zh-CN")).text()).toContain('<a href="/docs/en" hreflang="en"');
   });
 
+  test("/openapi.json names the server at the origin the request came to, or the configured public URL", async () => {
+    const servers = async (routes: Hono, url: string) =>
+      ((await (await routes.request(url)).json()) as { servers: { url: string }[] }).servers.map(
+        (s) => s.url,
+      );
+    expect(await servers(app, "http://docs.example.test:8123/openapi.json")).toEqual([
+      "http://docs.example.test:8123",
+    ]);
+    const behindProxy = new Hono().route("/", docsRoutes({ publicUrl: "https://sandbox.example.com" }));
+    expect(await servers(behindProxy, "http://127.0.0.1:8080/openapi.json")).toEqual([
+      "https://sandbox.example.com",
+    ]);
+  });
+
+  test("GET / redirects to the reference", async () => {
+    const response = await app.request("/");
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/docs");
+  });
+
+  test("pre-fills the demo key when demo keys are on, and no key otherwise", async () => {
+    const withDemo = await pageConfiguration(new Hono().route("/", docsRoutes({ demoKey: "sk_demo_full" })));
+    expect(withDemo.authentication).toEqual({
+      preferredSecurityScheme: "apiKey",
+      securitySchemes: { apiKey: { token: "sk_demo_full" } },
+    });
+    expect((await pageConfiguration(app)).authentication).toBeUndefined();
+  });
+
+  test("turns off the vendor's hosted services: developer toolbar, MCP, agent, telemetry", async () => {
+    expect(await pageConfiguration(app)).toMatchObject({
+      showDeveloperTools: "never",
+      mcp: { disabled: true },
+      agent: { disabled: true },
+      telemetry: false,
+    });
+  });
+
   test("serves its script from this server, compressed when the browser accepts it", async () => {
     const html = await (await app.request("/docs")).text();
     const script = html.match(/<script src="([^"]+)"/)?.[1];
@@ -80,20 +128,25 @@ describe("the API reference", () => {
     expect(response.headers.get("content-type")).toContain("javascript");
   });
 
-  describe("in headless Chromium, offline", () => {
+  describe("in headless Chromium, offline, on a server with the demo data and keys", () => {
     let browser: Browser;
     let origin: string;
-    let close: () => void;
+    let close: () => Promise<void>;
 
     beforeAll(async () => {
       const executablePath = execFileSync("bash", [ensureChromium], { encoding: "utf8" })
         .trim()
         .split("\n")
         .at(-1);
-      const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+      const sandbox = await createSessionsApp({ seedDemoData: true, purgeIntervalMs: 0 });
+      const server = serve({ fetch: sandbox.fetch, port: 0, hostname: "127.0.0.1" });
       await new Promise((resolve) => server.once("listening", resolve));
+      // 127.0.0.1 is where the vendor's page shows its developer tools unless told not to
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      close = () => server.close();
+      close = async () => {
+        server.close();
+        await sandbox.close();
+      };
       browser = await chromium.launch({
         executablePath,
         // the machine has no internet: background networking would only produce refused connections
@@ -108,7 +161,7 @@ describe("the API reference", () => {
 
     afterAll(async () => {
       await browser?.close();
-      close?.();
+      await close?.();
     });
 
     test("lists the operations of both session families and loads nothing from elsewhere", async () => {
@@ -188,6 +241,28 @@ describe("the API reference", () => {
         element.setAttribute("style", "color: transparent");
       });
       expect(Buffer.compare(drawn, await title.screenshot())).not.toBe(0);
+      await page.close();
+    });
+
+    test("shows the client's code sample; Try it sends the list with its defaults and shows 200; no vendor menus", async () => {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(`${origin}/docs#tag/gateway-sessions/GET/v1/residential/sessions`);
+      const tryIt = page.getByRole("button", { name: "Test Request" }).first();
+      await tryIt.waitFor({ timeout: 120_000 });
+      // the vendor's developer toolbar (Deploy, Share) and its Generate MCP button stay away
+      for (const menu of ["Generate MCP", "Deploy", "Share", "Developer Tools"]) {
+        expect(await page.getByText(menu, { exact: true }).count(), menu).toBe(0);
+      }
+      // the request example shows the spec's own code sample, for the typed client
+      expect(await page.getByRole("button", { name: "@sessions-api/client" }).count()).toBeGreaterThan(0);
+      await tryIt.click();
+      const sent = page.waitForRequest((request) => request.url().includes("/v1/residential/sessions"));
+      await page.getByRole("button", { name: "Send" }).first().click();
+      const request = await sent;
+      expect(request.headers().authorization).toBe(`Bearer ${DEMO_KEYS.full}`);
+      await page.getByText("200 OK", { exact: true }).first().waitFor({ timeout: 120_000 });
+      // the spec's examples select the docs' own session
+      await page.getByText('"ses_01HX2K3PQ4M5"').first().waitFor({ timeout: 120_000 });
       await page.close();
     });
   });

@@ -4,7 +4,9 @@
  *
  * The page is Scalar's standalone bundle, served by this server from the installed package: the docs
  * work with no internet (sandboxes often have none), so nothing is loaded from a CDN, no web fonts are
- * fetched and telemetry and the hosted AI agent are off. "Try it" requests go straight to this server.
+ * fetched, and the vendor's hosted services (telemetry, AI agent, MCP, the Deploy and Share toolbar) are
+ * off. "Try it" requests go straight to this server, with the demo key when demo keys are on.
+ * `/openapi.json` names this server, at the origin the request came to, as the spec's one server.
  *
  * @example
  * import { docsRoutes } from "./docs.js";
@@ -13,7 +15,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { gzipSync } from "node:zlib";
-import { openapiDocument } from "@sessions-api/openapi/document";
+import type { OpenApiDocument } from "@sessions-api/openapi/document";
 import { Hono } from "hono";
 import { etag } from "hono/etag";
 import { type Language, negotiateLanguage } from "./accept-language.js";
@@ -40,16 +42,53 @@ function loadScalarBundle(): StaticAsset {
 const escapeHtml = (text: string) =>
   text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
 
-function docsPage(language: Language = "en"): string {
-  const reference = referenceLanguages[language];
-  const configuration = {
-    url: reference.specPath,
+/** What the docs page knows of the server it documents. */
+export interface DocsOptions {
+  /** The key "Try it" sends unless the reader types another: the demo key, when demo keys are on. */
+  demoKey?: string | undefined;
+  /** The configured public origin; omitted: each request's own origin. */
+  publicUrl?: string | undefined;
+}
+
+/** What one page of the reference shows: the options, and which language's document it reads. */
+interface PageOptions extends DocsOptions {
+  specPath?: string;
+}
+
+/**
+ * The configuration of the Scalar API reference: offline, with the vendor's hosted services (developer
+ * toolbar with Deploy and Share, Generate MCP, telemetry, agent) off, and the demo key pre-filled when
+ * there is one. The page adds `servers` (the browser's own origin) when it runs.
+ *
+ * @example
+ * Scalar.createApiReference("#app", scalarConfiguration({ demoKey: "sk_demo_full" }));
+ */
+export function scalarConfiguration(options: PageOptions): Record<string, unknown> {
+  return {
+    url: options.specPath ?? "/openapi.json",
     withDefaultFonts: false,
     telemetry: false,
     agent: { disabled: true },
-    hideDownloadButton: false,
+    mcp: { disabled: true },
+    showDeveloperTools: "never",
+    documentDownloadType: "json",
+    ...(options.demoKey === undefined
+      ? {}
+      : {
+          authentication: {
+            preferredSecurityScheme: "apiKey",
+            securitySchemes: { apiKey: { token: options.demoKey } },
+          },
+        }),
   };
+}
+
+function docsPage(options: DocsOptions, language: Language): string {
+  const reference = referenceLanguages[language];
+  const configuration = scalarConfiguration({ ...options, specPath: reference.specPath });
   const title = escapeHtml(reference.title);
+  // a key or URL with "</script>" in it must not end the script early
+  const json = JSON.stringify(configuration).replaceAll("<", "\\u003c");
   return `<!doctype html>
 <html lang="${language}">
   <head>
@@ -63,7 +102,7 @@ function docsPage(language: Language = "en"): string {
     <script src="${scalarBundlePath}"></script>
     <script>
       // "Try it" talks to the server that serves this page, whatever host and port it runs on.
-      const configuration = ${JSON.stringify(configuration)};
+      const configuration = ${json};
       configuration.servers = [{ url: window.location.origin, description: "This reference server" }];
       Scalar.createApiReference("#app", configuration);
     </script>
@@ -72,10 +111,19 @@ function docsPage(language: Language = "en"): string {
 `;
 }
 
-/** Routes for `/docs`, its script, and `/openapi.json`, in each language. They need no API key. */
-export function docsRoutes(): Hono {
+// a document as this server serves it: its one server is this server, where the reader reached it
+function servedDocument(document: OpenApiDocument, origin: string): OpenApiDocument {
+  return { ...document, servers: [{ url: origin, description: "This server" }] };
+}
+
+/**
+ * Routes for `/` (a redirect to `/docs`), `/docs`, its script, and `/openapi.json`, in each language.
+ * They need no API key.
+ */
+export function docsRoutes(options: DocsOptions = {}): Hono {
   const routes = new Hono();
-  const pages = { en: docsPage("en"), "zh-CN": docsPage("zh-CN") };
+  const pages = { en: docsPage(options, "en"), "zh-CN": docsPage(options, "zh-CN") };
+  routes.get("/", (c) => c.redirect("/docs", 302));
   routes.get("/docs", (c) => {
     const language = negotiateLanguage(c.req.header("accept-language"));
     c.header("content-language", language);
@@ -84,7 +132,9 @@ export function docsRoutes(): Hono {
   });
   for (const [language, { pagePath, specPath, document }] of Object.entries(referenceLanguages)) {
     routes.get(pagePath, (c) => c.html(pages[language as Language]));
-    if (specPath !== "/openapi.json") routes.get(specPath, (c) => c.json(document));
+    routes.get(specPath, (c) =>
+      c.json(servedDocument(document, options.publicUrl ?? new URL(c.req.url).origin)),
+    );
   }
   routes.get("/docs/", (c) => c.redirect("/docs", 301));
   routes.get(scalarBundlePath, etag(), (c) => {
@@ -96,6 +146,5 @@ export function docsRoutes(): Hono {
     if (gzip) c.header("content-encoding", "gzip");
     return c.body(gzip ? asset.gzipped : asset.body);
   });
-  routes.get("/openapi.json", (c) => c.json(openapiDocument));
   return routes;
 }

@@ -113,6 +113,23 @@ export class ApiError extends Error {
     );
   }
 
+  /** The instance cannot take traffic yet (`/readyz`): `reason` says why. */
+  static notReady(reason: string): ApiError {
+    return new ApiError(503, "service_unavailable", `Not ready: ${reason}`, {
+      headers: { "Retry-After": String(STORE_RETRY_AFTER_SECONDS) },
+    });
+  }
+
+  /** The embedded store has failed (`/healthz`): only a restart brings it back. */
+  static embeddedStoreFailed(): ApiError {
+    return new ApiError(
+      503,
+      "service_unavailable",
+      "The embedded store (PGlite) has failed and does not recover by itself: restart the server.",
+      { headers: { "Retry-After": String(STORE_RETRY_AFTER_SECONDS) } },
+    );
+  }
+
   /** An unknown path. */
   static routeNotFound(method: string, path: string): ApiError {
     return new ApiError(404, "not_found", `No route ${method} ${path}.`);

@@ -12,12 +12,14 @@ import type { ApiKeyConfig } from "./api-keys.js";
 import { CLOCK_LIMIT_MS, type ServerClock } from "./clock.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { ApiError } from "./errors.js";
+import type { ServerMetrics } from "./metrics.js";
 import { type AppEnv, type MountOptions, mountOperation, type QueryOf } from "./operation.js";
 import type { SessionStore } from "./store/session-store.js";
 
 export interface GatewayDeps extends MountOptions {
   store: SessionStore;
   clock: ServerClock;
+  metrics: Pick<ServerMetrics, "ingested">;
 }
 
 const gatewayProducts: readonly string[] = ["residential", "mobile"] satisfies GatewayProduct[];
@@ -160,6 +162,7 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
         reassignExitIp: body.reassign_exit_ip === true,
         now,
       });
+      deps.metrics.ingested(product, body.requests.length);
       return created
         ? { status: 201, body: session, headers: { Location: `/v1/${product}/sessions/${session.id}` } }
         : { status: 200, body: session };

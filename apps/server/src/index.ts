@@ -19,7 +19,7 @@ export {
   parseApiKeys,
 } from "./api-keys.js";
 export { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
-export { DEMO_SESSION_ID, DEMO_SUBUSER } from "./demo-data.js";
+export { DEMO_APP_SESSION_ID, DEMO_SESSION_ID, DEMO_SUBUSER } from "./demo-data.js";
 export { type BufferedLogger, jsonLogger, type Logger } from "./logger.js";
 export { type SessionsServer, type SessionsServerOptions, startSessionsServer } from "./server.js";
 export { DEFAULT_SERVER_LIMITS, type ServerLimits } from "./server-limits.js";

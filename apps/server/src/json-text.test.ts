@@ -49,6 +49,22 @@ describe("jsonText", () => {
     }
   });
 
+  test("an array of shared values is written from their texts, each made once", () => {
+    const [one, two] = [{ id: "ses_1" }, { id: "ses_2", at: [1] }].map((session) => freezeShared(session));
+    expect(jsonText(freezeShared([one, two]))).toBe(JSON.stringify([one, two]));
+    const spy = vi.spyOn(JSON, "stringify");
+    try {
+      const changed = freezeShared({ id: "ses_3" });
+      // another page of the same sessions, one of them changed: only that one is written
+      expect(jsonText({ data: freezeShared([one, changed, two]) })).toBe(
+        '{"data":[{"id":"ses_1"},{"id":"ses_3"},{"id":"ses_2","at":[1]}]}',
+      );
+      expect(spy.mock.calls.map(([value]) => value)).toEqual(["data", changed]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   test("a value that is not shared is written anew each time it is asked for", () => {
     const fresh = { id: "ses_1", bytes_used: 10 };
     expect(jsonText(fresh)).toBe('{"id":"ses_1","bytes_used":10}');

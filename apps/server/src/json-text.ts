@@ -59,10 +59,15 @@ const omitted = (value: unknown) =>
 const isShared = (value: unknown): value is object =>
   value !== null && typeof value === "object" && immutable.has(value);
 
+// an array of shared values (a page put together from sessions cached one by one) is written from their
+// kept texts: a page of which one session changed costs the text of that one
 function sharedText(value: object): string {
   let text = texts.get(value);
   if (text === undefined) {
-    text = JSON.stringify(value);
+    text =
+      Array.isArray(value) && value.length > 0 && value.every(isShared)
+        ? `[${value.map(sharedText).join(",")}]`
+        : JSON.stringify(value);
     texts.set(value, text);
   }
   return text;

@@ -120,6 +120,7 @@ async function main(): Promise<void> {
     seedDemoData: settings.seed,
     publicUrl: settings.publicUrl,
     failedAuthPerMinute: settings.failedAuthPerMinute,
+    metricsToken: settings.metricsToken,
     ...settings.limits,
     logger: log,
     logRequests: true,

@@ -15,6 +15,7 @@ import type { Authenticator } from "./auth.js";
 import { clientOf } from "./client-address.js";
 import { answerIdempotently, type IdempotencyDeps } from "./idempotency.js";
 import { jsonResponse } from "./json-response.js";
+import { rateLimitFields } from "./rate-limit-fields.js";
 import { carriesBody, type NodeBindings, readBodyText, skipIgnoredBody } from "./request-body.js";
 import { validateBody, validateParameters } from "./request-validation.js";
 import { type OperationId, specOperation } from "./spec-operations.js";
@@ -27,6 +28,10 @@ export interface AppEnv {
   Bindings: NodeBindings;
   Variables: {
     requestId: string;
+    /** The spec's operation id of the route that took the request, for metrics; unset for no operation. */
+    operation: OperationId | undefined;
+    /** The caller's key's budget as `RateLimit` header fields, once the key is known; every answer carries them. */
+    rateLimit: Readonly<Record<string, string>> | undefined;
   };
 }
 
@@ -53,7 +58,7 @@ export type BodyOf<Id extends OperationId> = [RequestBody<Id>] extends [never]
     : undefined;
 
 /** The operations that take no API key (`security: []`); checked against the spec at start. */
-export type UnsecuredOperation = "getHealth";
+export type UnsecuredOperation = "getHealth" | "getReadiness";
 
 export interface OperationInput<Id extends OperationId> {
   path: PathOf<Id>;
@@ -109,9 +114,13 @@ export function mountOperation<Id extends OperationId>(
     (parameter) => parameter.in === "header" && parameter.name === "Idempotency-Key",
   );
   app.on(operation.method, operation.honoPath, async (c) => {
-    const key = operation.secured
-      ? options.auth.authenticate(c.req.header("authorization"), clientOf(c.env))
-      : null;
+    c.set("operation", id);
+    let key: ApiKeyConfig | null = null;
+    if (operation.secured) {
+      const caller = await options.auth.authenticate(c.req.header("authorization"), clientOf(c.env));
+      key = caller.key;
+      if (caller.budget !== null) c.set("rateLimit", rateLimitFields(caller.budget));
+    }
     const url = c.req.url;
     // most requests have no query string: they skip parsing the URL
     const { path, query } = validateParameters(

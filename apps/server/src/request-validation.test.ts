@@ -70,10 +70,16 @@ describe("validateParameters", () => {
       product: "isp",
       id: "ses_01HX2K3PQ4M5",
     });
+    // any id is looked up; only a value that cannot be one is refused here
     expect(
-      failure(() => validateParameters(get, { product: "isp", id: "ses_1" }, new URLSearchParams())),
-    ).toMatchObject({
+      validateParameters(get, { product: "residential", id: "ses_1" }, new URLSearchParams()).path,
+    ).toEqual({ product: "residential", id: "ses_1" });
+    expect(
+      failure(() => validateParameters(get, { product: "isp", id: "x".repeat(129) }, new URLSearchParams())),
+    ).toEqual({
+      code: "invalid_parameter",
       param: "id",
+      message: `id must be an id of any shape, up to 128 characters, with no control character; got "${"x".repeat(64)}"… (129 characters).`,
     });
   });
 });

@@ -42,7 +42,8 @@ describe("POST /sandbox/app/sessions", () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       public_url: "https://shop.example.com",
-      application_user: { id: "user_42", uri: "http://127.0.0.1:8080/app/users/user_42" },
+      // a link into the API these operations were specified from, which holds the user
+      application_user: { id: "user_42", uri: "https://api.ngrok.com/app/users/user_42" },
       edge: null,
       route: null,
       browser_session: {
@@ -247,11 +248,21 @@ describe("GET, DELETE /app/sessions/{id} and activity", () => {
     );
   });
 
+  // a session that expired or never existed is not found, whatever shape its id has
   test.each([
     ["GET", "/app/sessions/as_nope"],
-    ["DELETE", "/app/sessions/as_nope"],
+    ["DELETE", "/app/sessions/ses_01HX2K3PQ4M5"],
     ["POST", "/sandbox/app/sessions/as_nope/activity"],
-  ])("%s %s is 400 ERR_INVALID_PARAMETER naming id", async (method, path) => {
+    ["GET", `/app/sessions/${"x".repeat(128)}`],
+  ])("%s %s names no session: 404 ERR_NOT_FOUND", async (method, path) => {
+    expectAppError(await app.call(method, path), 404, "ERR_NOT_FOUND");
+  });
+
+  test.each([
+    ["GET", `/app/sessions/${"x".repeat(129)}`],
+    ["DELETE", "/app/sessions/as_%00"],
+    ["POST", "/sandbox/app/sessions/as_%1B/activity"],
+  ])("%s %s cannot be looked up: 400 ERR_INVALID_PARAMETER naming id", async (method, path) => {
     expectAppError(await app.call(method, path), 400, "ERR_INVALID_PARAMETER", "id");
   });
 

@@ -98,6 +98,7 @@ describe("sessions-api-server", () => {
       ["--no-seed", "SESSIONS_API_SEED"],
       ["--public-url <url>", "SESSIONS_API_PUBLIC_URL"],
       ["--failed-auth-per-minute <n>", "SESSIONS_API_FAILED_AUTH_PER_MINUTE"],
+      ["--metrics-token <token>", "SESSIONS_API_METRICS_TOKEN"],
       ["--max-connections <n>", "SESSIONS_API_MAX_CONNECTIONS"],
       ["--headers-timeout-ms <ms>", "SESSIONS_API_HEADERS_TIMEOUT_MS"],
       ["--request-timeout-ms <ms>", "SESSIONS_API_REQUEST_TIMEOUT_MS"],
@@ -178,11 +179,17 @@ describe("sessions-api-server", () => {
       expect(await second.exit).toBe(0);
     }
 
-    const third = runBin(["--port", "0", "--data-dir", dataDir, "--reset"], work);
+    const third = runBin(
+      ["--port", "0", "--data-dir", dataDir, "--reset", "--metrics-token", "m3trics"],
+      work,
+    );
     const thirdUrl = await started(third);
     try {
       expect(third.stderr()).toContain(`Data directory: ${dataDir} (created, demo data seeded)`);
       expect(await sessionStatus(thirdUrl)).toBe("active");
+      const scrape = (authorization: string) => fetch(`${thirdUrl}/metrics`, { headers: { authorization } });
+      expect((await scrape("Bearer wrong")).status).toBe(401);
+      expect((await scrape("Bearer m3trics")).status).toBe(200);
     } finally {
       third.child.kill("SIGINT");
       expect(await third.exit).toBe(0);

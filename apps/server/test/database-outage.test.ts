@@ -1,7 +1,8 @@
 // The server over PostgreSQL while the database goes away and comes back: a TCP proxy between them is cut
 // (every connection ended, new ones refused) and restored, while ingest, reads and terminations run
 // through real HTTP. The server stays up and answers every request, 2xx or the documented 503, says 503
-// on /healthz while the database is away, and serves again by itself once it is back. The embedded store
+// on /readyz while the database is away (and 200 on /healthz: it is alive), and serves again by itself
+// once it is back. The embedded store
 // failing is answered the same way.
 import { randomBytes } from "node:crypto";
 import { openapiDocument } from "@sessions-api/openapi/document";
@@ -161,9 +162,9 @@ function driveTraffic(baseUrl: string, state: { phase: Phase }) {
   };
 }
 
-async function health(baseUrl: string): Promise<number | null> {
+async function health(baseUrl: string, path: "/readyz" | "/healthz" = "/readyz"): Promise<number | null> {
   try {
-    const response = await fetch(`${baseUrl}/healthz`);
+    const response = await fetch(`${baseUrl}${path}`);
     await response.arrayBuffer();
     return response.status;
   } catch {
@@ -173,7 +174,7 @@ async function health(baseUrl: string): Promise<number | null> {
 
 /**
  * Cuts the database away under traffic, holds the outage, restores it, and returns every answer; checks
- * on the way that /healthz follows the database and that every kind of request is refused during the
+ * on the way that /readyz follows the database (and /healthz does not) and that every kind of request is refused during the
  * outage and served again after it.
  */
 async function runOutage(baseUrl: string, proxy: TcpProxy, checkAlive = () => {}): Promise<Answer[]> {
@@ -201,16 +202,18 @@ async function runOutage(baseUrl: string, proxy: TcpProxy, checkAlive = () => {}
 
     state.phase = "outage";
     await proxy.cut();
-    await until("/healthz to say 503", async () => (await health(baseUrl)) === 503);
+    await until("/readyz to say 503", async () => (await health(baseUrl)) === 503);
     await until("every kind of request to get 503 during the outage", () =>
       kinds.every((kind) => seen("outage", kind, (status) => status === 503)),
     );
     await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS));
     expect(await health(baseUrl)).toBe(503);
+    // alive all along: restarting it would not bring the database back
+    expect(await health(baseUrl, "/healthz")).toBe(200);
 
     await proxy.restore();
     state.phase = "after";
-    await until("/healthz to say 200 again", async () => (await health(baseUrl)) === 200);
+    await until("/readyz to say 200 again", async () => (await health(baseUrl)) === 200);
     await until("every kind of request to succeed again", () =>
       kinds.every((kind) => seen("after", kind, succeeded)),
     );
@@ -280,7 +283,7 @@ describe.skipIf(postgresUrl === null)("a PostgreSQL outage under traffic", () =>
   });
 
   test(
-    "in process: requests get 2xx or 503 service_unavailable with Retry-After, /healthz follows the database, and service resumes by itself",
+    "in process: requests get 2xx or 503 service_unavailable with Retry-After, /readyz follows the database, and service resumes by itself",
     async () => {
       const unexpected: string[] = [];
       const logger: Logger = {
@@ -339,7 +342,7 @@ describe.skipIf(postgresUrl === null)("a PostgreSQL outage under traffic", () =>
 });
 
 describe("an embedded store that has failed", () => {
-  test("answers 503 in each family's body with Retry-After, and /healthz 503, instead of 500", async () => {
+  test("answers 503 in each family's body with Retry-After, and /readyz 503, instead of 500", async () => {
     const logged: string[] = [];
     const sandbox = await createSessionsApp({
       seedDemoData: true,
@@ -370,6 +373,8 @@ describe("an embedded store that has failed", () => {
       } satisfies Answer;
     };
     const answers = [
+      await call("getReadiness", "GET", "/readyz"),
+      // a request found the embedded store failed: the process is no longer alive in any useful sense
       await call("getHealth", "GET", "/healthz"),
       await call("listResidentialSessions", "GET", "/v1/residential/sessions"),
       await call("getSession", "GET", "/v1/residential/sessions/ses_01HX2K3PQ4M5"),

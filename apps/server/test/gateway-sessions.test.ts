@@ -515,12 +515,24 @@ describe("GET and DELETE /v1/{product}/sessions/{id}", () => {
     expect(next.body).toMatchObject({ bytes_used: 1000, requests: 1, status: "active" });
   });
 
+  // a session that expired or never existed is not found, whatever shape its id has
   test.each([
-    ["GET", "/v1/residential/sessions/ses_short", "id"],
-    ["GET", "/v1/residential/sessions/ses_01HX2K3PQ4MU", "id"],
-    ["DELETE", "/v1/residential/sessions/nope", "id"],
+    ["GET", "/v1/residential/sessions/ses_short"],
+    ["GET", "/v1/residential/sessions/ses_01HX2K3PQ4MU"],
+    ["DELETE", "/v1/residential/sessions/nope"],
+    ["GET", "/v1/mobile/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"],
+    ["DELETE", "/v1/residential/sessions/ses%20with%20spaces"],
+    ["GET", `/v1/residential/sessions/${"x".repeat(128)}`],
+  ])("%s %s names no session: 404 session_not_found", async (method, path) => {
+    expectGatewayError(await app.call(method, path), 404, "session_not_found");
+  });
+
+  test.each([
+    ["GET", `/v1/residential/sessions/${"x".repeat(129)}`, "id"],
+    ["DELETE", "/v1/residential/sessions/ses_%0A01HX2K3PQ4M5", "id"],
+    ["GET", "/v1/residential/sessions/%7F", "id"],
     ["GET", "/v1/Residential/sessions/ses_01HX2K3PQ4M5", "product"],
-  ])("%s %s is 400 invalid_parameter naming %s", async (method, path, param) => {
+  ])("%s %s cannot be looked up: 400 invalid_parameter naming %s", async (method, path, param) => {
     expectGatewayError(await app.call(method, path), 400, "invalid_parameter", param);
   });
 

@@ -6,12 +6,15 @@ import { postgresUrl } from "./store-backends.js";
 describe.skipIf(postgresUrl === null)("two instances over one PostgreSQL database", () => {
   let instances: SessionsSandbox[] = [];
   const schema = `test_instances_${process.pid}`;
+  const startedAt = Date.now();
   beforeAll(async () => {
     const options = {
       databaseUrl: postgresUrl ?? "",
       databaseSchema: schema,
       seedDemoData: true,
       purgeIntervalMs: 0,
+      // real time stands still: no budget refills while the test runs, however slow the machine
+      now: () => startedAt,
     };
     // started together: migrations and demo data are applied once
     instances = await Promise.all([createSessionsApp(options), createSessionsApp(options)]);
@@ -43,6 +46,7 @@ describe.skipIf(postgresUrl === null)("two instances over one PostgreSQL databas
     return {
       status: response.status,
       headers: response.headers,
+      rateLimit: response.headers.get("ratelimit"),
       body: (await response.json()) as Record<string, unknown>,
     };
   };
@@ -112,5 +116,31 @@ describe.skipIf(postgresUrl === null)("two instances over one PostgreSQL databas
     expect(added.body.id).toBe(started.body.id);
     await call(a, "POST", "/sandbox/clock/advance", { seconds: 301 });
     expect((await call(b, "GET", `/v1/residential/sessions/${started.body.id}`)).status).toBe(404);
+  });
+
+  test("spend one budget per key: 20 requests alternating over both with a 5-a-minute key, exactly 5 pass", async () => {
+    const statuses: number[] = [];
+    const remaining: (string | null)[] = [];
+    for (let i = 0; i < 20; i++) {
+      const answer = await call(
+        instances[i % 2],
+        "GET",
+        "/v1/residential/sessions?limit=1",
+        undefined,
+        DEMO_KEYS.limited,
+      );
+      statuses.push(answer.status);
+      remaining.push(answer.rateLimit);
+    }
+    expect(statuses.filter((status) => status === 200)).toHaveLength(5);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+    // the budget each instance tells is the shared one: it goes down across both
+    expect(remaining.slice(0, 5).map((field) => /r=(\d+)/.exec(field ?? "")?.[1])).toEqual([
+      "4",
+      "3",
+      "2",
+      "1",
+      "0",
+    ]);
   });
 });

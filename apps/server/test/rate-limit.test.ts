@@ -12,31 +12,43 @@ import {
 } from "./helpers.js";
 
 describe("RateLimiter", () => {
+  const allowed = { allowed: true };
   test("allows the budget, then refuses with the seconds until the next token", () => {
     let now = 0;
     const limiter = new RateLimiter(() => now);
-    for (let i = 0; i < 5; i++) expect(limiter.take("k", 5)).toEqual({ allowed: true });
-    expect(limiter.take("k", 5)).toEqual({ allowed: false, retryAfterSeconds: 12 });
+    for (let i = 0; i < 5; i++) expect(limiter.take("k", 5)).toMatchObject(allowed);
+    expect(limiter.take("k", 5)).toMatchObject({ allowed: false, retryAfterSeconds: 12 });
     now += 6000;
-    expect(limiter.take("k", 5)).toEqual({ allowed: false, retryAfterSeconds: 6 });
+    expect(limiter.take("k", 5)).toMatchObject({ allowed: false, retryAfterSeconds: 6 });
     now += 6000;
-    expect(limiter.take("k", 5)).toEqual({ allowed: true });
+    expect(limiter.take("k", 5)).toMatchObject(allowed);
+  });
+
+  test("tells what is left after each request and when the budget is full again", () => {
+    let now = 0;
+    const limiter = new RateLimiter(() => now);
+    expect(limiter.take("k", 5).budget).toEqual({ limit: 5, remaining: 4, resetSeconds: 12 });
+    expect(limiter.take("k", 5).budget).toEqual({ limit: 5, remaining: 3, resetSeconds: 24 });
+    now += 6000;
+    // 3.5 tokens, one spent: 2 whole ones left, full in 2.5 * 12 s
+    expect(limiter.take("k", 5).budget).toEqual({ limit: 5, remaining: 2, resetSeconds: 30 });
+    expect(limiter.take("u", 0)).toEqual({ allowed: true, budget: null });
   });
 
   test("keeps one budget per key, and 0 means unlimited", () => {
     const limiter = new RateLimiter(() => 0);
-    expect(limiter.take("a", 1)).toEqual({ allowed: true });
-    expect(limiter.take("b", 1)).toEqual({ allowed: true });
+    expect(limiter.take("a", 1)).toMatchObject(allowed);
+    expect(limiter.take("b", 1)).toMatchObject(allowed);
     expect(limiter.take("a", 1).allowed).toBe(false);
     for (let i = 0; i < 1000; i++) expect(limiter.take("c", 0).allowed).toBe(true);
   });
 
   test("peeks at a budget without spending it", () => {
     const limiter = new RateLimiter(() => 0);
-    expect(limiter.peek("a", 1)).toEqual({ allowed: true });
-    expect(limiter.take("a", 1)).toEqual({ allowed: true });
-    expect(limiter.peek("a", 1)).toEqual({ allowed: false, retryAfterSeconds: 60 });
-    expect(limiter.peek("a", 1)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(limiter.peek("a", 1)).toMatchObject(allowed);
+    expect(limiter.take("a", 1)).toMatchObject(allowed);
+    expect(limiter.peek("a", 1)).toMatchObject({ allowed: false, retryAfterSeconds: 60 });
+    expect(limiter.peek("a", 1)).toMatchObject({ allowed: false, retryAfterSeconds: 60 });
   });
 
   test("holds a bounded number of buckets, so clients cannot grow it for ever: full ones go first", () => {
@@ -78,6 +90,62 @@ describe("rate limiting of API keys", () => {
     expectAppError(application, 429, "ERR_RATE_LIMITED");
     expect(Number(application.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
     expect((await app.call("GET", "/v1/residential/sessions", { key: DEMO_KEYS.full })).status).toBe(200);
+  });
+});
+
+describe("RateLimit header fields (draft-ietf-httpapi-ratelimit-headers)", () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp();
+  });
+  afterAll(() => app.close());
+
+  test("every answer to a known key tells its budget: successes, errors after the key was read, and the 429", async () => {
+    const policy = '"default";q=5;w=60';
+    const fields = (answer: { headers: Headers }) => [
+      answer.headers.get("ratelimit-policy"),
+      answer.headers.get("ratelimit"),
+    ];
+    // sk_demo_limited: 5 a minute, one more each 12 s; the app's real time stands still here
+    expect(fields(await app.call("GET", "/v1/residential/sessions", { key: DEMO_KEYS.limited }))).toEqual([
+      policy,
+      '"default";r=4;t=12',
+    ]);
+    const notFound = await app.call("GET", "/v1/residential/sessions/ses_0000000000ZZ", {
+      key: DEMO_KEYS.limited,
+    });
+    expectGatewayError(notFound, 404, "session_not_found");
+    expect(fields(notFound)).toEqual([policy, '"default";r=3;t=24']);
+    const badQuery = await app.call("GET", "/app/sessions?limit=0", { key: DEMO_KEYS.limited });
+    expectAppError(badQuery, 400, "ERR_INVALID_PARAMETER");
+    expect(fields(badQuery)).toEqual([policy, '"default";r=2;t=36']);
+    const unknownProduct = await app.call("GET", "/v1/isp/sessions", { key: DEMO_KEYS.limited });
+    expect(fields(unknownProduct)).toEqual([policy, '"default";r=1;t=48']);
+    expect(
+      fields(
+        await app.call("DELETE", "/app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE", { key: DEMO_KEYS.limited }),
+      ),
+    ).toEqual([policy, '"default";r=0;t=60']);
+    const refused = await app.call("GET", "/sandbox/clock", { key: DEMO_KEYS.limited });
+    expectGatewayError(refused, 429, "rate_limited");
+    expect(refused.headers.get("retry-after")).toBe("12");
+    expect(fields(refused)).toEqual([policy, '"default";r=0;t=60']);
+    app.time.now += 12_000;
+    expect(fields(await app.call("GET", "/sandbox/clock", { key: DEMO_KEYS.limited }))).toEqual([
+      policy,
+      '"default";r=0;t=60',
+    ]);
+  });
+
+  test("no key, an unknown key, or an operation without one: no budget to tell", async () => {
+    for (const answer of [
+      await app.call("GET", "/v1/residential/sessions", { key: null }),
+      await app.call("GET", "/v1/residential/sessions", { key: "sk_unknown_1234" }),
+      await app.call("GET", "/healthz", { key: null }),
+    ]) {
+      expect(answer.headers.get("ratelimit")).toBeNull();
+      expect(answer.headers.get("ratelimit-policy")).toBeNull();
+    }
   });
 });
 

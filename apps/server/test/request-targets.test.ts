@@ -62,7 +62,7 @@ describe("dot segments", () => {
 
   test("a segment of three dots is a name, not a dot segment: it reaches the operation", async () => {
     const answer = await send("GET", "/v1/residential/sessions/...");
-    expectGatewayError(answer, 400, "invalid_parameter", "id");
+    expectGatewayError(answer, 404, "session_not_found");
   });
 });
 

@@ -139,7 +139,8 @@ describe("publicUrl", () => {
       const created = (await response.json()) as { id: string; uri: string; endpoint: { uri: string } };
       expect(created.uri).toBe(`https://sandbox.example.com/app/sessions/${created.id}`);
       expect(response.headers.get("location")).toBe(created.uri);
-      expect(created.endpoint.uri.startsWith("https://sandbox.example.com/endpoints/")).toBe(true);
+      // the endpoint is the vendor API's resource, not this server's
+      expect(created.endpoint.uri.startsWith("https://api.ngrok.com/endpoints/")).toBe(true);
     } finally {
       await sandbox.close();
     }

@@ -16,6 +16,10 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** A fixed body, or one made per request (e.g. a different username each time). */
   body?: string | (() => string);
+  /** The path of each request, when they differ (the URL's path is then the first one's). */
+  path?: () => string;
+  /** Requests per second over all connections (an open loop at that rate); default: as fast as answered. */
+  overallRate?: number;
   connections?: number;
   seconds: number;
   /** Stop after this many responses even if time is left. */
@@ -58,11 +62,16 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         connections: options.connections ?? 10,
         duration: options.seconds,
         ...(typeof body === "string" ? { body } : {}),
-        ...(typeof body === "function"
+        ...(options.overallRate === undefined ? {} : { overallRate: options.overallRate }),
+        ...(typeof body === "function" || options.path !== undefined
           ? {
               requests: [
                 {
-                  setupRequest: (request: autocannon.Request) => ({ ...request, body: body() }),
+                  setupRequest: (request: autocannon.Request) => ({
+                    ...request,
+                    ...(typeof body === "function" ? { body: body() } : {}),
+                    ...(options.path === undefined ? {} : { path: options.path() }),
+                  }),
                 },
               ],
             }

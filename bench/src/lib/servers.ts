@@ -119,6 +119,44 @@ export async function startCeilingServer(routes: Record<string, unknown>): Promi
 }
 
 /**
+ * Starts the bare-SQL anchor (`src/ceiling/bare-sql-server.ts`) over a store: the server's own statements
+ * and row mapping with nothing around them. Bundled first, the database drivers left to node_modules.
+ *
+ * @example
+ * const bare = await startBareSqlServer({ databaseUrl });
+ */
+export async function startBareSqlServer(store: {
+  databaseUrl?: string;
+  dataDir?: string;
+}): Promise<ChildServer> {
+  await mkdir(cacheDir, { recursive: true });
+  const script = join(cacheDir, "bare-sql-server.mjs");
+  await build({
+    entryPoints: [fileURLToPath(new URL("../ceiling/bare-sql-server.ts", import.meta.url))],
+    outfile: script,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node22",
+    logLevel: "error",
+    external: ["@electric-sql/pglite", "@electric-sql/pglite/*", "pg", "pg-cursor"],
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+  const configFile = join(cacheDir, "bare-sql.json");
+  await writeFile(configFile, JSON.stringify({ token: benchKey, account: benchAccount, ...store }));
+  return startChild({
+    name: "bare-sql",
+    command: process.execPath,
+    args: [script, configFile],
+    cwd: benchRoot,
+    ready: { kind: "listening-line" },
+    timeoutMs: 120_000,
+  });
+}
+
+/**
  * The spec with the examples of some responses replaced by the given bodies, so that Prism's mock answers
  * with the same bytes as the reference server (it serves the first example of a response). Keys are
  * names in `components.responses`.

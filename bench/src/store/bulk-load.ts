@@ -104,8 +104,9 @@ const expectedColumns: Record<string, string[]> = {
 // store's upkeep counts rightly start from zero. 5 added server_secrets, which the store fills itself.
 // 6 keyed sub-users by (account, id): the loader's sub-users are the loaded account's. 7 gave each
 // account its own clock (account_clocks), which the loader leaves empty: the loaded account is at real
-// time. 8 added idempotency_keys, which only sandbox writes fill
-const expectedMigration = 8;
+// time. 8 added idempotency_keys, which only sandbox writes fill. 9 added rate_limit_buckets, which only
+// requests fill
+const expectedMigration = 9;
 
 /**
  * Fails with a precise message unless the store holds exactly the schema this loader was written for.

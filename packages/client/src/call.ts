@@ -50,7 +50,7 @@ export interface ListOptions extends CallOptions {
  *
  * @internal
  * @example
- * const context: ClientContext = { raw, sendBare, fetch: undefined, retry: false, timeoutMs: undefined, baseUrl, hasMiddleware: () => false };
+ * const context: ClientContext = { raw, sendBare, fetch: undefined, retry: false, timeoutMs: undefined, baseUrl, hasMiddleware: () => false, onResponse: () => {} };
  */
 export interface ClientContext {
   raw: Client<paths>;
@@ -62,6 +62,8 @@ export interface ClientContext {
   retry: RetryPolicy;
   timeoutMs: number | undefined;
   baseUrl: URL;
+  /** Sees every response, for the client's last-seen rate-limit state. */
+  onResponse: (response: Response) => void;
 }
 
 /**
@@ -93,6 +95,7 @@ export function callInit(
       timeoutMs: options.timeoutMs === undefined ? context.timeoutMs : checkTimeout(options.timeoutMs),
       bareRequests,
       baseUrl: context.baseUrl,
+      onResponse: context.onResponse,
     });
   } else if (bareRequests) {
     init.fetch = context.sendBare;

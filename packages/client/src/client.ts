@@ -15,6 +15,7 @@ import { type ApplicationSessions, createApplicationSessions } from "./applicati
 import type { ClientContext } from "./call.js";
 import { createGatewaySessions, type GatewaySessions } from "./gateway-sessions.js";
 import { createPathSerializer } from "./path-serializer.js";
+import { parseRateLimit, type RateLimitState } from "./rate-limit.js";
 import {
   checkTimeout,
   createTransport,
@@ -70,6 +71,11 @@ export interface SessionsClient {
   gateway: { sessions: GatewaySessions };
   /** Application sessions (`/app`). */
   app: { sessions: ApplicationSessions };
+  /**
+   * The API key's budget as the last response that told it said (`RateLimit` headers), whichever call
+   * made it, resource or raw; null until one has. Errors carry their own response's in `error.rateLimit`.
+   */
+  readonly rateLimit: RateLimitState | null;
 }
 
 /**
@@ -98,11 +104,15 @@ export function createSessionsClient(options: SessionsClientOptions): SessionsCl
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new TypeError("fetch must be a function taking a Request and returning a Promise<Response>.");
   }
+  let rateLimit: RateLimitState | null = null;
   const context: Omit<ClientContext, "raw" | "hasMiddleware" | "sendBare"> = {
     fetch: options.fetch,
     retry: resolveRetryOptions(options.retry),
     timeoutMs: checkTimeout(options.timeoutMs),
     baseUrl,
+    onResponse(response) {
+      rateLimit = parseRateLimit(response.headers) ?? rateLimit;
+    },
   };
   const raw = createClient<paths>({
     baseUrl: baseUrl.href,
@@ -128,6 +138,9 @@ export function createSessionsClient(options: SessionsClientOptions): SessionsCl
     raw,
     gateway: { sessions: createGatewaySessions(full) },
     app: { sessions: createApplicationSessions(full) },
+    get rateLimit() {
+      return rateLimit;
+    },
   };
 }
 

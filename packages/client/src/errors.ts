@@ -15,6 +15,7 @@
  * }
  */
 import type { AppError, GatewayError, GatewayErrorCode, UsernameViolation } from "@sessions-api/openapi";
+import { parseRateLimit, type RateLimitState } from "./rate-limit.js";
 
 /**
  * Error codes of the application-sessions family (`AppError.error_code`), as the spec defines them.
@@ -84,9 +85,12 @@ export class SessionsApiError extends Error {
   readonly body: SessionsApiErrorBody | null;
   /** The response headers. */
   readonly headers: Headers;
+  /** The API key's budget as this response told it (`RateLimit` headers); null when it told none. */
+  readonly rateLimit: RateLimitState | null;
 
   constructor(init: SessionsApiErrorInit) {
     super(init.message);
+    this.rateLimit = parseRateLimit(init.headers);
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;

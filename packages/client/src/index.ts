@@ -39,6 +39,7 @@ export {
 } from "./errors.js";
 export type { GatewaySessions } from "./gateway-sessions.js";
 export type { AutoPagingList } from "./pagination.js";
+export { parseRateLimit, type RateLimitState } from "./rate-limit.js";
 export type { FetchFunction, RetryOptions } from "./transport.js";
 export type {
   AppError,

@@ -151,6 +151,8 @@ export function createTransport(options: {
   bareRequests?: boolean | undefined;
   /** The API's base URL: sandbox writes are the POSTs under its `/sandbox/` path. */
   baseUrl?: URL | undefined;
+  /** Sees every response that arrives (each attempt's), before the caller does. */
+  onResponse?: ((response: Response) => void) | undefined;
 }): FetchFunction {
   const { retry, timeoutMs } = options;
   const bare = options.bareRequests === true;
@@ -186,6 +188,7 @@ export function createTransport(options: {
     try {
       const sent = asUrlAndInit ? fetchBare(request, signal) : (options.fetch ?? globalThis.fetch)(request);
       const response = signal === undefined ? await sent : await raceAbort(sent, signal);
+      options.onResponse?.(response);
       if (signal === undefined || timeoutMs === undefined) return response;
       // buffering inside the timer makes a stalled body time out too; API responses are small JSON
       const body = nullBodyStatuses.has(response.status)

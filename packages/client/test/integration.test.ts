@@ -271,13 +271,23 @@ describe.each([
   test("the rate-limited key gets RateLimitedError with retryAfter once its budget is spent", async () => {
     const limited = clientFor(DEMO_KEYS.limited);
     let error: unknown;
+    const remaining: (number | undefined)[] = [];
     for (let n = 0; n < 10 && !error; n++) {
       error = await limited.gateway.sessions.listPage("residential").then(
         () => undefined,
         (e: unknown) => e,
       );
+      remaining.push(limited.rateLimit?.remaining);
     }
     expect(error).toBeInstanceOf(RateLimitedError);
+    // the budget of 5 a minute, as the server told it after the first request and after the refused one
+    expect(remaining[0]).toBe(4);
+    expect(remaining.at(-1)).toBe(0);
+    expect((error as RateLimitedError).rateLimit).toMatchObject({
+      limit: 5,
+      windowSeconds: 60,
+      remaining: 0,
+    });
     const retryAfter = (error as RateLimitedError).retryAfter ?? 0;
     expect(retryAfter).toBeGreaterThanOrEqual(1);
 

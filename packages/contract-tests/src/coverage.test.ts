@@ -80,7 +80,7 @@ describe("evaluateGate", () => {
     expect(gate.passed).toBe(true);
     expect(gate.cell("getSession", "500")).toBe("not-producible");
     expect(gate.cell("reportTraffic", "503")).toBe("not-producible");
-    expect(gate.reasonFor("getHealth", "503")).toMatch(/store/);
+    expect(gate.reasonFor("getReadiness", "503")).toMatch(/store/);
   });
 
   test("fails when a table entry no longer matches anything the spec documents", () => {

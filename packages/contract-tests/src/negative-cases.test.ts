@@ -55,7 +55,8 @@ describe("generateNegativeCases", () => {
     expect(cases).toContainEqual(
       expect.objectContaining({
         operationId: "getApplicationSession",
-        path: { id: "as_01HX2M8Q7V3ZKJ4T6W9YB2C5D" },
+        // an id of any other shape is looked up (404); only one that cannot be an id is a 400
+        path: { id: "a".repeat(129) },
         expect: { status: 400, code: "ERR_INVALID_PARAMETER", param: "id" },
       }),
     );

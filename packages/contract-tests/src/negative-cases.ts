@@ -125,8 +125,19 @@ export function invalidParameterValues(
         { value: `zz${example.slice(2)}`, why: "a foreign prefix" },
       );
     }
-    if (typeof schema.maxLength === "number")
-      candidates.push({ value: "a".repeat(schema.maxLength + 1), why: `longer than ${schema.maxLength}` });
+    // a bound may sit on the schema or on each of its anyOf alternatives (an id of any shape, up to a length)
+    const alternatives = ((schema.anyOf as unknown[] | undefined) ?? [schema]).map((alternative) =>
+      model.validator.resolve<{ maxLength?: unknown }>(alternative),
+    );
+    // past the longest bound; kept only if the schema rejects it (an alternative without a bound may not)
+    const maxLengths = alternatives.flatMap((alternative) =>
+      typeof alternative.maxLength === "number" ? [alternative.maxLength] : [],
+    );
+    if (maxLengths.length > 0) {
+      const longest = Math.max(...maxLengths);
+      candidates.push({ value: "a".repeat(longest + 1), why: `longer than ${longest}` });
+    }
+    candidates.push({ value: `${example}\u0001`, why: "a control character" });
   }
   const seen = new Set<string>();
   return candidates.filter(({ value }) => {

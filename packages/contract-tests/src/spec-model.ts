@@ -55,7 +55,7 @@ export interface SpecOperation {
   method: HttpMethod;
   path: string;
   family: ErrorFamily;
-  /** Whether the operation takes the bearer API key (every operation but `getHealth`). */
+  /** Whether the operation takes the bearer API key (every operation but `getHealth` and `getReadiness`). */
   authenticated: boolean;
   /** Whether it is a sandbox operation (`/sandbox/...`), which only some implementations have. */
   sandbox: boolean;

@@ -172,6 +172,17 @@ describe("application sessions", target.requires("sandbox"), () => {
     expect(Date.parse(created.expires_at) - Date.parse(created.created_at)).toBe(600_000);
   });
 
+  test("an id of any other shape names no session: 404 in the vendor's error body", async () => {
+    for (const [operationId, id] of [
+      ["getApplicationSession", "ses_01HX2K3PQ4M5"],
+      ["deleteApplicationSession", "as_nope"],
+      ["recordApplicationSessionActivity", "x".repeat(128)],
+    ] as const) {
+      const { body } = await client.call(operationId, { path: { id }, expect: 404 });
+      expect(body).toMatchObject({ error_code: "ERR_NOT_FOUND", status_code: 404 });
+    }
+  });
+
   test("an unknown before_id is 400 naming before_id", async () => {
     const { body } = await client.call("listApplicationSessions", {
       query: { before_id: "as_00000000000000000000000000" },

@@ -42,6 +42,7 @@ const validRequests: Record<string, CallOptions> = {
   recordApplicationSessionActivity: { path: { id: "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE" } },
   resetSandbox: {},
   getHealth: { apiKey: null },
+  getReadiness: { apiKey: null },
 };
 
 describe(

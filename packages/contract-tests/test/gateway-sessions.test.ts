@@ -421,6 +421,10 @@ describe("the full proxy username is the session key", target.requires("sandbox"
       ["terminateSession", "residential", "ses_0000000000ZZ"],
       ["getSession", "mobile", session.id],
       ["terminateSession", "mobile", session.id],
+      // an id of another shape names no session either: not found, not malformed
+      ["getSession", "residential", "job1"],
+      ["terminateSession", "residential", "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"],
+      ["getSession", "residential", "x".repeat(128)],
     ] as const) {
       const { body } = await client.call(operationId, { path: { product, id }, expect: 404 });
       expect(errorCodeOf(body)).toBe("session_not_found");

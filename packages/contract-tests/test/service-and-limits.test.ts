@@ -20,6 +20,12 @@ describe("the service", target.requires("state"), () => {
     await client.call("getHealth", { apiKey: "sk_unknown_key", expect: 200 });
   });
 
+  test("answers GET /readyz without a key while its store is reachable", async () => {
+    const { body } = await client.call("getReadiness", { apiKey: null, expect: 200 });
+    expect(body.status).toBe("ok");
+    await client.call("getReadiness", { apiKey: "sk_unknown_key", expect: 200 });
+  });
+
   test("gives every response its own request id, quoted by error bodies", async () => {
     const first = await client.call("getHealth", { apiKey: null, expect: 200 });
     const second = await client.call("listResidentialSessions", { query: { limit: 1 }, expect: 200 });
@@ -127,7 +133,10 @@ describe("rate limits", target.requires("suiteAccounts"), () => {
   const operations = client.model.operations.filter((operation) => operation.authenticated);
 
   test("every operation answers a key past its budget with 429, Retry-After and the family's body", async () => {
-    await limited.call("getClock");
+    const first = await limited.call("getClock");
+    // the one request of the budget: none left, full again in a minute
+    expect(first.headers.get("ratelimit-policy")).toBe('"default";q=1;w=60');
+    expect(first.headers.get("ratelimit")).toMatch(/^"default";r=0;t=(60|59)$/);
     for (const operation of operations) {
       const base = validBaseline(operation);
       const { body, headers } = await limited.call(operation.operationId, {
@@ -136,6 +145,8 @@ describe("rate limits", target.requires("suiteAccounts"), () => {
         expect: 429,
       });
       expect(Number(headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+      expect(headers.get("ratelimit-policy")).toBe('"default";q=1;w=60');
+      expect(headers.get("ratelimit")).toMatch(/^"default";r=0;t=\d+$/);
       expect(operation.family === "app" ? body.error_code : body.error.code).toBe(
         operation.family === "app" ? "ERR_RATE_LIMITED" : "rate_limited",
       );

@@ -27,7 +27,7 @@ export class AppSessions {
 
   /** A live (not deleted, not expired) application session of the account, or null. */
   async find(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
-    return this.access.readThroughCache(account, `app session ${id}`, now, async () => {
+    return this.access.readThroughCache(account, `app session ${id}`, { kind: "account" }, now, async () => {
       const [row] = await this.access.db.query<AppSessionRow>(
         `SELECT ${appSelect} FROM app_sessions
          WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3`,
@@ -65,7 +65,7 @@ export class AppSessions {
     }
     params.push(options.limit + 1);
     const key = `app sessions ${options.beforeId ?? ""} ${options.limit}`;
-    return this.access.readThroughCache(account, key, now, async () => {
+    return this.access.readThroughCache(account, key, { kind: "account" }, now, async () => {
       const rows = await this.access.db.query<AppSessionRow>(
         `SELECT ${appSelect} FROM app_sessions
          WHERE account = $1 AND deleted_at IS NULL AND expires_at > $2 ${before}

@@ -43,6 +43,50 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Without `databaseUrl` and `dataDir`: start from this snapshot instead of an empty cluster. */
   snapshot?: Blob;
+  /** With `databaseUrl`: connections the pool holds at most; default 10. */
+  poolSize?: number;
+  /** Told of every statement's duration, and of the pool (PostgreSQL), for the server's metrics. */
+  observer?: DatabaseObserver;
+}
+
+/** A PostgreSQL pool's connections: open, idle, and requests waiting for one. */
+export interface PoolState {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
+/** What a database tells the server's metrics. */
+export interface DatabaseObserver {
+  /** A statement (`query` or `exec`) settled after `seconds`; `failed` when it threw. */
+  onQuery(seconds: number, failed: boolean): void;
+  /** Over PostgreSQL, once at open: how to read the pool's connections. */
+  onPool?(read: () => PoolState): void;
+}
+
+// the database with each statement timed for `observer`
+function observed(db: Database, observer: DatabaseObserver | undefined): Database {
+  if (observer === undefined) return db;
+  const timed = <T>(run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    return run().then(
+      (value) => {
+        observer.onQuery((performance.now() - started) / 1000, false);
+        return value;
+      },
+      (error: unknown) => {
+        observer.onQuery((performance.now() - started) / 1000, true);
+        throw error;
+      },
+    );
+  };
+  return {
+    ...db,
+    query: (sql, params) => timed(() => db.query(sql, params)),
+    exec: (sql) => timed(() => db.exec(sql)),
+    // a transaction counts as one statement: its own are run on its connection, untimed
+    transaction: (fn) => timed(() => db.transaction(fn)),
+  };
 }
 
 const schemaName = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -214,7 +258,12 @@ async function reaching<T>(target: string, connect: () => Promise<T>): Promise<T
   }
 }
 
-async function openPostgres(databaseUrl: string, schema: string | undefined): Promise<Database> {
+async function openPostgres(
+  databaseUrl: string,
+  schema: string | undefined,
+  poolSize: number | undefined,
+  observer: DatabaseObserver | undefined,
+): Promise<Database> {
   const target = postgresTarget(databaseUrl);
   if (schema !== undefined) {
     if (!schemaName.test(schema)) {
@@ -238,7 +287,7 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   }
   const pool = new pg.Pool({
     connectionString: databaseUrl,
-    max: 10,
+    max: poolSize ?? 10,
     // a server that does not answer fails the request instead of holding it: connecting gives up after
     // 10 s, a statement after STATEMENT_TIMEOUT_MS (PostgreSQL cancels it), and keepalives find a
     // connection whose server has gone
@@ -250,6 +299,7 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
   });
   // an idle client that loses its server emits here; without a listener it would crash the process
   pool.on("error", () => {});
+  observer?.onPool?.(() => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }));
   try {
     await reaching(target, () => pool.query("SELECT 1"));
   } catch (error) {
@@ -315,8 +365,10 @@ async function openPostgres(databaseUrl: string, schema: string | undefined): Pr
  * @example
  * const db = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
  */
-export function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
-  return options.databaseUrl === undefined
-    ? openPglite(options.dataDir, options.snapshot)
-    : openPostgres(options.databaseUrl, options.schema);
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const db =
+    options.databaseUrl === undefined
+      ? await openPglite(options.dataDir, options.snapshot)
+      : await openPostgres(options.databaseUrl, options.schema, options.poolSize, options.observer);
+  return observed(db, options.observer);
 }

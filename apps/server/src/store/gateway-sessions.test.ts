@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type StoreBackend, storeBackends } from "../../test/store-backends.js";
+import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
 import { at, freshAccount, report, user } from "../../test/store-reports.js";
 import type { Database } from "./database.js";
 import { listSessionsStatement } from "./gateway-sessions.js";
@@ -175,6 +175,47 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       ]);
     });
 
+    test("a report drops its own session's cached reads, and on the embedded store no other session's", async () => {
+      const account = freshAccount();
+      const a = (await report(store, account, user("sub_drop", "a"), at(0))).session;
+      const b = (await report(store, account, user("sub_drop", "b"), at(1))).session;
+      const query = { account, product: "residential" as const, status: "active" as const, limit: 10 };
+      const before = await store.listSessions(query, at(2));
+      expect(before.sessions.map((s) => [s.id, s.requests])).toEqual([
+        [b.id, 1],
+        [a.id, 1],
+      ]);
+      expect((await store.findSession(account, "residential", a.id, at(2)))?.requests).toBe(1);
+      await report(store, account, user("sub_drop", "a"), at(2));
+      const after = await store.listSessions(query, at(2));
+      expect(after.sessions.map((s) => [s.id, s.requests])).toEqual([
+        [b.id, 1],
+        [a.id, 2],
+      ]);
+      expect((await store.findSession(account, "residential", a.id, at(2)))?.requests).toBe(2);
+      expect(JSON.stringify(after.sessions)).toContain(`"id":"${a.id}","product"`);
+      // the page kept its members and b as it was read: one session's write dropped one session's reads
+      if (store.kind === "pglite") expect(after.sessions[0]).toBe(before.sessions[0]);
+    });
+
+    test("a report that reassigns the exit IP shows in the lists filtered by repinned", async () => {
+      const account = freshAccount();
+      const name = user("sub_repin", "a");
+      const { session } = await report(store, account, name, at(0));
+      const repinned = {
+        account,
+        product: "residential" as const,
+        status: "all" as const,
+        limit: 10,
+        repinned: true,
+      };
+      expect((await store.listSessions(repinned, at(1))).sessions).toEqual([]);
+      expect((await store.listSessions({ ...repinned, repinned: false }, at(1))).sessions).toHaveLength(1);
+      await report(store, account, name, at(1), true);
+      expect((await store.listSessions(repinned, at(1))).sessions.map((s) => s.id)).toEqual([session.id]);
+      expect((await store.listSessions({ ...repinned, repinned: false }, at(1))).sessions).toEqual([]);
+    });
+
     test("a session leaves reads at the moment it expires, and a page takes the next one in", async () => {
       const account = freshAccount();
       // started at second 1 with sesstime 1 (minute): live until second 61, excluded
@@ -195,6 +236,44 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       }
       // a read for an earlier moment still sees what was live then
       expect((await page(2)).sessions.map((s) => s.id)).toEqual([short.id]);
+    });
+  },
+);
+
+describe.skipIf(postgresUrl === null)(
+  "gateway sessions read through several SessionStores over one PostgreSQL",
+  () => {
+    let backend: StoreBackend;
+    let stores: SessionStore[] = [];
+    beforeAll(async () => {
+      backend = postgresBackend();
+      stores = await Promise.all([backend.open(), backend.open()]);
+    });
+    afterAll(async () => {
+      await Promise.all(stores.map((store) => store.close()));
+      await backend?.dispose();
+    });
+
+    test("a read on one instance sees every write another instance acknowledged before it began", async () => {
+      const [writer, reader] = stores as [SessionStore, SessionStore];
+      const account = freshAccount();
+      const name = user("sub_across", "a");
+      const query = { account, product: "residential" as const, status: "all" as const, limit: 10 };
+      const ids = async () =>
+        (await reader.listSessions(query, at(5))).sessions.map((s) => [s.id, s.requests, s.status]);
+      const { session } = await report(writer, account, name, at(0));
+      // the reader has read the page and the session, twice, before each of the writer's writes
+      for (let i = 0; i < 2; i++) expect(await ids()).toEqual([[session.id, 1, "active"]]);
+      await report(writer, account, name, at(1));
+      expect(await ids()).toEqual([[session.id, 2, "active"]]);
+      expect((await reader.findSession(account, "residential", session.id, at(5)))?.requests).toBe(2);
+      await writer.terminateSession(account, "residential", session.id, at(2));
+      expect(await ids()).toEqual([[session.id, 2, "terminated"]]);
+      expect((await reader.findSession(account, "residential", session.id, at(5)))?.status).toBe(
+        "terminated",
+      );
+      const other = (await report(writer, account, user("sub_across", "b"), at(3))).session;
+      expect((await ids()).map(([id]) => id)).toEqual([other.id, session.id]);
     });
   },
 );

@@ -3,10 +3,11 @@
  * keyset on (`started_at`, `id`), and the purge of those past keeping. Traffic reports, which start and
  * update sessions, are `traffic-writer.ts`'s.
  */
-
-import type { GatewayProduct, SessionDetail } from "@sessions-api/openapi";
+import type { GatewayProduct, Session, SessionDetail } from "@sessions-api/openapi";
+import { freezeShared } from "../json-text.js";
 import { type PurgeCutoffs, sqlAccountCutoff } from "./account-clocks.js";
 import { auditCutoffOf, isoTime, toIso } from "./iso-time.js";
+import type { ReadCache } from "./read-cache.js";
 import {
   earliestOf,
   type SessionDetailRow,
@@ -18,7 +19,7 @@ import {
   visibleUntil,
 } from "./session-rows.js";
 import type { StoreAccess } from "./store-access.js";
-import type { SessionListPage, SessionListQuery } from "./store-types.js";
+import type { SessionKey, SessionListPage, SessionListQuery } from "./store-types.js";
 
 /**
  * The statement behind `listSessions`: exported so that the store suite can check its plan (an index
@@ -60,6 +61,14 @@ export function listSessionsStatement(
   return { sql, params };
 }
 
+/** A page as the cache keeps it: the ids of its sessions, whose own entries hold them. */
+interface PageMembers {
+  ids: string[];
+  next: SessionKey | null;
+}
+
+const itemKey = (id: string) => `item ${id}`;
+
 /**
  * The gateway sessions of a store.
  *
@@ -67,11 +76,14 @@ export function listSessionsStatement(
  * const session = await sessions.find("acct_demo", "residential", "ses_01HX2K3PQ4M5", now);
  */
 export class GatewaySessions {
+  private readonly pages = new WeakMap<PageMembers, Session[]>();
+
   constructor(private readonly access: StoreAccess) {}
 
   /** A session of the account and product that is live or inside its audit window, or null. */
   async find(account: string, product: GatewayProduct, id: string, now: Date): Promise<SessionDetail | null> {
-    return this.access.readThroughCache(account, `session ${product} ${id}`, now, async () => {
+    const scope = { kind: "session", id } as const;
+    return this.access.readThroughCache(account, `session ${product} ${id}`, scope, now, async () => {
       // the session and its samples in one statement: each statement is a round trip (and, on PGlite, the
       // larger part of a request's CPU)
       const [row] = await this.access.db.query<SessionDetailRow>(
@@ -99,44 +111,110 @@ export class GatewaySessions {
     id: string,
     now: Date,
   ): Promise<SessionDetail | null> {
-    await this.access.writeForAccounts([account], {}, () =>
-      this.access.db.query(
-        `UPDATE gateway_sessions SET terminated_at = $4
-         WHERE id = $1 AND account = $2 AND product = $3 AND terminated_at IS NULL AND expires_at > $4`,
-        [id, account, product, toIso(now)],
-      ),
+    await this.access.writeForAccounts(
+      [account],
+      {},
+      () =>
+        this.access.db.query(
+          `UPDATE gateway_sessions SET terminated_at = $4
+           WHERE id = $1 AND account = $2 AND product = $3 AND terminated_at IS NULL AND expires_at > $4`,
+          [id, account, product, toIso(now)],
+        ),
+      // its status changes, and with it the lists by status
+      () => [{ account, lists: true, sessions: [id] }],
     );
     return this.find(account, product, id, now);
   }
 
-  /** A page of sessions, newest first, by keyset on (`started_at`, `id`). */
+  /**
+   * A page of sessions, newest first, by keyset on (`started_at`, `id`). On the embedded store a page is
+   * cached as the ids it holds, each session apart: a report to one of them drops that session only, and
+   * the next read of the page reads it again alone.
+   */
   async list(query: SessionListQuery, now: Date): Promise<SessionListPage> {
+    const cache = this.access.cache;
+    if (cache === undefined) return (await this.readPage(query, now)).page;
     // everything but the account selects the page; the key is per account already
     const { account, ...selection } = query;
-    const key = JSON.stringify(selection);
-    return this.access.readThroughCache(account, `sessions ${key}`, now, async () => {
-      const { sql, params } = listSessionsStatement(query, now);
-      const rows = await this.access.db.query<SessionRow>(sql, params);
-      const page = rows.slice(0, query.limit);
-      const last = page.at(-1);
-      return {
-        value: {
-          sessions: page.map(toSession),
-          next:
-            rows.length > query.limit && last !== undefined
-              ? { startedAt: isoTime(last.started_at), id: last.id }
-              : null,
-        },
-        // the page changes when one of its rows, or the one after it (which decides `next`), leaves
-        validUntil: () =>
-          earliestOf(
-            rows.map((row) =>
-              visibleUntil(isoTime(row.expires_at), row.terminated_at && isoTime(row.terminated_at)),
-            ),
-          ),
-        rows: page.length + 1,
-      };
-    });
+    const key = `sessions ${JSON.stringify(selection)}`;
+    const members = cache.get<PageMembers>(account, key, now);
+    if (members !== undefined) {
+      const sessions = await this.readItems(account, members.ids, now);
+      if (sessions !== null) return { sessions: this.composed(members, sessions), next: members.next };
+    }
+    const ticket = cache.begin(account);
+    try {
+      const { page, rows } = await this.readPage(query, now);
+      const leaves = (row: SessionRow) =>
+        visibleUntil(isoTime(row.expires_at), row.terminated_at && isoTime(row.terminated_at));
+      page.sessions.forEach((session, i) => {
+        const read = { now, validUntil: leaves(rows[i] as SessionRow), rows: 1 };
+        cache.set(ticket, itemKey(session.id), session, { kind: "session", id: session.id }, read);
+      });
+      const found: PageMembers = { ids: page.sessions.map((session) => session.id), next: page.next };
+      // the page changes when one of its rows, or the one after it (which decides `next`), leaves
+      const validUntil = earliestOf(rows.map(leaves));
+      cache.set(ticket, key, found, { kind: "lists" }, { now, validUntil, rows: 1 });
+      return page;
+    } finally {
+      cache.end(ticket);
+    }
+  }
+
+  // the page of the list statement, with the rows it read (one more than the page, when there is one)
+  private async readPage(
+    query: SessionListQuery,
+    now: Date,
+  ): Promise<{ page: SessionListPage; rows: SessionRow[] }> {
+    const { sql, params } = listSessionsStatement(query, now);
+    const rows = await this.access.db.query<SessionRow>(sql, params);
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const next =
+      rows.length > query.limit && last !== undefined
+        ? { startedAt: isoTime(last.started_at), id: last.id }
+        : null;
+    return { page: { sessions: page.map(toSession), next }, rows };
+  }
+
+  // the sessions of a cached page, those not cached read in one statement; null when one of them is gone
+  // (the page's entry said it was there: the caller reads the page again)
+  private async readItems(account: string, ids: readonly string[], now: Date): Promise<Session[] | null> {
+    const cache = this.access.cache as ReadCache;
+    const sessions = ids.map((id) => cache.get<Session>(account, itemKey(id), now));
+    const missing = ids.filter((_, i) => sessions[i] === undefined);
+    if (missing.length === 0) return sessions as Session[];
+    const ticket = cache.begin(account);
+    try {
+      const rows = await this.access.db.query<SessionRow>(
+        `SELECT ${sessionSelect} FROM gateway_sessions WHERE id = ANY($1::text[]) AND account = $2`,
+        [missing, account],
+      );
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      for (const [i, id] of ids.entries()) {
+        if (sessions[i] !== undefined) continue;
+        const row = byId.get(id);
+        if (row === undefined) return null;
+        const session = toSession(row);
+        const validUntil = visibleUntil(session.expires_at, session.terminated_at);
+        if (now.getTime() >= validUntil) return null;
+        cache.set(ticket, itemKey(id), session, { kind: "session", id }, { now, validUntil, rows: 1 });
+        sessions[i] = session;
+      }
+      return sessions as Session[];
+    } finally {
+      cache.end(ticket);
+    }
+  }
+
+  // one array per page and set of its sessions' versions: a page read again while none of its sessions
+  // changed is the same (frozen) array, whose JSON text is then made once
+  private composed(members: PageMembers, sessions: Session[]): Session[] {
+    const previous = this.pages.get(members);
+    if (previous?.every((session, i) => session === sessions[i])) return previous;
+    const page = freezeShared(sessions);
+    this.pages.set(members, page);
+    return page;
   }
 
   /**

@@ -40,6 +40,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
               "0006-subusers-per-account",
               "0007-clock-per-account",
               "0008-idempotency-keys",
+              "0009-rate-limit-buckets",
             ]
           : [],
       );
@@ -47,7 +48,7 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       const rows = await db.query<{ version: number }>(
         "SELECT version FROM schema_migrations ORDER BY version",
       );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     });
 
     test("leaves room in each page of gateway_sessions for a report's update of a session beside it", async () => {

@@ -1,17 +1,24 @@
 import { describe, expect, test } from "vitest";
-import { ReadCache } from "./read-cache.js";
+import { type CacheScope, ReadCache } from "./read-cache.js";
 
 const t0 = Date.parse("2026-05-28T07:00:00.000Z");
 const at = (ms: number) => new Date(t0 + ms);
+const account: CacheScope = { kind: "account" };
+const lists: CacheScope = { kind: "lists" };
+const session = (id: string): CacheScope => ({ kind: "session", id });
 
-function cacheWith(value: unknown, validUntil = t0 + 1000, options: { maxRows?: number } = {}) {
-  const cache = new ReadCache(options);
-  cache.set("acct_a", "k", value, {
-    generation: cache.generation("acct_a"),
-    now: at(0),
-    validUntil,
-    rows: 1,
-  });
+// a read of `key` that began and ended at once, at t0, valid for a second
+function keep(cache: ReadCache, owner: string, key: string, value: unknown, scope = account, rows = 1) {
+  const ticket = cache.begin(owner);
+  cache.set(ticket, key, value, scope, { now: at(0), validUntil: t0 + 1000, rows });
+  cache.end(ticket);
+}
+
+function cacheWith(value: unknown, validUntil = t0 + 1000) {
+  const cache = new ReadCache();
+  const ticket = cache.begin("acct_a");
+  cache.set(ticket, "k", value, account, { now: at(0), validUntil, rows: 1 });
+  cache.end(ticket);
   return cache;
 }
 
@@ -37,59 +44,99 @@ describe("ReadCache", () => {
     expect(cache.get("acct_b", "k", at(0))).toBeUndefined();
   });
 
-  test("a write to an account drops its answers and no other account's", () => {
-    const cache = cacheWith("a");
-    cache.set("acct_b", "k", "b", {
-      generation: cache.generation("acct_b"),
-      now: at(0),
-      validUntil: t0 + 1000,
-      rows: 1,
-    });
-    cache.invalidate("acct_a");
-    expect(cache.get("acct_a", "k", at(0))).toBeUndefined();
-    expect(cache.get("acct_b", "k", at(0))).toBe("b");
+  test("a write to an account drops its answers of every scope and no other account's", () => {
+    const cache = new ReadCache();
+    keep(cache, "acct_a", "app", "a");
+    keep(cache, "acct_a", "page", "p", lists);
+    keep(cache, "acct_a", "ses_1", "s", session("ses_1"));
+    keep(cache, "acct_b", "app", "b");
+    cache.invalidateAccount("acct_a");
+    for (const key of ["app", "page", "ses_1"]) expect(cache.get("acct_a", key, at(0))).toBeUndefined();
+    expect(cache.get("acct_b", "app", at(0))).toBe("b");
   });
 
-  test("a read that began before a write to its account is not kept: it may predate the write", () => {
+  test("a write to the account's lists drops its lists only", () => {
     const cache = new ReadCache();
-    const generation = cache.generation("acct_a");
-    cache.invalidate("acct_a");
-    cache.set("acct_a", "k", "stale", { generation, now: at(0), validUntil: t0 + 1000, rows: 1 });
+    keep(cache, "acct_a", "app", "a");
+    keep(cache, "acct_a", "page", "p", lists);
+    keep(cache, "acct_a", "ses_1", "s", session("ses_1"));
+    keep(cache, "acct_b", "page", "b", lists);
+    cache.invalidateLists("acct_a");
+    expect(cache.get("acct_a", "page", at(0))).toBeUndefined();
+    expect(cache.get("acct_a", "app", at(0))).toBe("a");
+    expect(cache.get("acct_a", "ses_1", at(0))).toBe("s");
+    expect(cache.get("acct_b", "page", at(0))).toBe("b");
+  });
+
+  test("a write to a session drops every entry of that session, and nothing else", () => {
+    const cache = new ReadCache();
+    keep(cache, "acct_a", "session ses_1", "detail", session("ses_1"));
+    keep(cache, "acct_a", "item ses_1", "item", session("ses_1"));
+    keep(cache, "acct_a", "item ses_2", "other", session("ses_2"));
+    keep(cache, "acct_a", "page", "p", lists);
+    keep(cache, "acct_b", "item ses_1", "same id, other account", session("ses_1"));
+    cache.invalidateSession("acct_a", "ses_1");
+    expect(cache.get("acct_a", "session ses_1", at(0))).toBeUndefined();
+    expect(cache.get("acct_a", "item ses_1", at(0))).toBeUndefined();
+    expect(cache.get("acct_a", "item ses_2", at(0))).toBe("other");
+    expect(cache.get("acct_a", "page", at(0))).toBe("p");
+    expect(cache.get("acct_b", "item ses_1", at(0))).toBe("same id, other account");
+    expect(cache.size).toEqual({ entries: 3, rows: 3 });
+  });
+
+  test("a read that began before a write it depends on is not kept: it may predate the write", () => {
+    const cache = new ReadCache();
+    const scopes: [CacheScope, (c: ReadCache) => void][] = [
+      [account, (c) => c.invalidateAccount("acct_a")],
+      [lists, (c) => c.invalidateLists("acct_a")],
+      [session("ses_1"), (c) => c.invalidateSession("acct_a", "ses_1")],
+    ];
+    for (const [scope, write] of scopes) {
+      const ticket = cache.begin("acct_a");
+      write(cache);
+      cache.set(ticket, "k", "stale", scope, { now: at(0), validUntil: t0 + 1000, rows: 1 });
+      cache.end(ticket);
+      expect(cache.get("acct_a", "k", at(0))).toBeUndefined();
+    }
+    // a read of another session of the account that began at the same time is kept
+    const ticket = cache.begin("acct_a");
+    cache.invalidateSession("acct_a", "ses_1");
+    cache.set(ticket, "k2", "fresh", session("ses_2"), { now: at(0), validUntil: t0 + 1000, rows: 1 });
+    expect(cache.get("acct_a", "k2", at(0))).toBe("fresh");
+  });
+
+  test("a session written long ago and many writes since still refuses a read in flight since before it", () => {
+    const cache = new ReadCache();
+    const ticket = cache.begin("acct_a");
+    cache.invalidateSession("acct_a", "ses_old");
+    for (let i = 0; i < 20_000; i++) cache.invalidateSession("acct_a", `ses_${i}`);
+    cache.set(ticket, "k", "stale", session("ses_old"), { now: at(0), validUntil: t0 + 1000, rows: 1 });
+    cache.end(ticket);
     expect(cache.get("acct_a", "k", at(0))).toBeUndefined();
-    // a read of another account that began at the same time is kept
-    const other = cache.generation("acct_b");
-    cache.set("acct_b", "k", "fresh", { generation: other, now: at(0), validUntil: t0 + 1000, rows: 1 });
-    expect(cache.get("acct_b", "k", at(0))).toBe("fresh");
   });
 
   test("clear drops every answer, and reads in flight of accounts never written before", () => {
     const cache = cacheWith("a");
-    const inFlight = cache.generation("acct_new");
+    const inFlight = cache.begin("acct_new");
     cache.clear();
     expect(cache.get("acct_a", "k", at(0))).toBeUndefined();
-    cache.set("acct_new", "k", "stale", { generation: inFlight, now: at(0), validUntil: t0 + 1000, rows: 1 });
+    cache.set(inFlight, "k", "stale", account, { now: at(0), validUntil: t0 + 1000, rows: 1 });
     expect(cache.get("acct_new", "k", at(0))).toBeUndefined();
     expect(cache.size).toEqual({ entries: 0, rows: 0 });
   });
 
   test("holds at most maxRows rows, dropping the least recently used first", () => {
     const cache = new ReadCache({ maxRows: 3 });
-    const keep = (key: string, rows: number) =>
-      cache.set("acct_a", key, key, {
-        generation: cache.generation("acct_a"),
-        now: at(0),
-        validUntil: t0 + 1000,
-        rows,
-      });
-    keep("one", 1);
-    keep("two", 1);
-    keep("three", 1);
+    const put = (key: string, rows: number) => keep(cache, "acct_a", key, key, account, rows);
+    put("one", 1);
+    put("two", 1);
+    put("three", 1);
     expect(cache.get("acct_a", "one", at(0))).toBe("one"); // now "two" is the least recently used
-    keep("four", 1);
+    put("four", 1);
     expect(cache.get("acct_a", "two", at(0))).toBeUndefined();
     expect(cache.get("acct_a", "one", at(0))).toBe("one");
     expect(cache.size).toEqual({ entries: 3, rows: 3 });
-    keep("huge", 4); // larger than the whole cache: not kept, nothing dropped for it
+    put("huge", 4); // larger than the whole cache: not kept, nothing dropped for it
     expect(cache.get("acct_a", "huge", at(0))).toBeUndefined();
     expect(cache.size).toEqual({ entries: 3, rows: 3 });
   });

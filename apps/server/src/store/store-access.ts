@@ -1,10 +1,11 @@
 /**
- * What every part of the store shares: the database, the read cache in front of it, and the rule that
- * ties them together: a read goes through the cache, a write drops the cached reads of the accounts it
- * wrote once it is done (or failed), and counts its rows for the table upkeep.
+ * What every part of the store shares: the database, the read cache in front of it (PGlite only), and the
+ * rule that ties them together: a read goes through the cache, a write drops the cached reads it may have
+ * changed once it is done, or all of its accounts' when it failed, and counts its rows for the table
+ * upkeep.
  */
 import type { Database } from "./database.js";
-import type { ReadCache } from "./read-cache.js";
+import type { CacheScope, ReadCache } from "./read-cache.js";
 import type { StoreUpkeep, TableChanges } from "./store-upkeep.js";
 
 /** A read from the database, with until when its answer holds and how many rows it keeps in the cache. */
@@ -13,6 +14,14 @@ export interface CacheableRead<T> {
   /** Asked only when the answer is kept: ms since epoch. */
   validUntil: () => number;
   rows: number;
+}
+
+/** What a write changed, for the cache: one account's lists, and some of its sessions. */
+export interface CacheDrop {
+  account: string;
+  /** Which sessions a list holds may have changed (one started, ended, or changed a filtered field). */
+  lists: boolean;
+  sessions: readonly string[];
 }
 
 /**
@@ -25,7 +34,7 @@ export class StoreAccess {
   constructor(
     readonly db: Database,
     /** PGlite only: its data directory is this process's alone, so every write passes through here. */
-    private readonly cache: ReadCache | undefined,
+    readonly cache: ReadCache | undefined,
     private readonly upkeep: StoreUpkeep,
   ) {}
 
@@ -33,6 +42,7 @@ export class StoreAccess {
   async readThroughCache<T>(
     account: string,
     key: string,
+    scope: CacheScope,
     now: Date,
     read: () => Promise<CacheableRead<T>>,
   ): Promise<T> {
@@ -40,29 +50,47 @@ export class StoreAccess {
     if (cache === undefined) return (await read()).value;
     const hit = cache.get<T>(account, key, now);
     if (hit !== undefined) return hit;
-    const generation = cache.generation(account);
-    const { value, validUntil, rows } = await read();
-    // a miss (a null) is not kept: it stays one until a write, but misses are not what is read often
-    if (value !== null) cache.set(account, key, value, { generation, now, validUntil: validUntil(), rows });
-    return value;
+    const ticket = cache.begin(account);
+    try {
+      const { value, validUntil, rows } = await read();
+      // a miss (a null) is not kept: it stays one until a write, but misses are not what is read often
+      if (value !== null) cache.set(ticket, key, value, scope, { now, validUntil: validUntil(), rows });
+      return value;
+    } finally {
+      cache.end(ticket);
+    }
   }
 
   /**
-   * A write to the accounts' data: their cached reads are dropped once it is done (or failed); `changes`
-   * says how many rows of which tables it inserts.
+   * A write to the accounts' data; `changes` says how many rows of which tables it inserts. Once it is
+   * done, the cached reads `drops` names are dropped (without `drops`: all of the accounts'); when it
+   * failed, all of the accounts' are.
    */
   async writeForAccounts<T>(
     accounts: readonly string[],
     changes: TableChanges | ((result: T) => TableChanges),
     write: () => Promise<T>,
+    drops?: (result: T) => readonly CacheDrop[],
   ): Promise<T> {
+    let result: T;
     try {
-      const result = await write();
-      this.upkeep.count("inserted", typeof changes === "function" ? changes(result) : changes);
-      return result;
-    } finally {
-      for (const account of accounts) this.cache?.invalidate(account);
+      result = await write();
+    } catch (error) {
+      for (const account of accounts) this.cache?.invalidateAccount(account);
+      throw error;
     }
+    const cache = this.cache;
+    if (cache !== undefined) {
+      if (drops === undefined) for (const account of accounts) cache.invalidateAccount(account);
+      else {
+        for (const drop of drops(result)) {
+          if (drop.lists) cache.invalidateLists(drop.account);
+          for (const id of drop.sessions) cache.invalidateSession(drop.account, id);
+        }
+      }
+    }
+    this.upkeep.count("inserted", typeof changes === "function" ? changes(result) : changes);
+    return result;
   }
 
   /** After a write whose accounts are not known (a purge, a seed): drops every cached read. */

@@ -52,7 +52,9 @@ describe.each(storeBackends().map((make) => [make().name, make] as const))(
       );
       await insertSession(db, "ses_one", "acct_one", "sub_alpha");
       await insertSession(db, "ses_two", "acct_two", "sub_beta");
-      expect(await migrate(db, migrations.slice(0, 6))).toEqual(["0006-subusers-per-account"]);
+      // up to 0006 only: the migrations after it are not this test's
+      const through6 = migrations.filter((migration) => migration.version <= 6);
+      expect(await migrate(db, through6)).toEqual(["0006-subusers-per-account"]);
 
       const subusers = await db.query<{ account: string; id: string }>(
         "SELECT account, id FROM subusers ORDER BY account, id",

@@ -9,7 +9,7 @@ import { newSessionId } from "../ids.js";
 import type { Queryable } from "./database.js";
 import { GroupCommit } from "./group-commit.js";
 import { type SessionDetailRow, toSessionDetail } from "./session-rows.js";
-import type { StoreAccess } from "./store-access.js";
+import type { CacheDrop, StoreAccess } from "./store-access.js";
 import type { TrafficInput, TrafficResult } from "./store-types.js";
 import {
   type ContinuedWrite,
@@ -31,6 +31,15 @@ const isTriedAlone = (error: unknown) =>
 
 // the reports of one username are written one after another, never two in one statement
 const trafficKey = (input: TrafficInput) => `${input.account}\n${input.product}\n${input.username}`;
+
+// A report changes its session's counters and samples: the session's cached reads go, the pages that hold
+// it stay. A new session enters the account's lists, and a reassigned exit IP may set `repinned`, which
+// the lists filter on: then the lists go too
+const droppedBy = (input: TrafficInput, result: TrafficResult): CacheDrop => ({
+  account: input.account,
+  lists: result.created || input.reassignExitIp,
+  sessions: [result.session.id],
+});
 
 /**
  * The traffic reports of a store.
@@ -84,11 +93,19 @@ export class TrafficWriter {
     const order = batch.map((_, i) => i).sort((a, b) => (byId(a) < byId(b) ? -1 : byId(a) > byId(b) ? 1 : 0));
     const sorted = order.map((i) => batch[i] as ContinuedWrite);
     const accounts = [...new Set(batch.map(({ write }) => write.input.account))];
-    const rows = await this.access.writeForAccounts(accounts, {}, () =>
-      this.access.db.query<SessionDetailRow & { n: number }>(
-        reportToSessionsSql,
-        reportToSessionsParams(sorted),
-      ),
+    const rows = await this.access.writeForAccounts(
+      accounts,
+      {},
+      () =>
+        this.access.db.query<SessionDetailRow & { n: number }>(
+          reportToSessionsSql,
+          reportToSessionsParams(sorted),
+        ),
+      (written) =>
+        written.map((row) => {
+          const { input } = (sorted[row.n - 1] as ContinuedWrite).write;
+          return { account: input.account, lists: input.reassignExitIp, sessions: [row.id] };
+        }),
     );
     const results: (TrafficResult | null)[] = batch.map(() => null);
     for (const row of rows) {
@@ -111,8 +128,11 @@ export class TrafficWriter {
     const started = (results: TrafficResult[]) => ({
       gateway_sessions: results.filter((result) => result.created).length,
     });
-    const results = await this.access.writeForAccounts(accounts, started, () =>
-      this.startOrContinueSessions(batch),
+    const results = await this.access.writeForAccounts(
+      accounts,
+      started,
+      () => this.startOrContinueSessions(batch),
+      (written) => written.map((result, i) => droppedBy((batch[i] as TrafficWrite).input, result)),
     );
     results.forEach(({ session }, i) => {
       this.rememberSession((batch[i] as TrafficWrite).input, session.id);

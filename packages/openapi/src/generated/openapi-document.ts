@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocument = {
       "name": "Sessions API maintainers",
       "url": "https://github.com/sessions-api/sessions-api"
     },
-    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`), optionally the sub-users it is limited to, and\n  whether it covers the account's application sessions (a key limited to some sub-users or products\n  reaches them only if its scope says so).\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`; a key whose scope\n  does not cover application sessions gets `403` (`ERR_UNAUTHORIZED`, `status_code: 403`) on every\n  `/app` and `/sandbox/app` operation. Sessions of other accounts are invisible: `404` by id, absent\n  from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when its path could not be read:\n  bytes that fail in their own request line, or a connection that ends before a request's headers\n  do), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, a request target that is not a path (`*`, `host:443`: the server is no proxy,\n  and answers `CONNECT` like any other method) or a `Host` header that is missing (HTTP/1.1),\n  empty, repeated or not a host and port, `431` when the request line and headers pass 16 KiB, `408`\n  when the request does not arrive in time (see Limits). Bad input never gets a 5xx.\n  Error messages (`message`, `msg`) follow the request's `Accept-Language` header: `zh`, `zh-CN`\n  or `zh-Hans` get Chinese, any other language English; codes (`code`, `error_code`) never change\n  with the language. Error responses carry a `Content-Language` header naming the message's language;\n  answers made before a request could be read (`malformed_request`, the connection limit) are in English.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation answers `503` with a `Retry-After` header (seconds) in the family's\n  error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Paths** are matched exactly as this document writes them: a path with a trailing slash, or with\n  a `.` or `..` segment (as is or percent-encoded, `%2e`), names no documented path and gets `404\n  not_found` (`ERR_NOT_FOUND`); dot segments are never resolved.\n- **Limits.** A request's headers must arrive within 10 s of the connection opening (on a kept-alive\n  connection, of the request's first byte), and all of it within 30 s; a connection idle for 5 s\n  between requests is closed. An operation that takes a JSON body reads up to 1 MiB of it (past\n  that: `400 invalid_request_body`); one that takes no body ignores up to 1 KiB of one (past that:\n  `400 malformed_request`, and the operation does not run). A body the answer did not need is not\n  read to its end: that answer closes the connection. A server that holds its limit of connections\n  answers one more at once, before reading from it, with `503 service_unavailable` in\n  `GatewayError` and a `Retry-After` header (seconds), and closes it. The times and the connection\n  limit are the reference server's defaults; its README says how to change them.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp of an\n  account from that account's clock: the real one, moved forward by the account's sandbox test clock.\n  Each account has its own test clock (as a test clock in Stripe moves only what is attached to it):\n  moving it expires, purges and stamps that account's sessions only, and every other account stays\n  at its own time.\n"
+    "description": "Two families of sessions share this document.\n\n**Gateway sticky sessions** (`/v1/...`) are the proxy gateway's sticky sessions on the\n`residential` and `mobile` products. A sticky session is keyed by the *full proxy username*\n(`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`):\nthe same `session_id` under another geo or sub-user is a different session. A session starts with\nthe first proxied request for its username, and `expires_at = started_at + sesstime`. Terminating a\nsession early keeps its record for 24 hours with `status: terminated`; the next request with the\nsame username starts a new session on a new exit IP. The `isp` product has no sessions: every ISP IP\nis itself permanent, so there is no transient session state to inspect.\n\n**Application sessions** (`/app/...`) are browser sessions behind an endpoint. This part of the API is\nwire-compatible with the application-sessions API it was specified from: existing clients of that API\nwork unmodified, including its paging (`before_id`, `limit`, `next_page_uri`) and its error body.\n\n**Sandbox** (`/sandbox/...`) operations exist only on the reference server. They are **not part of the\nproduction API**: they let tests and client developers report proxied traffic, create application\nsessions and move a test clock, because the production API can only read and delete sessions.\n\n## Conventions\n- **Authentication.** Every operation except `GET /healthz` and `GET /readyz` takes an API key as a bearer token:\n  `Authorization: Bearer <key>`. A key belongs to one account and carries a scope: the gateway\n  products it may read (`residential`, `mobile`), optionally the sub-users it is limited to, and\n  whether it covers the account's application sessions (a key limited to some sub-users or products\n  reaches them only if its scope says so).\n  Sub-user ids are per account: two accounts may each have a sub-user of one id, and they are two\n  sub-users; a key's sub-users are its own account's.\n  A missing or unknown key gets `401`. A key whose account owns a session, but whose scope does not\n  cover that session's product or sub-user, gets `403 subuser_scope_mismatch`; a key whose scope\n  does not cover application sessions gets `403` (`ERR_UNAUTHORIZED`, `status_code: 403`) on every\n  `/app` and `/sandbox/app` operation. Sessions of other accounts are invisible: `404` by id, absent\n  from lists.\n- **Errors.** Each family keeps one error body for every 4xx and 5xx response. Gateway and sandbox\n  gateway operations answer with `GatewayError` (`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`);\n  application-session operations answer with `AppError` (`{\"error_code\", \"status_code\", \"msg\",\n  \"details\"}`), as the API they are compatible with does. A path that does not exist gets `404\n  not_found` (`ERR_NOT_FOUND`) and a method a path does not support gets `405 method_not_allowed`\n  (`ERR_METHOD_NOT_ALLOWED`) with an `Allow` header, each in the error body of the family the path\n  belongs to (`/app` and `/sandbox/app` paths: `AppError`; every other path: `GatewayError`).\n  A request that cannot be read as HTTP/1.1 reaches no operation and gets `malformed_request`\n  (`ERR_MALFORMED_REQUEST`) in the same way (in `GatewayError` when its path could not be read:\n  bytes that fail in their own request line, or a connection that ends before a request's headers\n  do), and the connection is closed: `400` for a broken request line, header or chunked body or\n  a body cut short, a request target that is not a path (`*`, `host:443`: the server is no proxy,\n  and answers `CONNECT` like any other method) or a `Host` header that is missing (HTTP/1.1),\n  empty, repeated or not a host and port, `431` when the request line and headers pass 16 KiB, `408`\n  when the request does not arrive in time (see Limits). Bad input never gets a 5xx.\n  Error messages (`message`, `msg`) follow the request's `Accept-Language` header: `zh`, `zh-CN`\n  or `zh-Hans` get Chinese, any other language English; codes (`code`, `error_code`) never change\n  with the language. Error responses carry a `Content-Language` header naming the message's language;\n  answers made before a request could be read (`malformed_request`, the connection limit) are in English.\n- **Availability.** When the server cannot reach its store (the database is down, restarting or\n  unreachable), every operation but `GET /healthz` (liveness) answers `503` with a `Retry-After`\n  header (seconds) in the family's error body: `service_unavailable` in `GatewayError`, and `ERR_INTERNAL` with `status_code: 503` in\n  `AppError`, whose codes stay those of the API it is compatible with. The server keeps running and\n  serves again by itself once the store is back. A write answered `503` may have been made before\n  the connection was lost: read it back before repeating it. Any other server failure is `500`.\n- **Paths** are matched exactly as this document writes them: a path with a trailing slash, or with\n  a `.` or `..` segment (as is or percent-encoded, `%2e`), names no documented path and gets `404\n  not_found` (`ERR_NOT_FOUND`); dot segments are never resolved.\n- **Limits.** A request's headers must arrive within 10 s of the connection opening (on a kept-alive\n  connection, of the request's first byte), and all of it within 30 s; a connection idle for 5 s\n  between requests is closed. An operation that takes a JSON body reads up to 1 MiB of it (past\n  that: `400 invalid_request_body`); one that takes no body ignores up to 1 KiB of one (past that:\n  `400 malformed_request`, and the operation does not run). A body the answer did not need is not\n  read to its end: that answer closes the connection. A server that holds its limit of connections\n  answers one more at once, before reading from it, with `503 service_unavailable` in\n  `GatewayError` and a `Retry-After` header (seconds), and closes it. The times and the connection\n  limit are the reference server's defaults; its README says how to change them.\n- **Unknown query parameters** of an operation that takes query parameters (the lists) are rejected\n  with `400 invalid_parameter` (`ERR_INVALID_PARAMETER`) naming them, so that a misspelled filter\n  never silently widens a list (or what gets terminated from it).\n- **Request ids.** Every response carries `X-Request-Id`; the same id is in every error body, and is\n  the id to quote to support.\n- **Rate limits.** Each API key has a request budget; past it, requests get `429` with a\n  `Retry-After` header (seconds) and the family's error body. Every response to a known key tells\n  the budget in the `RateLimit-Policy` and `RateLimit` headers of\n  draft-ietf-httpapi-ratelimit-headers-10 (`RateLimit-Policy: \"default\";q=600;w=60`,\n  `RateLimit: \"default\";r=597;t=1`: 597 requests left, full again in 1 s). Unknown API keys are budgeted too, per\n  client address (the connection's own, not a header such as `X-Forwarded-For`; an IPv6 client counts\n  as its /64): past its budget (the reference server's default: 30 unknown keys a minute), every\n  request from that address gets the same `429`, whatever key it sends, until the budget refills.\n  Keys used from other addresses are not affected.\n- **Time.** Timestamps are RFC 3339 in UTC. The reference server takes every timestamp of an\n  account from that account's clock: the real one, moved forward by the account's sandbox test clock.\n  Each account has its own test clock (as a test clock in Stripe moves only what is attached to it):\n  moving it expires, purges and stamps that account's sessions only, and every other account stays\n  at its own time.\n"
   },
   "x-generator-notes": [
     {
@@ -28,7 +28,7 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "generator": "swagger-typescript-api@13.13.0",
-      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession` and `getHealth`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
+      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession`, `getHealth` and `getReadiness`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
       "workaround": "Construct the client with `baseApiParams: { format: \"json\" }`."
     },
     {
@@ -72,13 +72,20 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "name": "Service",
-      "description": "Liveness of the server itself."
+      "description": "Liveness and readiness of the server itself."
     }
   ],
   "paths": {
     "/v1/residential/sessions": {
       "get": {
         "operationId": "listResidentialSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"residential\", { subuser: \"sub_01HX2K3PQ4M5\" })) {\n  console.log(session.id, session.exit_ip, session.expires_at);\n}\n"
+          }
+        ],
         "summary": "List residential sticky sessions",
         "description": "Lists the sticky sessions of the `residential` product that the API key can see, newest first.\nBy default only active sessions are listed; `status=terminated` lists the terminated sessions\nkept for audit (24 h after termination), and `status=all` lists both. Expired sessions are never\nlisted. A key limited to some sub-users sees only theirs; asking for a sub-user outside the key's\nscope, or for a product outside it, gets `403 subuser_scope_mismatch`.\n",
         "tags": [
@@ -138,6 +145,13 @@ export const openapiDocument: OpenApiDocument = {
     "/v1/mobile/sessions": {
       "get": {
         "operationId": "listMobileSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"mobile\", { region: \"us\", status: \"all\" })) {\n  console.log(session.id, session.status, session.repinned);\n}\n"
+          }
+        ],
         "summary": "List mobile sticky sessions",
         "description": "Lists the sticky sessions of the `mobile` product that the API key can see, newest first. Same\nfilters, order, paging and status semantics as `listResidentialSessions`.\n",
         "tags": [
@@ -205,6 +219,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.gateway.sessions.get(\"residential\", \"ses_01HX2K3PQ4M5\");\nfor (const sample of session.samples) console.log(sample.at, sample.method, sample.target_host);\n"
+          }
+        ],
         "summary": "Get one sticky session",
         "description": "Returns one session with the same fields as the list plus `samples`: the last 10 proxied\nrequests of the session, newest first. Active sessions and terminated sessions still inside\ntheir 24 h audit window are found; an expired session, a purged one, one of another product or\nof another account is `404 session_not_found`. A product without sessions (`isp`, or a name\nthat is no product) is `404 product_has_no_sessions`.\n",
         "tags": [
@@ -239,6 +260,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "terminateSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst terminated = await client.gateway.sessions.terminate(\"residential\", \"ses_01HX2K3PQ4M5\");\nconsole.log(terminated.status, terminated.terminated_at); // \"terminated\", now\n"
+          }
+        ],
         "summary": "Terminate a sticky session early",
         "description": "Terminates the session now and returns the terminated record (`status: terminated`,\n`terminated_at` set). Future requests with the same username get a **new** exit IP, as if\n`sesstime` had elapsed. The record is kept for 24 hours for audit, then purged.\n\nTerminating is idempotent: terminating a session that is already terminated returns the same\nrecord unchanged (`terminated_at` keeps its first value). An unknown, expired or purged session\nis `404 session_not_found`.\n",
         "tags": [
@@ -275,6 +303,13 @@ export const openapiDocument: OpenApiDocument = {
     "/app/sessions": {
       "get": {
         "operationId": "listApplicationSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.app.sessions.list({ limit: 20 })) {\n  console.log(session.id, session.browser_session.user_agent.browser_name, session.last_active);\n}\n"
+          }
+        ],
         "summary": "List application sessions",
         "description": "Lists the application sessions of the account, newest first. A page holds at most `limit`\nsessions; `next_page_uri` is the absolute URI of the next page (it carries `before_id` and\n`limit`), or `null` on the last page. Expired and deleted sessions are not listed.\n",
         "tags": [
@@ -324,6 +359,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.app.sessions.get(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\nconsole.log(session.browser_session.ip_address, session.expires_at);\n"
+          }
+        ],
         "summary": "Get an application session",
         "description": "Returns one application session by id. Expired, deleted and unknown ids are `404`.",
         "tags": [
@@ -358,6 +400,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "deleteApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nawait client.app.sessions.delete(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\n"
+          }
+        ],
         "summary": "Delete an application session",
         "description": "Deletes the application session: it is no longer listed and reads as `404`. Answers `204` with\nno body. Deleting a session that is already deleted, expired or unknown is `404`.\n\nThe `204` has no body, as in the API these operations were specified from. Its official\nTypeScript client (`@ngrok/ngrok-api` 0.11.0) parses that empty body as JSON, so its\n`delete()` rejects with a `SyntaxError` although the session was deleted: a bug of that client,\nleft alone here, since a body on a `204` would break HTTP. Its callers can treat that rejection\nas success, or check with a `GET` (`404` once deleted).\n",
         "tags": [
@@ -369,6 +418,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               }
             }
           },
@@ -404,6 +459,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "reportTraffic",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/v1/{product}/traffic\", {\n  params: { path: { product: \"residential\" } },\n  body: {\n    username: \"user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30\",\n    requests: [\n      { method: \"GET\", target_host: \"www.example.com\", target_port: 443, status_code: 200, bytes: 48213, duration_ms: 412 },\n    ],\n  },\n});\nconsole.log(data?.id, data?.requests, error);\n"
+          }
+        ],
         "summary": "Report proxied traffic for a username (sandbox)",
         "description": "**Sandbox only.** Records proxied requests made with a proxy username, as the gateway would.\nThe first report for a username with no live session starts a session (`201`): a new id and exit\nIP, `started_at` now and `expires_at = started_at + sesstime`. Later reports add to `bytes_used`\nand `requests` and to the samples (`200`). `reassign_exit_ip: true` simulates an upstream\nreassignment: the session moves to a new exit IP and `repinned` becomes `true`.\n\nThe sub-user named in the username is the key's account's own, created on first use: sub-user\nids are per account, so another account's sub-user of the same id is another sub-user, neither\ntouched nor revealed. A key whose scope does not cover the product or the sub-user gets `403\nsubuser_scope_mismatch`. A username that breaks the grammar is `400\ninvalid_username` with a `reason` naming the rule it breaks.\n",
         "tags": [
@@ -456,6 +518,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               }
             },
             "content": {
@@ -476,6 +544,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               },
               "Location": {
                 "description": "Path of the new session.",
@@ -528,6 +602,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock": {
       "get": {
         "operationId": "getClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/sandbox/clock\");\nconsole.log(data?.now, data?.offset_seconds);\n"
+          }
+        ],
         "summary": "Read the test clock (sandbox)",
         "description": "**Sandbox only.** Returns the current time of the caller's account and how far its test clock has\nbeen moved ahead of real time. Each account has its own test clock: another account's moves do\nnot show here. Every instance of a server over one database tells an account the same time.\n",
         "tags": [
@@ -555,6 +636,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock/advance": {
       "post": {
         "operationId": "advanceClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/clock/advance\", { body: { seconds: 86401 } });\nconsole.log(data?.now, error);\n"
+          }
+        ],
         "summary": "Move the test clock forward (sandbox)",
         "description": "**Sandbox only.** Moves the test clock of the caller's account forward by `seconds`. Everything of\nthat account that depends on time follows at once: its sessions past `expires_at` are gone, its\nterminated records older than 24 h are purged, its application sessions past `expires_at` are\ngone, and what it writes next is stamped with its clock's time. No other account's clock moves.\nThe clock never moves backwards, and never past 9999-01-01T00:00:00Z (every timestamp keeps its\nfour-digit year): an advance that would take it further is `400 invalid_request_body` naming\n`seconds`, and moves nothing. Once there it stays there, however far real time goes on.\n",
         "tags": [
@@ -652,6 +740,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/app/sessions": {
       "post": {
         "operationId": "createApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions\", {\n  body: { public_url: \"https://app.example.com\", ip_address: \"203.0.113.24\", ttl_seconds: 86400 },\n});\nconsole.log(data?.id, data?.uri, error);\n"
+          }
+        ],
         "summary": "Create an application session (sandbox)",
         "description": "**Sandbox only.** Creates an application session as a browser visiting an endpoint would. Every\nfield of the body is optional; what is left out gets a realistic default. The raw `user_agent`\nis parsed into the browser and OS fields. `expires_at = created_at + ttl_seconds`.\n",
         "tags": [
@@ -695,6 +790,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               },
               "Location": {
                 "description": "Absolute URI of the new application session.",
@@ -750,6 +851,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "recordApplicationSessionActivity",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions/{id}/activity\", {\n  params: { path: { id: \"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\" } },\n});\nconsole.log(data?.last_active, error);\n"
+          }
+        ],
         "summary": "Record activity on an application session (sandbox)",
         "description": "**Sandbox only.** Records that the browser behind the session made a request now: `last_active`\nbecomes the current time. `expires_at` does not move. An expired, deleted or unknown session is\n`404`.\n",
         "tags": [
@@ -794,15 +902,22 @@ export const openapiDocument: OpenApiDocument = {
     "/healthz": {
       "get": {
         "operationId": "getHealth",
-        "summary": "Liveness and store check",
-        "description": "Answers `200` while the server can reach its store and `503` when it cannot (a database outage, or\nan embedded store that has failed), checked on every call. A server over PostgreSQL answers `200`\nagain by itself within seconds of the database coming back; `503` for a long time means the store\nneeds an operator. Needs no API key.\n",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/healthz\");\nconsole.log(data?.status, data?.store);\n"
+          }
+        ],
+        "summary": "Liveness",
+        "description": "Answers `200` while the server process runs and takes requests. It asks nothing of the store, so\na database outage does not make an instance look dead (restarting it would not help); use\n`GET /readyz` to know whether it can serve. The one exception is the embedded store (PGlite),\nwhich is part of the process: once a request has found it failed (closed, or its engine\naborted), it does not recover, and `/healthz` answers `503` until the server is restarted.\nNeeds no API key.\n",
         "tags": [
           "Service"
         ],
         "security": [],
         "responses": {
           "200": {
-            "description": "The server and its store are up.",
+            "description": "The server is alive.",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -818,6 +933,52 @@ export const openapiDocument: OpenApiDocument = {
                     "value": {
                       "status": "ok",
                       "store": "pglite"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "operationId": "getReadiness",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.GET(\"/readyz\");\nconsole.log(data?.status ?? error);\n"
+          }
+        ],
+        "summary": "Readiness",
+        "description": "Answers `200` when the server can serve: its store answers, and the database has every migration\nthis server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose\nmessage says which (the store cannot be reached; the database's migrations are behind this\nserver's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is\nready again by itself within seconds of the database coming back. Needs no API key.\n",
+        "tags": [
+          "Service"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The server and its store are ready.",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "examples": {
+                  "ok": {
+                    "value": {
+                      "status": "ok",
+                      "store": "postgres"
                     }
                   }
                 }
@@ -867,9 +1028,18 @@ export const openapiDocument: OpenApiDocument = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "Session id, as listed in `data[].id`.",
+        "description": "Session id, as listed in `data[].id`. Any id that names no session of this account and product\nis `404 session_not_found`, whatever its shape: a session that expired or never existed is not\nfound. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128\ncharacters, or holding a control character.\n",
         "schema": {
-          "$ref": "#/components/schemas/SessionId"
+          "type": "string",
+          "description": "An id of any shape, up to 128 characters, with no control character.",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/SessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "ses_01HX2K3PQ4M5"
       },
@@ -921,7 +1091,7 @@ export const openapiDocument: OpenApiDocument = {
         "schema": {
           "type": "boolean"
         },
-        "example": true
+        "example": false
       },
       "StatusFilter": {
         "name": "status",
@@ -937,7 +1107,7 @@ export const openapiDocument: OpenApiDocument = {
           ],
           "default": "active"
         },
-        "example": "terminated"
+        "example": "all"
       },
       "GatewayLimit": {
         "name": "limit",
@@ -962,16 +1132,24 @@ export const openapiDocument: OpenApiDocument = {
           "minLength": 1,
           "maxLength": 512,
           "pattern": "^[A-Za-z0-9_-]+$"
-        },
-        "example": "eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9"
+        }
       },
       "AppSessionId": {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "Application session id.",
+        "description": "Application session id. Any id that names no application session of this account is `404`\n(`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is\nnot found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one\nlonger than 128 characters, or holding a control character.\n",
         "schema": {
-          "$ref": "#/components/schemas/ApplicationSessionId"
+          "type": "string",
+          "description": "An id of any shape, up to 128 characters, with no control character.",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/ApplicationSessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
       },
@@ -1020,6 +1198,24 @@ export const openapiDocument: OpenApiDocument = {
         },
         "example": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
       },
+      "RateLimit-Policy": {
+        "description": "The API key's request budget, as a quota policy of draft-ietf-httpapi-ratelimit-headers-10 (a\nstructured-field list): one policy named `default` of `q` requests per window of `w` = 60\nseconds. Sent on every response to a request whose API key the server knows, whether it\nsucceeded or not (never on a `401`, nor on a `429` for unknown keys from the client's address).\n",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\"default\";q=\\d+;w=60$"
+        },
+        "example": "\"default\";q=600;w=60"
+      },
+      "RateLimit": {
+        "description": "What is left of the API key's budget after this request, per draft-ietf-httpapi-ratelimit-headers-10:\n`r` whole requests remain, and in `t` seconds the budget is full again (it refills continuously, one\nrequest every `w / q` seconds). Sent with `RateLimit-Policy`. A key over its budget gets `429` with\n`r=0`; its `Retry-After` says when the next request is allowed. Over several instances of the\nreference server on one PostgreSQL database, the budget is the key's across all of them.\n",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\"default\";r=\\d+;t=\\d+$"
+        },
+        "example": "\"default\";r=597;t=1"
+      },
       "Retry-After": {
         "description": "Seconds to wait before trying again: on `429`, until this API key's budget allows the next\nrequest; on `503`, about how long the store takes to come back, at the shortest.\n",
         "required": true,
@@ -1037,6 +1233,16 @@ export const openapiDocument: OpenApiDocument = {
         "enum": [
           "residential",
           "mobile"
+        ]
+      },
+      "LookupId": {
+        "type": "string",
+        "description": "Any id a path may name to look a resource up by, whatever its shape (one that names nothing is\n`404`); a value longer than 128 characters or holding a control character cannot be an id.\n",
+        "minLength": 1,
+        "maxLength": 128,
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "examples": [
+          "ses_01HX2K3PQ4M5"
         ]
       },
       "SessionId": {
@@ -1703,7 +1909,8 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/BrowserSession"
           },
           "application_user": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "The application user. Its `uri` is a link into the API these operations were specified from\n(`https://api.ngrok.com/app/users/{id}`), which holds the user: this API does not serve it.\n"
           },
           "created_at": {
             "$ref": "#/components/schemas/Timestamp"
@@ -1719,10 +1926,11 @@ export const openapiDocument: OpenApiDocument = {
             "format": "date-time"
           },
           "endpoint": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "The endpoint the session came through. Its `uri` is a link into the API these operations were\nspecified from (`https://api.ngrok.com/endpoints/{id}`): this API does not serve it.\n"
           },
           "edge": {
-            "description": "Edge of the session; null if the endpoint is agent-initiated.",
+            "description": "Edge of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the\nAPI these operations were specified from (`https://api.ngrok.com/edges/https/{id}`).\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -1733,7 +1941,7 @@ export const openapiDocument: OpenApiDocument = {
             ]
           },
           "route": {
-            "description": "Route of the session; null if the endpoint is agent-initiated.",
+            "description": "Route of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the\nAPI these operations were specified from (under its edge's `uri`).\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -2012,22 +2220,22 @@ export const openapiDocument: OpenApiDocument = {
           },
           "application_user": {
             "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-            "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+            "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
           },
           "created_at": "2026-05-28T07:00:00Z",
           "last_active": "2026-05-28T07:21:13Z",
           "expires_at": "2026-05-29T07:00:00Z",
           "endpoint": {
             "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-            "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+            "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
           },
           "edge": {
             "id": "edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
           },
           "route": {
             "id": "edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
           }
         }
       }
@@ -2038,6 +2246,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2109,6 +2323,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2132,6 +2352,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2152,6 +2378,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2176,6 +2408,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2196,6 +2434,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2231,14 +2475,14 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "application_user": {
                         "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-                        "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+                        "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
                       },
                       "created_at": "2026-05-28T07:00:00Z",
                       "last_active": "2026-05-28T07:21:13Z",
                       "expires_at": "2026-05-29T07:00:00Z",
                       "endpoint": {
                         "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-                        "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+                        "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
                       },
                       "edge": null,
                       "route": null
@@ -2253,10 +2497,16 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "GatewayInvalidParameter": {
-        "description": "A path, query or header parameter is malformed or out of range (`invalid_parameter`), or the\n`Idempotency-Key` was sent with another request (`idempotency_key_reused`); `param` names it.\n",
+        "description": "A path, query or header parameter is malformed or out of range (`invalid_parameter`), or the\n`Idempotency-Key` was sent with another request (`idempotency_key_reused`); `param` names it. A\npath `id` is malformed only when it cannot be an id at all (longer than 128 characters, or holding\na control character): an id of any other shape that names no session is `404 session_not_found`.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2284,6 +2534,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2355,6 +2611,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2381,6 +2643,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2416,6 +2684,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2479,6 +2753,12 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
           },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
+          },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
           }
@@ -2516,6 +2796,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2543,6 +2829,12 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
           },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
+          },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
           }
@@ -2567,10 +2859,16 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "AppInvalidParameter": {
-        "description": "A path, query or header parameter is malformed or out of range, or the `Idempotency-Key` was sent\nwith another request; `details.param` names it.\n",
+        "description": "A path, query or header parameter is malformed or out of range, or the `Idempotency-Key` was sent\nwith another request; `details.param` names it. A path `id` is malformed only when it cannot be an\nid at all (longer than 128 characters, or holding a control character): an id of any other shape\nthat names no application session is `404`.\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2599,6 +2897,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2661,6 +2965,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2688,6 +2998,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2753,6 +3069,12 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
           },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
+          },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
           }
@@ -2792,6 +3114,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2819,6 +3147,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"

@@ -18,7 +18,7 @@ export const openapiDocument: OpenApiDocument = {
       "name": "Sessions API maintainers",
       "url": "https://github.com/sessions-api/sessions-api"
     },
-    "description": "本文档包含两类会话。\n\n**网关粘性会话**（`/v1/...`）是代理网关 `residential`（住宅）和 `mobile`（移动）产品上的粘性会话。粘性会话以*完整代理用户名*为会话键\n（`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`）：\n相同的 `session_id` 配不同 geo 或子账号是不同的会话。会话从该用户名的第一个代理请求开始，\n`expires_at = started_at + sesstime`。提前终止的会话记录保留 24 小时，状态为 `status: terminated`；\n之后使用同一用户名的请求会开始一个新会话，获得新的出口 IP。`isp` 产品没有会话：ISP 每个 IP 本身就永久稳定，\n不存在可查看的临时会话状态。\n\n**应用会话**（`/app/...`）是端点背后的浏览器会话。这部分 API 与其所依据的应用会话 API 在线路上兼容：\n该 API 的现有客户端无需修改即可使用，包括其分页方式（`before_id`、`limit`、`next_page_uri`）和错误响应体。\n\n**沙盒**（`/sandbox/...`）操作只存在于参考服务器上，**不属于生产 API**：生产 API 只能读取和删除会话，\n沙盒让测试和客户端开发者能够上报代理流量、创建应用会话并拨动测试时钟。\n\n## 约定\n- **认证。** 除 `GET /healthz` 外，每个操作都以 Bearer 令牌的形式接收 API 密钥：\n  `Authorization: Bearer <key>`。密钥属于一个账户，并带有作用域（scope）：可读取的网关产品\n  （`residential`、`mobile`）、可选地限定的子账号，以及是否覆盖该账户的应用会话\n  （限定了部分子账号或产品的密钥，只有在作用域允许时才能访问它们）。\n  子账号 ID 按账户区分：两个账户可以各有一个相同 ID 的子账号，它们是两个不同的子账号；密钥的子账号属于密钥自己的账户。\n  缺少密钥或密钥未知时返回 `401`。密钥所属账户拥有某会话，但密钥的作用域不覆盖该会话的产品或子账号时，\n  返回 `403 subuser_scope_mismatch`；作用域不覆盖应用会话的密钥，在每个 `/app` 和 `/sandbox/app` 操作上\n  都返回 `403`（`ERR_UNAUTHORIZED`，`status_code: 403`）。其他账户的会话不可见：按 ID 查询为 `404`，列表中也不出现。\n- **错误。** 每一类 API 对所有 4xx 和 5xx 响应使用同一种错误响应体。网关操作和沙盒网关操作返回\n  `GatewayError`（`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`）；应用会话操作返回 `AppError`\n  （`{\"error_code\", \"status_code\", \"msg\", \"details\"}`），与其兼容的 API 相同。不存在的路径返回\n  `404 not_found`（`ERR_NOT_FOUND`），路径不支持的方法返回 `405 method_not_allowed`\n  （`ERR_METHOD_NOT_ALLOWED`）并附 `Allow` 头，均使用该路径所属类别的错误响应体\n  （`/app` 和 `/sandbox/app` 路径：`AppError`；其他所有路径：`GatewayError`）。\n  无法按 HTTP/1.1 读取的请求不会到达任何操作，同样返回 `malformed_request`（`ERR_MALFORMED_REQUEST`）\n  （路径无法读取时使用 `GatewayError`：请求行本身就出错的字节，或在请求头结束前就断开的连接），并关闭连接：\n  请求行、请求头或分块请求体损坏、请求体被截断、请求目标不是路径（`*`、`host:443`：服务器不是代理，\n  对 `CONNECT` 的处理与其他方法相同），或 `Host` 头缺失（HTTP/1.1）、为空、重复或不是主机和端口时返回 `400`；\n  请求行和请求头超过 16 KiB 时返回 `431`；请求未按时到达时返回 `408`（见“限制”）。错误的输入绝不会得到 5xx。\n  错误消息（`message`、`msg`）的语言跟随请求的 `Accept-Language` 头：`zh`、`zh-CN`、`zh-Hans` 得到中文，\n  其他语言得到英文；错误码（`code`、`error_code`）不随语言变化。错误响应带有 `Content-Language` 头，\n  说明消息所用的语言；在请求被读取之前给出的应答（`malformed_request`、连接数上限）为英文。\n- **可用性。** 服务器无法连接其存储时（数据库宕机、正在重启或不可达），每个操作都返回 `503`，\n  附 `Retry-After` 头（秒），并使用该类别的错误响应体：`GatewayError` 中为 `service_unavailable`，\n  `AppError` 中为 `ERR_INTERNAL` 加 `status_code: 503`（其错误码与所兼容的 API 保持一致）。\n  服务器会继续运行，存储恢复后自动恢复服务。得到 `503` 的写操作可能在连接断开前已经完成：\n  重试之前请先读取确认。其他服务器故障返回 `500`。\n- **路径**严格按本文档的写法匹配：带尾部斜杠的路径，或含 `.`、`..` 段的路径（原样或百分号编码的 `%2e`），\n  不对应任何已记录的路径，返回 `404 not_found`（`ERR_NOT_FOUND`）；点段永远不会被解析。\n- **限制。** 请求头必须在连接建立后 10 秒内到达（在保持连接上，从该请求的第一个字节起算），\n  整个请求必须在 30 秒内到达；两个请求之间空闲 5 秒的连接会被关闭。接收 JSON 请求体的操作最多读取 1 MiB\n  （超过时：`400 invalid_request_body`）；不接收请求体的操作最多忽略 1 KiB 的请求体\n  （超过时：`400 malformed_request`，且操作不会执行）。响应用不到的请求体不会被读完：该响应会关闭连接。\n  服务器的连接数达到上限时，会立即回应多出的连接（不读取其内容），返回 `GatewayError` 中的\n  `503 service_unavailable` 并附 `Retry-After` 头（秒），然后关闭连接。以上时间和连接上限是参考服务器的默认值；\n  修改方法见其 README。\n- **未知的查询参数**：接收查询参数的操作（各列表）会以 `400 invalid_parameter`（`ERR_INVALID_PARAMETER`）\n  拒绝未知参数并指出其名称，以免拼错的筛选参数悄悄扩大列表范围（或扩大被终止的范围）。\n- **请求 ID。** 每个响应都带有 `X-Request-Id`；每个错误响应体中也有同一个 ID，联系技术支持时请提供它。\n- **速率限制。** 每个 API 密钥有请求额度；超出后请求会得到 `429`，附 `Retry-After` 头（秒）和该类别的错误响应体。\n  未知的 API 密钥也有额度，按客户端地址计算（取连接本身的地址，而不是 `X-Forwarded-For` 等请求头；\n  IPv6 客户端按其 /64 计算）：超出额度后（参考服务器默认每分钟 30 个未知密钥），该地址的每个请求，\n  无论携带什么密钥，都会得到同样的 `429`，直到额度恢复。其他地址使用的密钥不受影响。\n- **时间。** 时间戳为 UTC 的 RFC 3339 格式。参考服务器中一个账户的所有时间戳都来自该账户的时钟：\n  真实时钟加上该账户的沙盒测试时钟拨快的时间。每个账户都有自己的测试时钟（如同 Stripe 的测试时钟\n  只移动挂在它上面的对象）：拨动它只会让该账户的会话到期、被清除并以其时间记录，其他账户都保持在各自的时间。\n"
+    "description": "本文档包含两类会话。\n\n**网关粘性会话**（`/v1/...`）是代理网关 `residential`（住宅）和 `mobile`（移动）产品上的粘性会话。粘性会话以*完整代理用户名*为会话键\n（`user-<subuser>-region-<cc>[-state-<st>][-city-<city>][-asn-<n>]-session-<id>-sesstime-<minutes>`）：\n相同的 `session_id` 配不同 geo 或子账号是不同的会话。会话从该用户名的第一个代理请求开始，\n`expires_at = started_at + sesstime`。提前终止的会话记录保留 24 小时，状态为 `status: terminated`；\n之后使用同一用户名的请求会开始一个新会话，获得新的出口 IP。`isp` 产品没有会话：ISP 每个 IP 本身就永久稳定，\n不存在可查看的临时会话状态。\n\n**应用会话**（`/app/...`）是端点背后的浏览器会话。这部分 API 与其所依据的应用会话 API 在线路上兼容：\n该 API 的现有客户端无需修改即可使用，包括其分页方式（`before_id`、`limit`、`next_page_uri`）和错误响应体。\n\n**沙盒**（`/sandbox/...`）操作只存在于参考服务器上，**不属于生产 API**：生产 API 只能读取和删除会话，\n沙盒让测试和客户端开发者能够上报代理流量、创建应用会话并拨动测试时钟。\n\n## 约定\n- **认证。** 除 `GET /healthz` 和 `GET /readyz` 外，每个操作都以 Bearer 令牌的形式接收 API 密钥：\n  `Authorization: Bearer <key>`。密钥属于一个账户，并带有作用域（scope）：可读取的网关产品\n  （`residential`、`mobile`）、可选地限定的子账号，以及是否覆盖该账户的应用会话\n  （限定了部分子账号或产品的密钥，只有在作用域允许时才能访问它们）。\n  子账号 ID 按账户区分：两个账户可以各有一个相同 ID 的子账号，它们是两个不同的子账号；密钥的子账号属于密钥自己的账户。\n  缺少密钥或密钥未知时返回 `401`。密钥所属账户拥有某会话，但密钥的作用域不覆盖该会话的产品或子账号时，\n  返回 `403 subuser_scope_mismatch`；作用域不覆盖应用会话的密钥，在每个 `/app` 和 `/sandbox/app` 操作上\n  都返回 `403`（`ERR_UNAUTHORIZED`，`status_code: 403`）。其他账户的会话不可见：按 ID 查询为 `404`，列表中也不出现。\n- **错误。** 每一类 API 对所有 4xx 和 5xx 响应使用同一种错误响应体。网关操作和沙盒网关操作返回\n  `GatewayError`（`{\"error\": {\"code\", \"message\", \"request_id\", ...}}`）；应用会话操作返回 `AppError`\n  （`{\"error_code\", \"status_code\", \"msg\", \"details\"}`），与其兼容的 API 相同。不存在的路径返回\n  `404 not_found`（`ERR_NOT_FOUND`），路径不支持的方法返回 `405 method_not_allowed`\n  （`ERR_METHOD_NOT_ALLOWED`）并附 `Allow` 头，均使用该路径所属类别的错误响应体\n  （`/app` 和 `/sandbox/app` 路径：`AppError`；其他所有路径：`GatewayError`）。\n  无法按 HTTP/1.1 读取的请求不会到达任何操作，同样返回 `malformed_request`（`ERR_MALFORMED_REQUEST`）\n  （路径无法读取时使用 `GatewayError`：请求行本身就出错的字节，或在请求头结束前就断开的连接），并关闭连接：\n  请求行、请求头或分块请求体损坏、请求体被截断、请求目标不是路径（`*`、`host:443`：服务器不是代理，\n  对 `CONNECT` 的处理与其他方法相同），或 `Host` 头缺失（HTTP/1.1）、为空、重复或不是主机和端口时返回 `400`；\n  请求行和请求头超过 16 KiB 时返回 `431`；请求未按时到达时返回 `408`（见“限制”）。错误的输入绝不会得到 5xx。\n  错误消息（`message`、`msg`）的语言跟随请求的 `Accept-Language` 头：`zh`、`zh-CN`、`zh-Hans` 得到中文，\n  其他语言得到英文；错误码（`code`、`error_code`）不随语言变化。错误响应带有 `Content-Language` 头，\n  说明消息所用的语言；在请求被读取之前给出的应答（`malformed_request`、连接数上限）为英文。\n- **可用性。** 服务器无法连接其存储时（数据库宕机、正在重启或不可达），除 `GET /healthz`（存活检查）外的每个操作都返回 `503`，\n  附 `Retry-After` 头（秒），并使用该类别的错误响应体：`GatewayError` 中为 `service_unavailable`，\n  `AppError` 中为 `ERR_INTERNAL` 加 `status_code: 503`（其错误码与所兼容的 API 保持一致）。\n  服务器会继续运行，存储恢复后自动恢复服务。得到 `503` 的写操作可能在连接断开前已经完成：\n  重试之前请先读取确认。其他服务器故障返回 `500`。\n- **路径**严格按本文档的写法匹配：带尾部斜杠的路径，或含 `.`、`..` 段的路径（原样或百分号编码的 `%2e`），\n  不对应任何已记录的路径，返回 `404 not_found`（`ERR_NOT_FOUND`）；点段永远不会被解析。\n- **限制。** 请求头必须在连接建立后 10 秒内到达（在保持连接上，从该请求的第一个字节起算），\n  整个请求必须在 30 秒内到达；两个请求之间空闲 5 秒的连接会被关闭。接收 JSON 请求体的操作最多读取 1 MiB\n  （超过时：`400 invalid_request_body`）；不接收请求体的操作最多忽略 1 KiB 的请求体\n  （超过时：`400 malformed_request`，且操作不会执行）。响应用不到的请求体不会被读完：该响应会关闭连接。\n  服务器的连接数达到上限时，会立即回应多出的连接（不读取其内容），返回 `GatewayError` 中的\n  `503 service_unavailable` 并附 `Retry-After` 头（秒），然后关闭连接。以上时间和连接上限是参考服务器的默认值；\n  修改方法见其 README。\n- **未知的查询参数**：接收查询参数的操作（各列表）会以 `400 invalid_parameter`（`ERR_INVALID_PARAMETER`）\n  拒绝未知参数并指出其名称，以免拼错的筛选参数悄悄扩大列表范围（或扩大被终止的范围）。\n- **请求 ID。** 每个响应都带有 `X-Request-Id`；每个错误响应体中也有同一个 ID，联系技术支持时请提供它。\n- **速率限制。** 每个 API 密钥有请求额度；超出后请求会得到 `429`，附 `Retry-After` 头（秒）和该类别的错误响应体。\n  对已知密钥的每个响应都以 draft-ietf-httpapi-ratelimit-headers-10 的 `RateLimit-Policy` 和 `RateLimit` 头告知额度\n  （`RateLimit-Policy: \"default\";q=600;w=60`，`RateLimit: \"default\";r=597;t=1`：还剩 597 个请求，1 秒后恢复满额）。\n  未知的 API 密钥也有额度，按客户端地址计算（取连接本身的地址，而不是 `X-Forwarded-For` 等请求头；\n  IPv6 客户端按其 /64 计算）：超出额度后（参考服务器默认每分钟 30 个未知密钥），该地址的每个请求，\n  无论携带什么密钥，都会得到同样的 `429`，直到额度恢复。其他地址使用的密钥不受影响。\n- **时间。** 时间戳为 UTC 的 RFC 3339 格式。参考服务器中一个账户的所有时间戳都来自该账户的时钟：\n  真实时钟加上该账户的沙盒测试时钟拨快的时间。每个账户都有自己的测试时钟（如同 Stripe 的测试时钟\n  只移动挂在它上面的对象）：拨动它只会让该账户的会话到期、被清除并以其时间记录，其他账户都保持在各自的时间。\n"
   },
   "x-generator-notes": [
     {
@@ -28,7 +28,7 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "generator": "swagger-typescript-api@13.13.0",
-      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession` and `getHealth`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
+      "issue": "An operation whose success response is a `$ref` to `components/responses` (all with a body but\n`reportTraffic`, `createApplicationSession`, `getHealth` and `getReadiness`) is generated without `format:\n\"json\"`: its `data` is `null` and the body is left unread. `AppError.details` gets an `any` index signature, and every\ngenerated file starts with `// @ts-nocheck` (it compiles strictly without it).\n",
       "workaround": "Construct the client with `baseApiParams: { format: \"json\" }`."
     },
     {
@@ -72,13 +72,20 @@ export const openapiDocument: OpenApiDocument = {
     },
     {
       "name": "Service",
-      "description": "服务器本身的存活状态。"
+      "description": "服务器本身的存活与就绪状态。"
     }
   ],
   "paths": {
     "/v1/residential/sessions": {
       "get": {
         "operationId": "listResidentialSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"residential\", { subuser: \"sub_01HX2K3PQ4M5\" })) {\n  console.log(session.id, session.exit_ip, session.expires_at);\n}\n"
+          }
+        ],
         "summary": "列出住宅粘性会话",
         "description": "列出 API 密钥可见的 `residential`（住宅）产品粘性会话，最新的在前。\n默认只列出活跃会话；`status=terminated` 列出为审计而保留的已终止会话（终止后保留 24 小时），\n`status=all` 两者都列出。已过期的会话永不列出。限定了部分子账号的密钥只能看到这些子账号的会话；\n查询密钥作用域以外的子账号或产品，返回 `403 subuser_scope_mismatch`。\n",
         "tags": [
@@ -138,6 +145,13 @@ export const openapiDocument: OpenApiDocument = {
     "/v1/mobile/sessions": {
       "get": {
         "operationId": "listMobileSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.gateway.sessions.list(\"mobile\", { region: \"us\", status: \"all\" })) {\n  console.log(session.id, session.status, session.repinned);\n}\n"
+          }
+        ],
         "summary": "列出移动粘性会话",
         "description": "列出 API 密钥可见的 `mobile`（移动）产品粘性会话，最新的在前。筛选参数、排序、分页和状态语义\n均与 `listResidentialSessions` 相同。\n",
         "tags": [
@@ -205,6 +219,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.gateway.sessions.get(\"residential\", \"ses_01HX2K3PQ4M5\");\nfor (const sample of session.samples) console.log(sample.at, sample.method, sample.target_host);\n"
+          }
+        ],
         "summary": "获取单个粘性会话",
         "description": "返回单个会话，字段同列表，并附 `samples`：该会话最近 10 条代理请求样本，最新的在前。\n活跃会话和仍在 24 小时审计窗口内的已终止会话都能查到；已过期、已清除、属于其他产品或其他账户的会话\n返回 `404 session_not_found`。没有会话的产品（`isp`，或不是产品的名称）返回 `404 product_has_no_sessions`。\n",
         "tags": [
@@ -239,6 +260,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "terminateSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst terminated = await client.gateway.sessions.terminate(\"residential\", \"ses_01HX2K3PQ4M5\");\nconsole.log(terminated.status, terminated.terminated_at); // \"terminated\", now\n"
+          }
+        ],
         "summary": "提前终止粘性会话",
         "description": "立即终止会话，并返回已终止的记录（`status: terminated`，并设置 `terminated_at`）。之后使用同一用户名的请求\n会获得**新**出口 IP，效果与 `sesstime` 自然到期相同。会话记录保留 24 小时供审计，之后清除。\n\n终止是幂等的：终止一个已经终止的会话，会原样返回同一条记录（`terminated_at` 保持第一次的值）。\n未知、已过期或已清除的会话返回 `404 session_not_found`。\n",
         "tags": [
@@ -275,6 +303,13 @@ export const openapiDocument: OpenApiDocument = {
     "/app/sessions": {
       "get": {
         "operationId": "listApplicationSessions",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nfor await (const session of client.app.sessions.list({ limit: 20 })) {\n  console.log(session.id, session.browser_session.user_agent.browser_name, session.last_active);\n}\n"
+          }
+        ],
         "summary": "列出应用会话",
         "description": "列出账户的应用会话，最新的在前。每页最多 `limit` 个会话；`next_page_uri` 是下一页的绝对 URI\n（带有 `before_id` 和 `limit`），最后一页为 `null`。已过期和已删除的会话不会列出。\n",
         "tags": [
@@ -324,6 +359,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "get": {
         "operationId": "getApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst session = await client.app.sessions.get(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\nconsole.log(session.browser_session.ip_address, session.expires_at);\n"
+          }
+        ],
         "summary": "获取应用会话",
         "description": "按 ID 返回单个应用会话。已过期、已删除和未知的 ID 返回 `404`。",
         "tags": [
@@ -358,6 +400,13 @@ export const openapiDocument: OpenApiDocument = {
       },
       "delete": {
         "operationId": "deleteApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nawait client.app.sessions.delete(\"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\");\n"
+          }
+        ],
         "summary": "删除应用会话",
         "description": "删除应用会话：之后它不再出现在列表中，读取时返回 `404`。成功时返回不带响应体的 `204`。\n删除已删除、已过期或未知的会话返回 `404`。\n\n与这些操作所依据的 API 一样，`204` 不带响应体。该 API 的官方 TypeScript 客户端（`@ngrok/ngrok-api` 0.11.0）\n会把这个空响应体当作 JSON 解析，因此尽管会话已被删除，其 `delete()` 仍会以 `SyntaxError` 拒绝：\n这是该客户端的缺陷，这里不做迁就，因为 `204` 带响应体会违反 HTTP。其调用方可以把这个拒绝视为成功，\n或用 `GET` 确认（删除后为 `404`）。\n",
         "tags": [
@@ -369,6 +418,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               }
             }
           },
@@ -404,6 +459,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "reportTraffic",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/v1/{product}/traffic\", {\n  params: { path: { product: \"residential\" } },\n  body: {\n    username: \"user-sub_01HX2K3PQ4M5-region-us-state-ca-city-la-session-job1-sesstime-30\",\n    requests: [\n      { method: \"GET\", target_host: \"www.example.com\", target_port: 443, status_code: 200, bytes: 48213, duration_ms: 412 },\n    ],\n  },\n});\nconsole.log(data?.id, data?.requests, error);\n"
+          }
+        ],
         "summary": "上报某用户名的代理流量（沙盒）",
         "description": "**仅限沙盒。** 像网关一样，记录使用某代理用户名发出的代理请求。\n某用户名在没有存活会话时的第一次上报会开始一个会话（`201`）：新的 ID 和出口 IP，`started_at` 为当前时间，\n`expires_at = started_at + sesstime`。之后的上报会累加 `bytes_used` 和 `requests`，并追加请求样本（`200`）。\n`reassign_exit_ip: true` 模拟上游重分配：会话换到新的出口 IP，`repinned` 变为 `true`。\n\n用户名中的子账号属于密钥所在账户，首次使用时自动创建：子账号 ID 按账户区分，\n因此其他账户中相同 ID 的子账号是另一个子账号，既不会被改动，也不会被暴露。密钥作用域不覆盖该产品或子账号时\n返回 `403 subuser_scope_mismatch`。不符合语法的用户名返回 `400 invalid_username`，\n并用 `reason` 指出违反的规则。\n",
         "tags": [
@@ -456,6 +518,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               }
             },
             "content": {
@@ -476,6 +544,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               },
               "Location": {
                 "description": "新会话的路径。",
@@ -528,6 +602,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock": {
       "get": {
         "operationId": "getClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/sandbox/clock\");\nconsole.log(data?.now, data?.offset_seconds);\n"
+          }
+        ],
         "summary": "读取测试时钟（沙盒）",
         "description": "**仅限沙盒。** 返回调用者账户的当前时间，以及其测试时钟比真实时间拨快了多少。每个账户都有自己的测试时钟：\n其他账户的拨动不会在这里体现。同一数据库上的每个服务器实例告诉一个账户的时间都相同。\n",
         "tags": [
@@ -555,6 +636,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/clock/advance": {
       "post": {
         "operationId": "advanceClock",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/clock/advance\", { body: { seconds: 86401 } });\nconsole.log(data?.now, error);\n"
+          }
+        ],
         "summary": "把测试时钟往前拨（沙盒）",
         "description": "**仅限沙盒。** 把调用者账户的测试时钟往前拨 `seconds` 秒。该账户所有依赖时间的东西立即随之变化：\n其超过 `expires_at` 的会话消失，其超过 24 小时的已终止记录被清除，其超过 `expires_at` 的应用会话消失，\n之后写入的内容以其时钟的时间记录。其他账户的时钟不动。时钟永不倒退，也永远不会超过 9999-01-01T00:00:00Z\n（每个时间戳都保持四位数年份）：会越过这一时刻的拨动返回指出 `seconds` 的 `400 invalid_request_body`，\n且时钟不动。到达该时刻后，无论真实时间过去多久，时钟都停在那里。\n",
         "tags": [
@@ -652,6 +740,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/app/sessions": {
       "post": {
         "operationId": "createApplicationSession",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions\", {\n  body: { public_url: \"https://app.example.com\", ip_address: \"203.0.113.24\", ttl_seconds: 86400 },\n});\nconsole.log(data?.id, data?.uri, error);\n"
+          }
+        ],
         "summary": "创建应用会话（沙盒）",
         "description": "**仅限沙盒。** 像浏览器访问端点那样创建一个应用会话。请求体的每个字段都是可选的；省略的字段取逼真的默认值。\n原始 `user_agent` 会被解析为浏览器和操作系统字段。`expires_at = created_at + ttl_seconds`。\n",
         "tags": [
@@ -695,6 +790,12 @@ export const openapiDocument: OpenApiDocument = {
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
+              },
+              "RateLimit-Policy": {
+                "$ref": "#/components/headers/RateLimit-Policy"
+              },
+              "RateLimit": {
+                "$ref": "#/components/headers/RateLimit"
               },
               "Location": {
                 "description": "新应用会话的绝对 URI。",
@@ -750,6 +851,13 @@ export const openapiDocument: OpenApiDocument = {
       ],
       "post": {
         "operationId": "recordApplicationSessionActivity",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/app/sessions/{id}/activity\", {\n  params: { path: { id: \"as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE\" } },\n});\nconsole.log(data?.last_active, error);\n"
+          }
+        ],
         "summary": "记录应用会话上的活动（沙盒）",
         "description": "**仅限沙盒。** 记录会话背后的浏览器此刻发出了一个请求：`last_active` 变为当前时间。\n`expires_at` 不变。已过期、已删除或未知的会话返回 `404`。\n",
         "tags": [
@@ -794,15 +902,22 @@ export const openapiDocument: OpenApiDocument = {
     "/healthz": {
       "get": {
         "operationId": "getHealth",
-        "summary": "存活与存储检查",
-        "description": "服务器能连接其存储时返回 `200`，不能时（数据库宕机，或嵌入式存储出错）返回 `503`，每次调用都会检查。\n基于 PostgreSQL 的服务器在数据库恢复后数秒内会自动重新返回 `200`；长时间返回 `503` 说明存储需要运维人员处理。\n无需 API 密钥。\n",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data } = await client.raw.GET(\"/healthz\");\nconsole.log(data?.status, data?.store);\n"
+          }
+        ],
+        "summary": "存活检查",
+        "description": "服务器进程在运行并接收请求时返回 `200`。它不向存储发出任何请求，因此数据库宕机不会让实例看起来已经死掉\n（重启实例也无济于事）；要知道实例能否提供服务，请使用 `GET /readyz`。唯一的例外是嵌入式存储（PGlite）：\n它是进程的一部分，一旦某个请求发现它已失效（已关闭，或其引擎已中止），它不会自行恢复，\n`/healthz` 会一直返回 `503`，直到服务器重启。无需 API 密钥。\n",
         "tags": [
           "Service"
         ],
         "security": [],
         "responses": {
           "200": {
-            "description": "服务器及其存储均正常。",
+            "description": "服务器存活。",
             "headers": {
               "X-Request-Id": {
                 "$ref": "#/components/headers/X-Request-Id"
@@ -818,6 +933,52 @@ export const openapiDocument: OpenApiDocument = {
                     "value": {
                       "status": "ok",
                       "store": "pglite"
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "503": {
+            "$ref": "#/components/responses/GatewayServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "operationId": "getReadiness",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.GET(\"/readyz\");\nconsole.log(data?.status ?? error);\n"
+          }
+        ],
+        "summary": "就绪检查",
+        "description": "服务器能够提供服务时返回 `200`：其存储可以应答，且数据库已应用本服务器所知的全部迁移\n（基于 PostgreSQL 时，每次调用都从数据库读取）。否则返回 `503`，错误消息说明是哪种情况\n（无法连接存储；数据库的迁移落后于本服务器）。负载均衡器只把流量发往就绪的实例；基于 PostgreSQL 的服务器\n在数据库恢复后数秒内会自动重新就绪。无需 API 密钥。\n",
+        "tags": [
+          "Service"
+        ],
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "服务器及其存储已就绪。",
+            "headers": {
+              "X-Request-Id": {
+                "$ref": "#/components/headers/X-Request-Id"
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                },
+                "examples": {
+                  "ok": {
+                    "value": {
+                      "status": "ok",
+                      "store": "postgres"
                     }
                   }
                 }
@@ -867,9 +1028,18 @@ export const openapiDocument: OpenApiDocument = {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "会话 ID，即列表中的 `data[].id`。",
+        "description": "会话 ID，即列表中的 `data[].id`。任何不对应本账户、本产品下某个会话的 ID，无论格式如何，都返回\n`404 session_not_found`：已过期或从未存在的会话都是“未找到”。只有根本不可能是 ID 的值才返回\n`400 invalid_parameter`：长度超过 128 个字符，或含有控制字符。\n",
         "schema": {
-          "$ref": "#/components/schemas/SessionId"
+          "type": "string",
+          "description": "任意格式的 ID，最长 128 个字符，不含控制字符。",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/SessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "ses_01HX2K3PQ4M5"
       },
@@ -921,7 +1091,7 @@ export const openapiDocument: OpenApiDocument = {
         "schema": {
           "type": "boolean"
         },
-        "example": true
+        "example": false
       },
       "StatusFilter": {
         "name": "status",
@@ -937,7 +1107,7 @@ export const openapiDocument: OpenApiDocument = {
           ],
           "default": "active"
         },
-        "example": "terminated"
+        "example": "all"
       },
       "GatewayLimit": {
         "name": "limit",
@@ -962,16 +1132,24 @@ export const openapiDocument: OpenApiDocument = {
           "minLength": 1,
           "maxLength": 512,
           "pattern": "^[A-Za-z0-9_-]+$"
-        },
-        "example": "eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9"
+        }
       },
       "AppSessionId": {
         "name": "id",
         "in": "path",
         "required": true,
-        "description": "应用会话 ID。",
+        "description": "应用会话 ID。任何不对应本账户某个应用会话的 ID，无论格式如何，都返回 `404`（`ERR_NOT_FOUND`）：\n已过期、已删除或从未存在的会话都是“未找到”。只有根本不可能是 ID 的值才返回 `400`（`ERR_INVALID_PARAMETER`）：\n长度超过 128 个字符，或含有控制字符。\n",
         "schema": {
-          "$ref": "#/components/schemas/ApplicationSessionId"
+          "type": "string",
+          "description": "任意格式的 ID，最长 128 个字符，不含控制字符。",
+          "anyOf": [
+            {
+              "$ref": "#/components/schemas/ApplicationSessionId"
+            },
+            {
+              "$ref": "#/components/schemas/LookupId"
+            }
+          ]
         },
         "example": "as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE"
       },
@@ -1020,6 +1198,24 @@ export const openapiDocument: OpenApiDocument = {
         },
         "example": "req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE"
       },
+      "RateLimit-Policy": {
+        "description": "API 密钥的请求额度，以 draft-ietf-httpapi-ratelimit-headers-10 的配额策略表示（一个结构化字段列表）：\n一个名为 `default` 的策略，每个 `w` = 60 秒的窗口内允许 `q` 个请求。只要请求所带的 API 密钥是服务器认识的，\n无论请求成功与否，响应都带有此头（`401` 从不带，来自客户端地址的未知密钥所得到的 `429` 也不带）。\n",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\"default\";q=\\d+;w=60$"
+        },
+        "example": "\"default\";q=600;w=60"
+      },
+      "RateLimit": {
+        "description": "本次请求之后 API 密钥剩余的额度，遵循 draft-ietf-httpapi-ratelimit-headers-10：还剩 `r` 个完整请求，\n`t` 秒后额度恢复满额（额度持续恢复，每 `w / q` 秒恢复一个请求）。与 `RateLimit-Policy` 一起发送。\n超出额度的密钥得到 `429`，其中 `r=0`；其 `Retry-After` 说明何时可以发出下一个请求。多个参考服务器实例\n共用一个 PostgreSQL 数据库时，额度是该密钥在所有实例上共享的。\n",
+        "required": false,
+        "schema": {
+          "type": "string",
+          "pattern": "^\"default\";r=\\d+;t=\\d+$"
+        },
+        "example": "\"default\";r=597;t=1"
+      },
       "Retry-After": {
         "description": "重试前需要等待的秒数：对 `429`，是该 API 密钥的额度允许下一个请求之前的时间；对 `503`，是存储恢复大约所需的最短时间。\n",
         "required": true,
@@ -1037,6 +1233,16 @@ export const openapiDocument: OpenApiDocument = {
         "enum": [
           "residential",
           "mobile"
+        ]
+      },
+      "LookupId": {
+        "type": "string",
+        "description": "路径中用于查找资源的任意 ID，无论格式如何（不对应任何资源的 ID 返回 `404`）；长度超过 128 个字符\n或含有控制字符的值不可能是 ID。\n",
+        "minLength": 1,
+        "maxLength": 128,
+        "pattern": "^[^\\u0000-\\u001F\\u007F]+$",
+        "examples": [
+          "ses_01HX2K3PQ4M5"
         ]
       },
       "SessionId": {
@@ -1703,7 +1909,8 @@ export const openapiDocument: OpenApiDocument = {
             "$ref": "#/components/schemas/BrowserSession"
           },
           "application_user": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "应用用户。其 `uri` 是指向这些操作所依据的 API 的链接（`https://api.ngrok.com/app/users/{id}`），\n该用户由那个 API 持有：本 API 不提供它。\n"
           },
           "created_at": {
             "$ref": "#/components/schemas/Timestamp"
@@ -1719,10 +1926,11 @@ export const openapiDocument: OpenApiDocument = {
             "format": "date-time"
           },
           "endpoint": {
-            "$ref": "#/components/schemas/Ref"
+            "$ref": "#/components/schemas/Ref",
+            "description": "会话经过的端点。其 `uri` 是指向这些操作所依据的 API 的链接（`https://api.ngrok.com/endpoints/{id}`）：\n本 API 不提供它。\n"
           },
           "edge": {
-            "description": "会话的 edge；端点由 agent 发起时为 null。",
+            "description": "会话的 edge；端点由 agent 发起时为 null。其 `uri` 是指向这些操作所依据的 API 的链接\n（`https://api.ngrok.com/edges/https/{id}`）。\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -1733,7 +1941,7 @@ export const openapiDocument: OpenApiDocument = {
             ]
           },
           "route": {
-            "description": "会话的 route；端点由 agent 发起时为 null。",
+            "description": "会话的 route；端点由 agent 发起时为 null。其 `uri` 是指向这些操作所依据的 API 的链接\n（位于其 edge 的 `uri` 之下）。\n",
             "anyOf": [
               {
                 "$ref": "#/components/schemas/Ref"
@@ -2012,22 +2220,22 @@ export const openapiDocument: OpenApiDocument = {
           },
           "application_user": {
             "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-            "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+            "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
           },
           "created_at": "2026-05-28T07:00:00Z",
           "last_active": "2026-05-28T07:21:13Z",
           "expires_at": "2026-05-29T07:00:00Z",
           "endpoint": {
             "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-            "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+            "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
           },
           "edge": {
             "id": "edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH"
           },
           "route": {
             "id": "edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ",
-            "uri": "http://127.0.0.1:8080/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
+            "uri": "https://api.ngrok.com/edges/https/edghts_01HX2M8Q7V3ZKJ4T6W9YB2C5DH/routes/edghtsrt_01HX2M8Q7V3ZKJ4T6W9YB2C5DJ"
           }
         }
       }
@@ -2038,6 +2246,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2109,6 +2323,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2132,6 +2352,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2152,6 +2378,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2176,6 +2408,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2196,6 +2434,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2231,14 +2475,14 @@ export const openapiDocument: OpenApiDocument = {
                       },
                       "application_user": {
                         "id": "au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF",
-                        "uri": "http://127.0.0.1:8080/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
+                        "uri": "https://api.ngrok.com/app/users/au_01HX2M8Q7V3ZKJ4T6W9YB2C5DF"
                       },
                       "created_at": "2026-05-28T07:00:00Z",
                       "last_active": "2026-05-28T07:21:13Z",
                       "expires_at": "2026-05-29T07:00:00Z",
                       "endpoint": {
                         "id": "ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG",
-                        "uri": "http://127.0.0.1:8080/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
+                        "uri": "https://api.ngrok.com/endpoints/ep_01HX2M8Q7V3ZKJ4T6W9YB2C5DG"
                       },
                       "edge": null,
                       "route": null
@@ -2253,10 +2497,16 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "GatewayInvalidParameter": {
-        "description": "路径、查询或请求头参数格式错误或超出范围（`invalid_parameter`），或 `Idempotency-Key` 已用于另一个请求（`idempotency_key_reused`）；`param` 指出该参数。",
+        "description": "路径、查询或请求头参数格式错误或超出范围（`invalid_parameter`），或 `Idempotency-Key` 已用于另一个请求\n（`idempotency_key_reused`）；`param` 指出该参数。只有根本不可能是 ID 的路径 `id`（超过 128 个字符，\n或含有控制字符）才算格式错误：其他任何格式、但不对应任何会话的 ID 返回 `404 session_not_found`。\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2284,6 +2534,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2355,6 +2611,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2381,6 +2643,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2416,6 +2684,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2479,6 +2753,12 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
           },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
+          },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
           }
@@ -2516,6 +2796,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2543,6 +2829,12 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
           },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
+          },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
           }
@@ -2567,10 +2859,16 @@ export const openapiDocument: OpenApiDocument = {
         }
       },
       "AppInvalidParameter": {
-        "description": "路径、查询或请求头参数格式错误或超出范围，或 `Idempotency-Key` 已用于另一个请求；`details.param` 指出该参数。",
+        "description": "路径、查询或请求头参数格式错误或超出范围，或 `Idempotency-Key` 已用于另一个请求；`details.param` 指出该参数。\n只有根本不可能是 ID 的路径 `id`（超过 128 个字符，或含有控制字符）才算格式错误：其他任何格式、\n但不对应任何应用会话的 ID 返回 `404`。\n",
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2599,6 +2897,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2661,6 +2965,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2688,6 +2998,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2753,6 +3069,12 @@ export const openapiDocument: OpenApiDocument = {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
           },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
+          },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"
           }
@@ -2792,6 +3114,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           }
         },
         "content": {
@@ -2819,6 +3147,12 @@ export const openapiDocument: OpenApiDocument = {
         "headers": {
           "X-Request-Id": {
             "$ref": "#/components/headers/X-Request-Id"
+          },
+          "RateLimit-Policy": {
+            "$ref": "#/components/headers/RateLimit-Policy"
+          },
+          "RateLimit": {
+            "$ref": "#/components/headers/RateLimit"
           },
           "Retry-After": {
             "$ref": "#/components/headers/Retry-After"

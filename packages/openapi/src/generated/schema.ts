@@ -60,7 +60,10 @@ export interface paths {
                  */
                 product: components["parameters"]["Product"];
                 /**
-                 * @description Session id, as listed in `data[].id`.
+                 * @description Session id, as listed in `data[].id`. Any id that names no session of this account and product
+                 *     is `404 session_not_found`, whatever its shape: a session that expired or never existed is not
+                 *     found. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128
+                 *     characters, or holding a control character.
                  * @example ses_01HX2K3PQ4M5
                  */
                 id: components["parameters"]["GatewaySessionId"];
@@ -122,7 +125,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -295,7 +301,10 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -325,13 +334,39 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Liveness and store check
-         * @description Answers `200` while the server can reach its store and `503` when it cannot (a database outage, or
-         *     an embedded store that has failed), checked on every call. A server over PostgreSQL answers `200`
-         *     again by itself within seconds of the database coming back; `503` for a long time means the store
-         *     needs an operator. Needs no API key.
+         * Liveness
+         * @description Answers `200` while the server process runs and takes requests. It asks nothing of the store, so
+         *     a database outage does not make an instance look dead (restarting it would not help); use
+         *     `GET /readyz` to know whether it can serve. The one exception is the embedded store (PGlite),
+         *     which is part of the process: once a request has found it failed (closed, or its engine
+         *     aborted), it does not recover, and `/healthz` answers `503` until the server is restarted.
+         *     Needs no API key.
          */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness
+         * @description Answers `200` when the server can serve: its store answers, and the database has every migration
+         *     this server knows (over PostgreSQL, read from the database on every call). Otherwise `503`, whose
+         *     message says which (the store cannot be reached; the database's migrations are behind this
+         *     server's). A load balancer sends traffic only to ready instances; a server over PostgreSQL is
+         *     ready again by itself within seconds of the database coming back. Needs no API key.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -349,6 +384,12 @@ export interface components {
          * @enum {string}
          */
         GatewayProduct: "residential" | "mobile";
+        /**
+         * @description Any id a path may name to look a resource up by, whatever its shape (one that names nothing is
+         *     `404`); a value longer than 128 characters or holding a control character cannot be an id.
+         * @example ses_01HX2K3PQ4M5
+         */
+        LookupId: string;
         /**
          * @description Session id, `ses_` followed by 12 Crockford base32 characters.
          * @example ses_01HX2K3PQ4M5
@@ -633,6 +674,10 @@ export interface components {
              */
             public_url: string;
             browser_session: components["schemas"]["BrowserSession"];
+            /**
+             * @description The application user. Its `uri` is a link into the API these operations were specified from
+             *     (`https://api.ngrok.com/app/users/{id}`), which holds the user: this API does not serve it.
+             */
             application_user: components["schemas"]["Ref"];
             created_at: components["schemas"]["Timestamp"];
             /**
@@ -645,10 +690,20 @@ export interface components {
              * @description When the session expires; after it, the session is gone.
              */
             expires_at: string;
+            /**
+             * @description The endpoint the session came through. Its `uri` is a link into the API these operations were
+             *     specified from (`https://api.ngrok.com/endpoints/{id}`): this API does not serve it.
+             */
             endpoint: components["schemas"]["Ref"];
-            /** @description Edge of the session; null if the endpoint is agent-initiated. */
+            /**
+             * @description Edge of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the
+             *     API these operations were specified from (`https://api.ngrok.com/edges/https/{id}`).
+             */
             edge: components["schemas"]["Ref"] | null;
-            /** @description Route of the session; null if the endpoint is agent-initiated. */
+            /**
+             * @description Route of the session; null if the endpoint is agent-initiated. Its `uri` is a link into the
+             *     API these operations were specified from (under its edge's `uri`).
+             */
             route: components["schemas"]["Ref"] | null;
         };
         ApplicationSessionList: {
@@ -728,6 +783,8 @@ export interface components {
         SessionList: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -738,6 +795,8 @@ export interface components {
         SessionDetail: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -748,6 +807,8 @@ export interface components {
         TerminatedSession: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -758,6 +819,8 @@ export interface components {
         Clock: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -768,6 +831,8 @@ export interface components {
         ApplicationSession: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -778,6 +843,8 @@ export interface components {
         ApplicationSessionList: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -786,11 +853,15 @@ export interface components {
         };
         /**
          * @description A path, query or header parameter is malformed or out of range (`invalid_parameter`), or the
-         *     `Idempotency-Key` was sent with another request (`idempotency_key_reused`); `param` names it.
+         *     `Idempotency-Key` was sent with another request (`idempotency_key_reused`); `param` names it. A
+         *     path `id` is malformed only when it cannot be an id at all (longer than 128 characters, or holding
+         *     a control character): an id of any other shape that names no session is `404 session_not_found`.
          */
         GatewayInvalidParameter: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -805,6 +876,8 @@ export interface components {
         GatewayInvalidRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -830,6 +903,8 @@ export interface components {
         GatewayScopeMismatch: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -843,6 +918,8 @@ export interface components {
         GatewaySessionNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -853,6 +930,8 @@ export interface components {
         GatewayProductHasNoSessions: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -884,6 +963,8 @@ export interface components {
         GatewayRateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -895,6 +976,8 @@ export interface components {
         GatewayInternalError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -908,6 +991,8 @@ export interface components {
         GatewayServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -917,11 +1002,15 @@ export interface components {
         };
         /**
          * @description A path, query or header parameter is malformed or out of range, or the `Idempotency-Key` was sent
-         *     with another request; `details.param` names it.
+         *     with another request; `details.param` names it. A path `id` is malformed only when it cannot be an
+         *     id at all (longer than 128 characters, or holding a control character): an id of any other shape
+         *     that names no application session is `404`.
          */
         AppInvalidParameter: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -936,6 +1025,8 @@ export interface components {
         AppInvalidRequest: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -961,6 +1052,8 @@ export interface components {
         AppScopeMismatch: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -971,6 +1064,8 @@ export interface components {
         AppNotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -1002,6 +1097,8 @@ export interface components {
         AppRateLimited: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -1013,6 +1110,8 @@ export interface components {
         AppInternalError: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 [name: string]: unknown;
             };
             content: {
@@ -1026,6 +1125,8 @@ export interface components {
         AppServiceUnavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
+                "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                RateLimit: components["headers"]["RateLimit"];
                 "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
@@ -1059,10 +1160,13 @@ export interface components {
          */
         Product: string;
         /**
-         * @description Session id, as listed in `data[].id`.
+         * @description Session id, as listed in `data[].id`. Any id that names no session of this account and product
+         *     is `404 session_not_found`, whatever its shape: a session that expired or never existed is not
+         *     found. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128
+         *     characters, or holding a control character.
          * @example ses_01HX2K3PQ4M5
          */
-        GatewaySessionId: components["schemas"]["SessionId"];
+        GatewaySessionId: string | components["schemas"]["SessionId"] | components["schemas"]["LookupId"];
         /**
          * @description Only sessions of this sub-user.
          * @example sub_01HX2K3PQ4M5
@@ -1086,14 +1190,14 @@ export interface components {
         AsnFilter: components["schemas"]["Asn"];
         /**
          * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-         * @example true
+         * @example false
          */
         RepinnedFilter: boolean;
         /**
          * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
          *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
          *     listed.
-         * @example terminated
+         * @example all
          */
         StatusFilter: "active" | "terminated" | "all";
         /**
@@ -1109,14 +1213,16 @@ export interface components {
          *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
          *     order (`started_at` descending, then `id` descending), so sessions that start while a client
          *     pages appear on no later page, and no session is repeated or skipped.
-         * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
          */
         GatewayCursor: string;
         /**
-         * @description Application session id.
+         * @description Application session id. Any id that names no application session of this account is `404`
+         *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+         *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+         *     longer than 128 characters, or holding a control character.
          * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
          */
-        AppSessionId: components["schemas"]["ApplicationSessionId"];
+        AppSessionId: string | components["schemas"]["ApplicationSessionId"] | components["schemas"]["LookupId"];
         /**
          * @description Page size. Default 100, maximum 100.
          * @example 20
@@ -1146,6 +1252,23 @@ export interface components {
          * @example req_01HX2K9ZQ3V8R5T7W2Y4B6C8DE
          */
         "X-Request-Id": string;
+        /**
+         * @description The API key's request budget, as a quota policy of draft-ietf-httpapi-ratelimit-headers-10 (a
+         *     structured-field list): one policy named `default` of `q` requests per window of `w` = 60
+         *     seconds. Sent on every response to a request whose API key the server knows, whether it
+         *     succeeded or not (never on a `401`, nor on a `429` for unknown keys from the client's address).
+         * @example "default";q=600;w=60
+         */
+        "RateLimit-Policy": string;
+        /**
+         * @description What is left of the API key's budget after this request, per draft-ietf-httpapi-ratelimit-headers-10:
+         *     `r` whole requests remain, and in `t` seconds the budget is full again (it refills continuously, one
+         *     request every `w / q` seconds). Sent with `RateLimit-Policy`. A key over its budget gets `429` with
+         *     `r=0`; its `Retry-After` says when the next request is allowed. Over several instances of the
+         *     reference server on one PostgreSQL database, the budget is the key's across all of them.
+         * @example "default";r=597;t=1
+         */
+        RateLimit: string;
         /**
          * @description Seconds to wait before trying again: on `429`, until this API key's budget allows the next
          *     request; on `503`, about how long the store takes to come back, at the shortest.
@@ -1183,14 +1306,14 @@ export interface operations {
                 asn?: components["parameters"]["AsnFilter"];
                 /**
                  * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-                 * @example true
+                 * @example false
                  */
                 repinned?: components["parameters"]["RepinnedFilter"];
                 /**
                  * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
                  *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
                  *     listed.
-                 * @example terminated
+                 * @example all
                  */
                 status?: components["parameters"]["StatusFilter"];
                 /**
@@ -1206,7 +1329,6 @@ export interface operations {
                  *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
-                 * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
                  */
                 cursor?: components["parameters"]["GatewayCursor"];
             };
@@ -1251,14 +1373,14 @@ export interface operations {
                 asn?: components["parameters"]["AsnFilter"];
                 /**
                  * @description Only sessions whose upstream IP was (`true`) or was not (`false`) reassigned mid-session.
-                 * @example true
+                 * @example false
                  */
                 repinned?: components["parameters"]["RepinnedFilter"];
                 /**
                  * @description Which sessions to list: `active` (default) lists live sessions; `terminated` lists sessions
                  *     terminated in the last 24 hours (kept for audit); `all` lists both. Expired sessions are never
                  *     listed.
-                 * @example terminated
+                 * @example all
                  */
                 status?: components["parameters"]["StatusFilter"];
                 /**
@@ -1274,7 +1396,6 @@ export interface operations {
                  *     the same data keeps working on the others and after a restart. Paging is keyset-based on the list
                  *     order (`started_at` descending, then `id` descending), so sessions that start while a client
                  *     pages appear on no later page, and no session is repeated or skipped.
-                 * @example eyJ0IjoiMjAyNi0wNS0yOFQwNzowMDowMFoiLCJpIjoic2VzXzAxSFgySzNQUTRNNSJ9
                  */
                 cursor?: components["parameters"]["GatewayCursor"];
             };
@@ -1305,7 +1426,10 @@ export interface operations {
                  */
                 product: components["parameters"]["Product"];
                 /**
-                 * @description Session id, as listed in `data[].id`.
+                 * @description Session id, as listed in `data[].id`. Any id that names no session of this account and product
+                 *     is `404 session_not_found`, whatever its shape: a session that expired or never existed is not
+                 *     found. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128
+                 *     characters, or holding a control character.
                  * @example ses_01HX2K3PQ4M5
                  */
                 id: components["parameters"]["GatewaySessionId"];
@@ -1336,7 +1460,10 @@ export interface operations {
                  */
                 product: components["parameters"]["Product"];
                 /**
-                 * @description Session id, as listed in `data[].id`.
+                 * @description Session id, as listed in `data[].id`. Any id that names no session of this account and product
+                 *     is `404 session_not_found`, whatever its shape: a session that expired or never existed is not
+                 *     found. Only a value that cannot be an id at all is `400 invalid_parameter`: one longer than 128
+                 *     characters, or holding a control character.
                  * @example ses_01HX2K3PQ4M5
                  */
                 id: components["parameters"]["GatewaySessionId"];
@@ -1401,7 +1528,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -1426,7 +1556,10 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -1439,6 +1572,8 @@ export interface operations {
             204: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1494,6 +1629,8 @@ export interface operations {
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1504,6 +1641,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /**
                      * @description Path of the new session.
                      * @example /v1/residential/sessions/ses_01HX2K3PQ4M5
@@ -1653,6 +1792,8 @@ export interface operations {
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+                    RateLimit: components["headers"]["RateLimit"];
                     /**
                      * @description Absolute URI of the new application session.
                      * @example http://127.0.0.1:8080/app/sessions/as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
@@ -1697,7 +1838,10 @@ export interface operations {
             };
             path: {
                 /**
-                 * @description Application session id.
+                 * @description Application session id. Any id that names no application session of this account is `404`
+                 *     (`ERR_NOT_FOUND`), whatever its shape: a session that expired, was deleted or never existed is
+                 *     not found. Only a value that cannot be an id at all is `400` (`ERR_INVALID_PARAMETER`): one
+                 *     longer than 128 characters, or holding a control character.
                  * @example as_01HX2M8Q7V3ZKJ4T6W9YB2C5DE
                  */
                 id: components["parameters"]["AppSessionId"];
@@ -1726,7 +1870,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The server and its store are up. */
+            /** @description The server is alive. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            503: components["responses"]["GatewayServiceUnavailable"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server and its store are ready. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
