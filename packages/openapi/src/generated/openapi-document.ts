@@ -699,6 +699,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/reset": {
       "post": {
         "operationId": "resetSandbox",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/reset\");\nconsole.log(data?.offset_seconds, error);\n"
+          }
+        ],
         "summary": "Reset the caller's account (sandbox)",
         "description": "**Sandbox only.** Puts the caller's account back as a fresh server has it, and no other account:\nits gateway sessions and application sessions are deleted, its test clock goes back to real time\n(`offset_seconds: 0`), and on a server that seeds demo data (the reference server's default) the\naccount's demo data is seeded again, as of now, as a fresh server would seed it. Every other\naccount's sessions and clock are untouched. The reset is one transaction: another request of the\naccount sees the account either before it or after it. The answer is the account's clock after\nthe reset. It empties the whole account, so only a key whose scope covers all of it (both\nproducts, every sub-user and the application sessions) may reset it; any other gets `403\nsubuser_scope_mismatch`. The account's sub-users are kept (they show in no answer but through\nits sessions). `Idempotency-Key`s are the API key's, not the account's: a reset keeps them.\n",
         "tags": [

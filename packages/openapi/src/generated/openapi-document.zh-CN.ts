@@ -699,6 +699,13 @@ export const openapiDocument: OpenApiDocument = {
     "/sandbox/reset": {
       "post": {
         "operationId": "resetSandbox",
+        "x-codeSamples": [
+          {
+            "lang": "TypeScript",
+            "label": "@sessions-api/client",
+            "source": "import { createSessionsClient } from \"@sessions-api/client\";\n\nconst client = createSessionsClient({ baseUrl: \"http://127.0.0.1:8080\", apiKey: \"sk_demo_full\" });\n\nconst { data, error } = await client.raw.POST(\"/sandbox/reset\");\nconsole.log(data?.offset_seconds, error);\n"
+          }
+        ],
         "summary": "重置调用者的账户（沙盒）",
         "description": "**仅限沙盒。** 把调用者的账户恢复成全新服务器上的样子，且不影响任何其他账户：删除其网关会话和应用会话，\n其测试时钟回到真实时间（`offset_seconds: 0`），在会写入演示数据的服务器上（参考服务器的默认行为），\n该账户的演示数据按当前时间重新写入，与全新服务器写入的相同。其他账户的会话和时钟都不受影响。\n重置在一个事务中完成：该账户的其他请求看到的要么是重置前的账户，要么是重置后的账户。响应为重置后该账户的时钟。\n它会清空整个账户，因此只有作用域覆盖整个账户（两个产品、所有子账号和应用会话）的密钥才能重置它；\n其他密钥得到 `403 subuser_scope_mismatch`。该账户的子账号会保留（除了通过其会话，它们不出现在任何响应中）。\n`Idempotency-Key` 属于 API 密钥而非账户：重置会保留它们。\n",
         "tags": [
