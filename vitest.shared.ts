@@ -21,11 +21,13 @@ export const sourceCondition = "@sessions-api/source";
 
 /**
  * Vite's resolve options that put `sourceCondition` first in vitest's Node environment (Vite's `ssr`
- * environment); the rest are Vite's defaults for it.
+ * environment). The rest are Vite's defaults for it but `module`: under `module`, Vite resolves a
+ * dependency it leaves to Node to a bundler-only build (`@opentelemetry/api`, which prom-client loads,
+ * has extensionless ESM imports that Node cannot load), so dependencies get what Node itself picks.
  *
  * @example
  * export default defineProject({ ...sourceConditions, test: { name: "client", ...hangGuards } });
  */
 export const sourceConditions = {
-  ssr: { resolve: { conditions: [sourceCondition, "module", "node", "development|production"] } },
+  ssr: { resolve: { conditions: [sourceCondition, "node", "development|production"] } },
 };
