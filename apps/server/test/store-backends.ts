@@ -2,7 +2,7 @@
 // PostgreSQL server of the global setup, in a fresh schema per test file (dropped afterwards).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, inject } from "vitest";
 import { type Database, openDatabase } from "../src/store/database.js";
 import { SessionStore } from "../src/store/session-store.js";
 
@@ -53,6 +53,39 @@ export async function dropSchema(url: string, schema: string): Promise<void> {
 /** Both backends; PostgreSQL only when the global setup could start it (always under CI=true). */
 export function storeBackends(): (() => StoreBackend)[] {
   return postgresUrl === null ? [pgliteBackend] : [pgliteBackend, postgresBackend];
+}
+
+/** A store opened for a suite, with a second connection to its database (on PGlite: one of its own). */
+export interface OpenedStore {
+  readonly backend: StoreBackend;
+  readonly store: SessionStore;
+  /** For assertions on the schema and for statements the store does not make. */
+  readonly db: Database;
+}
+
+/**
+ * Describes `suite` once on each backend, with a store opened before its tests and closed after them;
+ * `title` names the backend with `%s`. Read `opened`'s fields inside tests and hooks, not while describing.
+ *
+ * @example
+ * describeEachStore("the accounts' clocks of SessionStore on %s", (opened) => {
+ *   test("start at real time", async () => expect(await opened.store.clockOffsetSeconds("a")).toBe(0));
+ * });
+ */
+export function describeEachStore(title: string, suite: (opened: OpenedStore) => void): void {
+  describe.each(storeBackends().map((make) => [make().name, make] as const))(title, (_, make) => {
+    const opened = {} as { -readonly [K in keyof OpenedStore]: OpenedStore[K] };
+    beforeAll(async () => {
+      opened.backend = make();
+      [opened.store, opened.db] = await Promise.all([opened.backend.open(), opened.backend.raw()]);
+    });
+    afterAll(async () => {
+      await opened.store?.close();
+      await opened.db?.close();
+      await opened.backend?.dispose();
+    });
+    suite(opened);
+  });
 }
 
 /** Where a whole app (`createSessionsApp`) keeps its store in a test: its options, and how to drop it. */

@@ -1,51 +1,39 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { postgresBackend, postgresUrl, type StoreBackend, storeBackends } from "../../test/store-backends.js";
+import {
+  describeEachStore,
+  postgresBackend,
+  postgresUrl,
+  type StoreBackend,
+} from "../../test/store-backends.js";
 import { freshAccount } from "../../test/store-reports.js";
-import type { Database } from "./database.js";
 import type { SessionStore } from "./session-store.js";
 
-describe.each(storeBackends().map((make) => [make().name, make] as const))(
-  "the accounts' clocks of SessionStore on %s",
-  (_, make) => {
-    let backend: StoreBackend;
-    let store: SessionStore;
-    let db: Database;
-    beforeAll(async () => {
-      backend = make();
-      [store, db] = await Promise.all([backend.open(), backend.raw()]);
-    });
-    afterAll(async () => {
-      await store?.close();
-      await db?.close();
-      await backend?.dispose();
-    });
+describeEachStore("the accounts' clocks of SessionStore on %s", (opened) => {
+  test("each account's clock offset lives in the database and moves alone", async () => {
+    const [mine, theirs] = [freshAccount(), freshAccount()];
+    expect(await opened.store.clockOffsetSeconds(mine)).toBe(0);
+    expect(await opened.store.advanceClock(mine, 60)).toBe(60);
+    expect(await opened.store.advanceClock(mine, 30)).toBe(90);
+    expect(await opened.store.clockOffsetSeconds(mine)).toBe(90);
+    expect(await opened.store.clockOffsetSeconds(theirs)).toBe(0);
+    if (opened.db.kind === "postgres") {
+      const [row] = await opened.db.query<{ offset_seconds: string | number }>(
+        "SELECT offset_seconds FROM account_clocks WHERE account = $1",
+        [mine],
+      );
+      expect(Number(row?.offset_seconds)).toBe(90);
+    }
+  });
 
-    test("each account's clock offset lives in the database and moves alone", async () => {
-      const [mine, theirs] = [freshAccount(), freshAccount()];
-      expect(await store.clockOffsetSeconds(mine)).toBe(0);
-      expect(await store.advanceClock(mine, 60)).toBe(60);
-      expect(await store.advanceClock(mine, 30)).toBe(90);
-      expect(await store.clockOffsetSeconds(mine)).toBe(90);
-      expect(await store.clockOffsetSeconds(theirs)).toBe(0);
-      if (db.kind === "postgres") {
-        const [row] = await db.query<{ offset_seconds: string | number }>(
-          "SELECT offset_seconds FROM account_clocks WHERE account = $1",
-          [mine],
-        );
-        expect(Number(row?.offset_seconds)).toBe(90);
-      }
-    });
-
-    test("an advance past the bound it is given moves nothing", async () => {
-      const account = freshAccount();
-      expect(await store.advanceClock(account, 101, 100)).toBeNull();
-      expect(await store.clockOffsetSeconds(account)).toBe(0);
-      expect(await store.advanceClock(account, 100, 100)).toBe(100);
-      expect(await store.advanceClock(account, 1, 100)).toBeNull();
-      expect(await store.clockOffsetSeconds(account)).toBe(100);
-    });
-  },
-);
+  test("an advance past the bound it is given moves nothing", async () => {
+    const account = freshAccount();
+    expect(await opened.store.advanceClock(account, 101, 100)).toBeNull();
+    expect(await opened.store.clockOffsetSeconds(account)).toBe(0);
+    expect(await opened.store.advanceClock(account, 100, 100)).toBe(100);
+    expect(await opened.store.advanceClock(account, 1, 100)).toBeNull();
+    expect(await opened.store.clockOffsetSeconds(account)).toBe(100);
+  });
+});
 
 describe.skipIf(postgresUrl === null)("several SessionStores over one PostgreSQL database", () => {
   let backend: StoreBackend;

@@ -1,78 +1,60 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type StoreBackend, storeBackends } from "../../test/store-backends.js";
+import { describeEachStore, type StoreBackend, storeBackends } from "../../test/store-backends.js";
 import { at, iso, user } from "../../test/store-reports.js";
 import type { Database } from "./database.js";
 import { loadMigrations, migrate } from "./migrate.js";
-import type { SessionStore } from "./session-store.js";
 
-describe.each(storeBackends().map((make) => [make().name, make] as const))(
-  "the schema of SessionStore on %s",
-  (_, make) => {
-    let backend: StoreBackend;
-    let store: SessionStore;
-    // a second connection to the store's database (on PGlite: a database of its own) for schema checks
-    let db: Database;
-    beforeAll(async () => {
-      backend = make();
-      [store, db] = await Promise.all([backend.open(), backend.raw()]);
-    });
-    afterAll(async () => {
-      await store?.close();
-      await db?.close();
-      await backend?.dispose();
-    });
+describeEachStore("the schema of SessionStore on %s", (opened) => {
+  test("over PostgreSQL a statement that runs 30 s is cancelled, so a request never waits for ever", async () => {
+    const [row] = await opened.db.query<{ statement_timeout: string }>("SHOW statement_timeout");
+    // PGlite runs in this process: there is no server to stop waiting for
+    expect(row?.statement_timeout).toBe(opened.db.kind === "postgres" ? "30s" : "0");
+  });
 
-    test("over PostgreSQL a statement that runs 30 s is cancelled, so a request never waits for ever", async () => {
-      const [row] = await db.query<{ statement_timeout: string }>("SHOW statement_timeout");
-      // PGlite runs in this process: there is no server to stop waiting for
-      expect(row?.statement_timeout).toBe(db.kind === "postgres" ? "30s" : "0");
-    });
+  test("applies each migration once, and again applies nothing", async () => {
+    expect(await migrate(opened.db)).toEqual(
+      opened.backend.name === "pglite"
+        ? [
+            "0001-initial",
+            "0002-samples-in-session",
+            "0003-room-for-updates",
+            "0004-upkeep-counts",
+            "0005-server-secrets",
+            "0006-subusers-per-account",
+            "0007-clock-per-account",
+            "0008-idempotency-keys",
+            "0009-rate-limit-buckets",
+          ]
+        : [],
+    );
+    expect(await migrate(opened.db)).toEqual([]);
+    const rows = await opened.db.query<{ version: number }>(
+      "SELECT version FROM schema_migrations ORDER BY version",
+    );
+    expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
 
-    test("applies each migration once, and again applies nothing", async () => {
-      expect(await migrate(db)).toEqual(
-        backend.name === "pglite"
-          ? [
-              "0001-initial",
-              "0002-samples-in-session",
-              "0003-room-for-updates",
-              "0004-upkeep-counts",
-              "0005-server-secrets",
-              "0006-subusers-per-account",
-              "0007-clock-per-account",
-              "0008-idempotency-keys",
-              "0009-rate-limit-buckets",
-            ]
-          : [],
-      );
-      expect(await migrate(db)).toEqual([]);
-      const rows = await db.query<{ version: number }>(
-        "SELECT version FROM schema_migrations ORDER BY version",
-      );
-      expect(rows.map((row) => Number(row.version))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
-    });
+  test("leaves room in each page of gateway_sessions for a report's update of a session beside it", async () => {
+    await migrate(opened.db);
+    // a report rewrites its session's row; with room on the row's page the new version goes beside the
+    // old one and none of the nine indexes is touched (a heap-only update)
+    const [row] = await opened.db.query<{ options: string[] | string | null }>(
+      "SELECT reloptions AS options FROM pg_class WHERE oid = 'gateway_sessions'::regclass",
+    );
+    expect(String(row?.options)).toMatch(/fillfactor=70/);
+  });
 
-    test("leaves room in each page of gateway_sessions for a report's update of a session beside it", async () => {
-      await migrate(db);
-      // a report rewrites its session's row; with room on the row's page the new version goes beside the
-      // old one and none of the nine indexes is touched (a heap-only update)
-      const [row] = await db.query<{ options: string[] | string | null }>(
-        "SELECT reloptions AS options FROM pg_class WHERE oid = 'gateway_sessions'::regclass",
-      );
-      expect(String(row?.options)).toMatch(/fillfactor=70/);
-    });
-
-    test("has an index for the keyset order under every list filter", async () => {
-      await migrate(db);
-      const rows = await db.query<{ indexdef: string }>(
-        "SELECT indexdef FROM pg_indexes WHERE tablename = 'gateway_sessions' AND schemaname = current_schema()",
-      );
-      const definitions = rows.map((row) => row.indexdef.replace(/^.*USING btree /, ""));
-      for (const filter of ["", "subuser, ", "session_id, ", "region, ", "asn, ", "repinned, "]) {
-        expect(definitions).toContain(`(account, product, ${filter}started_at DESC, id DESC)`);
-      }
-    });
-  },
-);
+  test("has an index for the keyset order under every list filter", async () => {
+    await migrate(opened.db);
+    const rows = await opened.db.query<{ indexdef: string }>(
+      "SELECT indexdef FROM pg_indexes WHERE tablename = 'gateway_sessions' AND schemaname = current_schema()",
+    );
+    const definitions = rows.map((row) => row.indexdef.replace(/^.*USING btree /, ""));
+    for (const filter of ["", "subuser, ", "session_id, ", "region, ", "asn, ", "repinned, "]) {
+      expect(definitions).toContain(`(account, product, ${filter}started_at DESC, id DESC)`);
+    }
+  });
+});
 
 describe.each(storeBackends().map((make) => [make().name, make] as const))(
   "migration 0002 on %s",
