@@ -1,8 +1,9 @@
 /**
  * The reference server as a team runs it: two instances over one PostgreSQL database behind HAProxy
  * (round robin). The contract suite passes through the balancer, and what a client sees holds across
- * instances: consecutive requests go to different ones, a key's budget is spent once across both, and a
- * clock moved through one instance is the clock the other tells.
+ * instances: consecutive requests go to different ones, a key's budget is spent once across both, a
+ * clock moved through one instance is the clock the other tells (for that account only), and a retried
+ * sandbox write that reaches the other instance is replayed, not made twice.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -26,7 +27,7 @@ afterAll(() => deployment?.close());
 const call = async (base: string, path: string, key: string, init: RequestInit = {}) => {
   const response = await fetch(`${base}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...init.headers },
   });
   const text = await response.text();
   return {
@@ -78,6 +79,41 @@ describe("two instances over one PostgreSQL behind a round-robin load balancer",
     });
     expect(moved.status).toBe(200);
     expect((await call(b, "/sandbox/clock", keys.full)).body.offset_seconds).toBe(before + 60);
+  });
+
+  test("move only the caller's account's clock, whichever instance tells it", async () => {
+    const { a, b } = deployment.instances;
+    const demoBefore = (await call(b, "/sandbox/clock", keys.full)).body.offset_seconds as number;
+    const otherBefore = (await call(b, "/sandbox/clock", keys.other)).body.offset_seconds as number;
+    const moved = await call(a, "/sandbox/clock/advance", keys.other, {
+      method: "POST",
+      body: JSON.stringify({ seconds: 3600 }),
+    });
+    expect(moved.status).toBe(200);
+    expect((await call(b, "/sandbox/clock", keys.other)).body.offset_seconds).toBe(otherBefore + 3600);
+    expect((await call(b, "/sandbox/clock", keys.full)).body.offset_seconds).toBe(demoBefore);
+  });
+
+  test("replay a retried sandbox write that reaches the other instance, with no second session", async () => {
+    const key = `lb-retry-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const create = () =>
+      call(deployment.url, "/sandbox/app/sessions", keys.full, {
+        method: "POST",
+        headers: { "idempotency-key": key },
+        body: JSON.stringify({}),
+      });
+    const first = await create();
+    const retry = await create();
+    expect(first.status).toBe(201);
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    // round robin: the retry went to the instance that did not make the session
+    expect(retry.headers.get("x-served-by")).not.toBe(first.headers.get("x-served-by"));
+    expect(retry.status).toBe(201);
+    expect(retry.headers.get("idempotent-replayed")).toBe("true");
+    expect(retry.body).toEqual(first.body);
+    const listed = await call(deployment.url, "/app/sessions?limit=100", keys.full);
+    const ids = (listed.body.application_sessions as { id: string }[]).map((session) => session.id);
+    expect(ids.filter((id) => id === first.body.id)).toHaveLength(1);
   });
 
   test("pass the contract suite through the balancer", async () => {
