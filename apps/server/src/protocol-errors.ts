@@ -15,6 +15,7 @@ import type { Socket } from "node:net";
 import { buildErrorAnswer, formatRawAnswer } from "./error-answer.js";
 import { ApiError, type ErrorStatus } from "./errors.js";
 import type { Logger } from "./logger.js";
+import { pathOfTarget } from "./request-target.js";
 
 interface ParserError extends Error {
   code?: string;
@@ -57,17 +58,32 @@ const requestLineFaults = new Set([
 // fault: the last request line read before it (a packet may begin with requests pipelined before). Else
 // the path of `broken`, the request the bytes cut short; bytes after whole requests are not theirs
 function pathOf(error: ParserError, broken: ServerResponse | undefined): string {
+  return decodeUnreserved(rawPathOf(error, broken));
+}
+
+// `/%61pp` is `/app` to the router, which decodes what a path may spell either way (RFC 3986 2.3), so it is
+// to the family of a refused request too
+function decodeUnreserved(path: string): string {
+  return path.replace(/%([0-9A-Fa-f]{2})/g, (encoded, hex: string) => {
+    const character = String.fromCharCode(Number.parseInt(hex, 16));
+    return /^[A-Za-z0-9._~-]$/.test(character) ? character : encoded;
+  });
+}
+
+function rawPathOf(error: ParserError, broken: ServerResponse | undefined): string {
   const packet = error.rawPacket?.toString("latin1", 0, Math.min(error.rawPacket.length, 65_536)) ?? "";
   const fault = error.bytesParsed ?? packet.length;
   let fromPacket: string | undefined;
   if (error.code !== undefined && requestLineFaults.has(error.code)) {
     const lineEnd = packet.indexOf("\n", fault);
     const line = packet.slice(packet.lastIndexOf("\n", fault - 1) + 1, lineEnd < 0 ? undefined : lineEnd);
-    return /^[!-~]+ (\/[^\s?#]*)/.exec(line)?.[1] ?? "/";
+    return pathOfTarget(/^[!-~]+ (\S+)/.exec(line)?.[1] ?? "") ?? "/";
   }
-  for (const line of packet.slice(0, fault + 1).matchAll(/(?:^|\n)[!-~]+ (\/[^\s?#]*)/g))
-    fromPacket = line[1];
-  return fromPacket ?? broken?.req.url?.split("?")[0] ?? "/";
+  // a request line: a method (no colon, unlike a header's name), then a path (origin-form) or an
+  // absolute URL (absolute-form), perhaps cut short where the parser stopped
+  for (const line of packet.slice(0, fault + 1).matchAll(/(?:^|\n)[!-9;-~]+ ((?:\/|https?:\/\/)\S*)/gi))
+    fromPacket = pathOfTarget(line[1] ?? "");
+  return fromPacket ?? pathOfTarget(broken?.req.url ?? "") ?? "/";
 }
 
 /**

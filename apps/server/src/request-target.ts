@@ -32,8 +32,14 @@ const hostSyntax = /^(?:\[[0-9a-f:.]+\]|[a-z0-9._~-]+)(?::(\d{1,5}))?$/i;
 // most requests repeat the Host of the one before: it is checked once
 let lastValidHost = "";
 
-// the path of a request target: origin-form (`/v1/...?q`) or absolute-form (`http://host/v1/...`)
-function pathOfTarget(target: string): string | undefined {
+/**
+ * The path of a request target: origin-form (`/v1/...?q`) or absolute-form (`http://host/v1/...`);
+ * undefined for any other form (`*`, `host:443`).
+ *
+ * @example
+ * pathOfTarget("http://127.0.0.1:8080/app/sessions?limit=2"); // "/app/sessions"
+ */
+export function pathOfTarget(target: string): string | undefined {
   let path = target;
   if (!target.startsWith("/")) {
     const authority = /^https?:\/\/[^/?#]*/i.exec(target);

@@ -97,6 +97,20 @@ describe("requests Node's parser refuses, on the server", () => {
     expectGatewayError(answers[3] as RawAnswer, 400, "malformed_request");
   });
 
+  test.each([
+    ["origin-form", "/sandbox/app/sessions"],
+    ["absolute-form", "http://127.0.0.1/sandbox/app/sessions"],
+    ["absolute-form, a query after the path", "http://127.0.0.1/app/sessions?limit=2"],
+    ["a letter percent-encoded", "/%61pp/sessions"],
+  ])("a broken header of a request to an /app path (%s) is 400 in the AppError body", async (_, target) => {
+    const url = await server();
+    const answer = await exchange(
+      url,
+      `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\n${auth}Content-Length: +2\r\n\r\n{}`,
+    );
+    expectAppError(answer, 400, "ERR_MALFORMED_REQUEST");
+  });
+
   test("a request line and headers past 16 KiB are 431, in the body of the family the path belongs to", async () => {
     const url = await server();
     const longQuery = `cursor=${"a".repeat(20_000)}`;
