@@ -12,6 +12,15 @@ import { type ServerResponse, STATUS_CODES } from "node:http";
 import { type ApiError, type ErrorStatus, errorBody, errorFamilyOf } from "./errors.js";
 import { newRequestId } from "./ids.js";
 
+// `/%61pp` is `/app` to the router, which decodes what a path may spell either way (RFC 3986 2.3): so it
+// is to the family of a request refused before the router saw it
+function decodeUnreserved(path: string): string {
+  return path.replace(/%([0-9A-Fa-f]{2})/g, (encoded, hex: string) => {
+    const character = String.fromCharCode(Number.parseInt(hex, 16));
+    return /^[A-Za-z0-9._~-]$/.test(character) ? character : encoded;
+  });
+}
+
 /** An error answer, ready to write. */
 export interface ErrorAnswer {
   status: ErrorStatus;
@@ -23,15 +32,15 @@ export interface ErrorAnswer {
 }
 
 /**
- * The answer to `error` on `path` (the raw path of the request line; `/`, the gateway family, when
- * there is none).
+ * The answer to `error` on `path` (the raw path of the request line, as sent; `/`, the gateway family,
+ * when there is none).
  *
  * @example
  * buildErrorAnswer("/", new ApiError(503, "service_unavailable", "At the connection limit."));
  */
 export function buildErrorAnswer(path: string, error: ApiError): ErrorAnswer {
   const requestId = newRequestId();
-  const body = JSON.stringify(errorBody(errorFamilyOf(path), error, requestId));
+  const body = JSON.stringify(errorBody(errorFamilyOf(decodeUnreserved(path)), error, requestId));
   return {
     status: error.status,
     headers: {

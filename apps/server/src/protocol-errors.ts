@@ -58,19 +58,6 @@ const requestLineFaults = new Set([
 // fault: the last request line read before it (a packet may begin with requests pipelined before). Else
 // the path of `broken`, the request the bytes cut short; bytes after whole requests are not theirs
 function pathOf(error: ParserError, broken: ServerResponse | undefined): string {
-  return decodeUnreserved(rawPathOf(error, broken));
-}
-
-// `/%61pp` is `/app` to the router, which decodes what a path may spell either way (RFC 3986 2.3), so it is
-// to the family of a refused request too
-function decodeUnreserved(path: string): string {
-  return path.replace(/%([0-9A-Fa-f]{2})/g, (encoded, hex: string) => {
-    const character = String.fromCharCode(Number.parseInt(hex, 16));
-    return /^[A-Za-z0-9._~-]$/.test(character) ? character : encoded;
-  });
-}
-
-function rawPathOf(error: ParserError, broken: ServerResponse | undefined): string {
   const packet = error.rawPacket?.toString("latin1", 0, Math.min(error.rawPacket.length, 65_536)) ?? "";
   const fault = error.bytesParsed ?? packet.length;
   let fromPacket: string | undefined;
