@@ -98,9 +98,12 @@ export function checkRequestTarget(req: IncomingMessage): TargetRefusal | undefi
   }
   const hostProblem = describeHostProblem(req);
   if (hostProblem !== undefined) return { path, error: malformed(hostProblem) };
-  // URL parsers read a backslash as a slash: the path would not be the one sent
-  if (path.includes("\\")) {
-    return { path, error: malformed(`The path must not contain a backslash; got ${JSON.stringify(path)}.`) };
+  // URL parsers read a backslash as a slash: the path would not be the one sent. Anywhere before the
+  // query, a fragment included (`/app/sessions/#\\`), as the request listener refuses it too
+  const beforeQuery = target.split("?", 1)[0] ?? "";
+  if (beforeQuery.includes("\\")) {
+    const message = `The path must not contain a backslash; got ${JSON.stringify(beforeQuery)}.`;
+    return { path, error: malformed(message) };
   }
   if (dotSegment.test(path)) return { path, error: ApiError.routeNotFound(req.method ?? "GET", path) };
   return undefined;

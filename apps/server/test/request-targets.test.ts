@@ -150,6 +150,12 @@ describe("request lines and Host headers no URL can be built from", () => {
     expectGatewayError(answer, 400, "malformed_request");
   });
 
+  test("a backslash after a fragment mark is 400 malformed_request in the path's family too", async () => {
+    const answer = await sendHead("GET /app/sessions/#\\ HTTP/1.1\r\nHost: x");
+    expectAppError(answer, 400, "ERR_MALFORMED_REQUEST");
+    expect(answer.body.msg).toMatch(/backslash/);
+  });
+
   test("CONNECT is answered like any other method: 400 for host:443, 405 with Allow on a path", async () => {
     const tunnel = await sendHead("CONNECT host:443 HTTP/1.1\r\nHost: host:443");
     expectGatewayError(tunnel, 400, "malformed_request");
