@@ -7,7 +7,7 @@ import type { GatewayProduct, Session, SessionDetail } from "@sessions-api/opena
 import { freezeShared } from "../json-text.js";
 import { type PurgeCutoffs, sqlAccountCutoff } from "./account-clocks.js";
 import { auditCutoffOf, isoTime, toIso } from "./iso-time.js";
-import type { ReadCache } from "./read-cache.js";
+import type { CacheEntry, ReadCache } from "./read-cache.js";
 import {
   earliestOf,
   type SessionDetailRow,
@@ -67,6 +67,15 @@ interface PageMembers {
   next: SessionKey | null;
 }
 
+/**
+ * What a kept page was last answered with: its sessions' cache entries and the page made of them. While
+ * every entry is live the page is answered as it is, with no lookup by key.
+ */
+interface PageView {
+  entries: (CacheEntry<Session> | undefined)[];
+  sessions: Session[];
+}
+
 const itemKey = (id: string) => `item ${id}`;
 
 /**
@@ -76,7 +85,7 @@ const itemKey = (id: string) => `item ${id}`;
  * const session = await sessions.find("acct_demo", "residential", "ses_01HX2K3PQ4M5", now);
  */
 export class GatewaySessions {
-  private readonly pages = new WeakMap<PageMembers, Session[]>();
+  private readonly views = new WeakMap<PageMembers, PageView>();
 
   constructor(private readonly access: StoreAccess) {}
 
@@ -139,22 +148,23 @@ export class GatewaySessions {
     const key = `sessions ${JSON.stringify(selection)}`;
     const members = cache.get<PageMembers>(account, key, now);
     if (members !== undefined) {
-      const sessions = await this.readItems(account, members.ids, now);
-      if (sessions !== null) return { sessions: this.composed(members, sessions), next: members.next };
+      const sessions = await this.pageOf(account, members, now);
+      if (sessions !== null) return { sessions, next: members.next };
     }
     const ticket = cache.begin(account);
     try {
       const { page, rows } = await this.readPage(query, now);
       const leaves = (row: SessionRow) =>
         visibleUntil(isoTime(row.expires_at), row.terminated_at && isoTime(row.terminated_at));
-      page.sessions.forEach((session, i) => {
+      const entries = page.sessions.map((session, i) => {
         const read = { now, validUntil: leaves(rows[i] as SessionRow), rows: 1 };
-        cache.set(ticket, itemKey(session.id), session, { kind: "session", id: session.id }, read);
+        return cache.set(ticket, itemKey(session.id), session, { kind: "session", id: session.id }, read);
       });
       const found: PageMembers = { ids: page.sessions.map((session) => session.id), next: page.next };
       // the page changes when one of its rows, or the one after it (which decides `next`), leaves
       const validUntil = earliestOf(rows.map(leaves));
-      cache.set(ticket, key, found, { kind: "lists" }, { now, validUntil, rows: 1 });
+      const kept = cache.set(ticket, key, found, { kind: "lists" }, { now, validUntil, rows: 1 });
+      if (kept !== undefined) this.views.set(kept.value, { entries, sessions: freezeShared(page.sessions) });
       return page;
     } finally {
       cache.end(ticket);
@@ -177,43 +187,51 @@ export class GatewaySessions {
     return { page: { sessions: page.map(toSession), next }, rows };
   }
 
-  // the sessions of a cached page, those not cached read in one statement; null when one of them is gone
-  // (the page's entry said it was there: the caller reads the page again)
-  private async readItems(account: string, ids: readonly string[], now: Date): Promise<Session[] | null> {
+  // the sessions of a kept page: as last answered while each of its sessions' entries is live, else from
+  // the cache by key, those not cached read in one statement; null when one of them is gone (the page's
+  // entry said it was there: the caller reads the page again)
+  private async pageOf(account: string, members: PageMembers, now: Date): Promise<Session[] | null> {
     const cache = this.access.cache as ReadCache;
-    const sessions = ids.map((id) => cache.get<Session>(account, itemKey(id), now));
-    const missing = ids.filter((_, i) => sessions[i] === undefined);
-    if (missing.length === 0) return sessions as Session[];
-    const ticket = cache.begin(account);
-    try {
-      const rows = await this.access.db.query<SessionRow>(
-        `SELECT ${sessionSelect} FROM gateway_sessions WHERE id = ANY($1::text[]) AND account = $2`,
-        [missing, account],
-      );
-      const byId = new Map(rows.map((row) => [row.id, row]));
-      for (const [i, id] of ids.entries()) {
-        if (sessions[i] !== undefined) continue;
-        const row = byId.get(id);
-        if (row === undefined) return null;
-        const session = toSession(row);
-        const validUntil = visibleUntil(session.expires_at, session.terminated_at);
-        if (now.getTime() >= validUntil) return null;
-        cache.set(ticket, itemKey(id), session, { kind: "session", id }, { now, validUntil, rows: 1 });
-        sessions[i] = session;
+    const view = this.views.get(members);
+    const live = (entry: CacheEntry<Session> | undefined) => entry !== undefined && cache.isLive(entry, now);
+    if (view?.entries.every(live)) return view.sessions;
+    const { ids } = members;
+    const entries = ids.map((id, i) => {
+      const held = view?.entries[i];
+      return live(held) ? held : cache.entry<Session>(account, itemKey(id), now);
+    });
+    const sessions = entries.map((entry) => entry?.value);
+    const missing = ids.filter((_, i) => entries[i] === undefined);
+    if (missing.length > 0) {
+      const ticket = cache.begin(account);
+      try {
+        const rows = await this.access.db.query<SessionRow>(
+          `SELECT ${sessionSelect} FROM gateway_sessions WHERE id = ANY($1::text[]) AND account = $2`,
+          [missing, account],
+        );
+        const byId = new Map(rows.map((row) => [row.id, row]));
+        for (const [i, id] of ids.entries()) {
+          if (entries[i] !== undefined) continue;
+          const row = byId.get(id);
+          if (row === undefined) return null;
+          const session = toSession(row);
+          const validUntil = visibleUntil(session.expires_at, session.terminated_at);
+          if (now.getTime() >= validUntil) return null;
+          const read = { now, validUntil, rows: 1 };
+          entries[i] = cache.set(ticket, itemKey(id), session, { kind: "session", id }, read);
+          sessions[i] = session;
+        }
+      } finally {
+        cache.end(ticket);
       }
-      return sessions as Session[];
-    } finally {
-      cache.end(ticket);
     }
-  }
-
-  // one array per page and set of its sessions' versions: a page read again while none of its sessions
-  // changed is the same (frozen) array, whose JSON text is then made once
-  private composed(members: PageMembers, sessions: Session[]): Session[] {
-    const previous = this.pages.get(members);
-    if (previous?.every((session, i) => session === sessions[i])) return previous;
-    const page = freezeShared(sessions);
-    this.pages.set(members, page);
+    // a page whose sessions are the ones it was last answered with is the same (frozen) array, whose
+    // JSON text is then made once
+    const page =
+      view?.sessions.every((session, i) => session === sessions[i]) === true
+        ? view.sessions
+        : freezeShared(sessions as Session[]);
+    this.views.set(members, { entries, sessions: page });
     return page;
   }
 

@@ -153,4 +153,47 @@ describe("ReadCache", () => {
       value!.sessions[0]!.samples[0]!.bytes = 2;
     }).toThrow(TypeError);
   });
+  test("an entry held by a reader stays live exactly as long as a lookup by its key would find it", () => {
+    const cache = new ReadCache({ maxRows: 2 });
+    const hold = (key: string, scope: CacheScope) => {
+      const ticket = cache.begin("acct_a");
+      const entry = cache.set(ticket, key, { key }, scope, { now: at(0), validUntil: t0 + 1000, rows: 1 });
+      cache.end(ticket);
+      if (entry === undefined) throw new Error(`${key} was not kept`);
+      return entry;
+    };
+    const one = hold("one", session("ses_1"));
+    expect(one.value).toEqual({ key: "one" });
+    expect(cache.isLive(one, at(0))).toBe(true);
+    expect(cache.isLive(one, at(-1))).toBe(false); // before its read
+    expect(cache.isLive(one, at(1000))).toBe(false); // at its end
+    cache.invalidateSession("acct_a", "ses_2");
+    expect(cache.isLive(one, at(0))).toBe(true);
+    cache.invalidateSession("acct_a", "ses_1");
+    expect(cache.isLive(one, at(0))).toBe(false);
+    expect(one.value).toBeUndefined(); // let go: a holder cannot keep a dropped answer alive
+
+    const two = hold("two", session("ses_2"));
+    cache.invalidateLists("acct_a");
+    expect(cache.isLive(two, at(0))).toBe(true);
+    cache.invalidateAccount("acct_a");
+    expect(cache.isLive(two, at(0))).toBe(false);
+
+    // evicted, as the least recently used (holding an entry is not a use), or cleared
+    const three = hold("three", session("ses_3"));
+    const four = hold("four", session("ses_4"));
+    hold("five", session("ses_5"));
+    expect([cache.isLive(three, at(0)), cache.isLive(four, at(0))]).toEqual([false, true]);
+    cache.clear();
+    expect(cache.isLive(four, at(0))).toBe(false);
+  });
+
+  test("a read that may predate a write is not kept, and hands out no entry", () => {
+    const cache = new ReadCache();
+    const ticket = cache.begin("acct_a");
+    cache.invalidateSession("acct_a", "ses_1");
+    const kept = cache.set(ticket, "k", 1, session("ses_1"), { now: at(0), validUntil: t0 + 1000, rows: 1 });
+    cache.end(ticket);
+    expect(kept).toBeUndefined();
+  });
 });

@@ -32,8 +32,18 @@ import { freezeShared } from "../json-text.js";
 /** Which writes drop an entry: see the module's header. */
 export type CacheScope = { kind: "account" } | { kind: "lists" } | { kind: "session"; id: string };
 
+/**
+ * A kept answer, for a reader that holds on to it (a page holds its sessions'): `ReadCache.isLive` then
+ * says whether it still answers, without finding it by its key again.
+ */
+export interface CacheEntry<T> {
+  readonly value: T;
+}
+
 interface Entry {
   value: unknown;
+  /** Dropped from the cache: its holders must look again (its value is let go). */
+  removed: boolean;
   account: string;
   scope: CacheScope;
   accountGeneration: number;
@@ -116,6 +126,11 @@ export class ReadCache {
 
   /** The cached answer to the account's `key` at `now`, or undefined. */
   get<T>(account: string, key: string, now: Date): T | undefined {
+    return this.entry<T>(account, key, now)?.value;
+  }
+
+  /** The entry of the cached answer to the account's `key` at `now`, for a reader that holds on to it. */
+  entry<T>(account: string, key: string, now: Date): CacheEntry<T> | undefined {
     const id = `${account}\n${key}`;
     const entry = this.entries.get(id);
     if (entry === undefined) return undefined;
@@ -127,22 +142,40 @@ export class ReadCache {
     if (at < entry.readAt) return undefined;
     this.entries.delete(id);
     this.entries.set(id, entry);
-    return entry.value as T;
+    return entry as CacheEntry<T>;
+  }
+
+  /**
+   * Whether an entry this cache handed out still answers at `now`, as `entry` would find it: it is
+   * neither dropped nor past its time. Unlike `entry`, it does not count as a use for eviction: a page
+   * read often keeps its own entry, not its sessions', at the end of the queue.
+   */
+  isLive(handle: CacheEntry<unknown>, now: Date): boolean {
+    const entry = handle as Entry;
+    const at = now.getTime();
+    return !entry.removed && this.isCurrent(entry) && at < entry.validUntil && at >= entry.readAt;
   }
 
   /**
    * Keeps `value` as the answer to the account's `key`, unless a write its scope depends on came after
    * `ticket` was taken (the value may predate that write). The value is frozen: every request that hits
-   * it shares it.
+   * it shares it. Its entry, or undefined when it was not kept.
    */
-  set(ticket: ReadTicket, key: string, value: unknown, scope: CacheScope, read: CachedRead): void {
+  set<T>(
+    ticket: ReadTicket,
+    key: string,
+    value: T,
+    scope: CacheScope,
+    read: CachedRead,
+  ): CacheEntry<T> | undefined {
     const { account } = ticket;
-    if (read.rows > this.maxRows || !this.isUnwrittenSince(ticket, scope)) return;
+    if (read.rows > this.maxRows || !this.isUnwrittenSince(ticket, scope)) return undefined;
     const id = `${account}\n${key}`;
     const previous = this.entries.get(id);
     if (previous !== undefined) this.remove(id, previous);
-    this.entries.set(id, {
+    const entry: Entry = {
       value: freezeShared(value),
+      removed: false,
       account,
       scope,
       accountGeneration: ticket.accountGeneration,
@@ -150,7 +183,8 @@ export class ReadCache {
       readAt: read.now.getTime(),
       validUntil: read.validUntil,
       rows: read.rows,
-    });
+    };
+    this.entries.set(id, entry);
     if (scope.kind === "session") {
       const tag = sessionTag(account, scope.id);
       const ids = this.bySession.get(tag) ?? new Set<string>();
@@ -158,10 +192,11 @@ export class ReadCache {
       this.bySession.set(tag, ids);
     }
     this.rows += read.rows;
-    for (const [oldest, entry] of this.entries) {
+    for (const [oldest, kept] of this.entries) {
       if (this.rows <= this.maxRows) break;
-      this.remove(oldest, entry);
+      this.remove(oldest, kept);
     }
+    return entry.removed ? undefined : (entry as CacheEntry<T>);
   }
 
   /** Drops every answer about the account (after a write whose effect is not known more narrowly). */
@@ -192,6 +227,7 @@ export class ReadCache {
     this.accountWrites.clear();
     this.listsWrites.clear();
     this.sessionWrites.clear();
+    for (const entry of this.entries.values()) this.letGo(entry);
     this.entries.clear();
     this.bySession.clear();
     this.rows = 0;
@@ -237,7 +273,14 @@ export class ReadCache {
     }
   }
 
+  // its holders see it dropped, and do not keep its value from the garbage collector
+  private letGo(entry: Entry): void {
+    entry.removed = true;
+    entry.value = undefined;
+  }
+
   private remove(id: string, entry: Entry): void {
+    this.letGo(entry);
     this.entries.delete(id);
     this.rows -= entry.rows;
     if (entry.scope.kind === "session") {
