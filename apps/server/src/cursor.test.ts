@@ -7,9 +7,9 @@ const position = { startedAt: "2026-05-28T07:00:00.000Z", id: "ses_01HX2K3PQ4M5"
 const scope = { account: "acct_demo", product: "residential", status: "active", subuser: undefined };
 const secret = randomBytes(32);
 
-function expectRefused(cursor: string, message: RegExp): void {
+function expectRefused(cursor: string, message: RegExp, withSecret: Uint8Array = secret): void {
   try {
-    decodeCursor(cursor, scope, secret);
+    decodeCursor(cursor, scope, withSecret);
     throw new Error("accepted");
   } catch (error) {
     expect(error).toBeInstanceOf(ApiError);
@@ -74,5 +74,13 @@ describe("cursors", () => {
     ["no time at all", "yesterday"],
   ])("are refused when even a correctly signed one holds an impossible time (%s)", (_, startedAt) => {
     expectRefused(encodeCursor({ ...position, startedAt }, scope, secret), /not issued by this server/);
+  });
+  test("checked once, are still checked against each use's query and secret (what is remembered is per secret)", () => {
+    const cursor = encodeCursor(position, scope, secret);
+    expect(decodeCursor(cursor, scope, secret)).toEqual(position);
+    expect(() => decodeCursor(cursor, { ...scope, product: "mobile" }, secret)).toThrow(/another query/);
+    expectRefused(cursor, /not issued by this server/, randomBytes(32));
+    // the same position and query under another secret is another cursor
+    expect(encodeCursor(position, scope, randomBytes(32))).not.toBe(cursor);
   });
 });

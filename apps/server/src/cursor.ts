@@ -23,6 +23,20 @@ const timestampPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const macBytes = 16;
 const macLength = 22;
 
+// A page read again is answered from the read cache, and what is left of its cost is mostly its cursors:
+// a SHA-256 of the query and an HMAC for the cursor it hands out, another HMAC to check the one it was
+// given. So the cursors made and checked lately are remembered, each by what decides it; a cursor that
+// fails its check is never remembered.
+const REMEMBERED = 1024;
+
+function remember<V>(memory: Map<string, V>, key: string, value: V): V {
+  if (memory.size >= REMEMBERED) memory.delete(memory.keys().next().value as string);
+  memory.set(key, value);
+  return value;
+}
+
+const digests = new Map<string, string>();
+
 function digest(scope: CursorScope): string {
   // a filter left out and one given as undefined select the same sessions
   const canonical = JSON.stringify(
@@ -31,7 +45,32 @@ function digest(scope: CursorScope): string {
       .sort()
       .map((name) => [name, scope[name]]),
   );
-  return createHash("sha256").update(canonical).digest("base64url").slice(0, 16);
+  return (
+    digests.get(canonical) ??
+    remember(digests, canonical, createHash("sha256").update(canonical).digest("base64url").slice(0, 16))
+  );
+}
+
+/** A cursor's signed content once its MAC checked out. */
+interface SignedPosition {
+  t: string;
+  i: string;
+  q: string;
+}
+
+// per secret: a store's secret is fixed for its life, and another store's must not see these
+const remembered = new WeakMap<
+  Uint8Array,
+  { issued: Map<string, string>; checked: Map<string, SignedPosition> }
+>();
+
+function rememberedFor(secret: Uint8Array) {
+  let memory = remembered.get(secret);
+  if (memory === undefined) {
+    memory = { issued: new Map(), checked: new Map() };
+    remembered.set(secret, memory);
+  }
+  return memory;
 }
 
 function sign(payload: Buffer, secret: Uint8Array): Buffer {
@@ -52,8 +91,39 @@ function isTimestamp(value: unknown): value is string {
  * encodeCursor(page.next, { account: "acct_demo", product: "residential", status: "active" }, store.cursorSecret);
  */
 export function encodeCursor(position: SessionKey, scope: CursorScope, secret: Uint8Array): string {
-  const payload = Buffer.from(JSON.stringify({ t: position.startedAt, i: position.id, q: digest(scope) }));
-  return payload.toString("base64url") + sign(payload, secret).toString("base64url");
+  const signed = JSON.stringify({ t: position.startedAt, i: position.id, q: digest(scope) });
+  const { issued } = rememberedFor(secret);
+  const known = issued.get(signed);
+  if (known !== undefined) return known;
+  const payload = Buffer.from(signed);
+  return remember(
+    issued,
+    signed,
+    payload.toString("base64url") + sign(payload, secret).toString("base64url"),
+  );
+}
+
+// the signed content of a cursor this server issued (its MAC is right and it is well formed), else undefined
+function checkSignature(cursor: string, secret: Uint8Array): SignedPosition | undefined {
+  const { checked } = rememberedFor(secret);
+  const known = checked.get(cursor);
+  if (known !== undefined) return known;
+  if (cursor.length <= macLength) return undefined;
+  const payload = Buffer.from(cursor.slice(0, -macLength), "base64url");
+  const mac = Buffer.from(cursor.slice(-macLength), "base64url");
+  if (mac.length !== macBytes || !timingSafeEqual(mac, sign(payload, secret))) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(payload.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  // signed by this server, so well formed; checked all the same, as what reaches a query must be
+  const { t, i, q } = (value ?? {}) as { t?: unknown; i?: unknown; q?: unknown };
+  if (!isTimestamp(t) || typeof i !== "string" || !sessionIdPattern.test(i) || typeof q !== "string") {
+    return undefined;
+  }
+  return remember(checked, cursor, { t, i, q });
 }
 
 /**
@@ -71,21 +141,9 @@ export function decodeCursor(cursor: string, scope: CursorScope, secret: Uint8Ar
       "cursor",
       "cursor was not issued by this server: pass a next_cursor value verbatim.",
     );
-  if (cursor.length <= macLength) throw notIssued();
-  const payload = Buffer.from(cursor.slice(0, -macLength), "base64url");
-  const mac = Buffer.from(cursor.slice(-macLength), "base64url");
-  if (mac.length !== macBytes || !timingSafeEqual(mac, sign(payload, secret))) throw notIssued();
-  let value: unknown;
-  try {
-    value = JSON.parse(payload.toString("utf8"));
-  } catch {
-    value = null;
-  }
-  // signed by this server, so well formed; checked all the same, as what reaches a query must be
-  const { t, i, q } = (value ?? {}) as { t?: unknown; i?: unknown; q?: unknown };
-  if (!isTimestamp(t) || typeof i !== "string" || !sessionIdPattern.test(i) || typeof q !== "string") {
-    throw notIssued();
-  }
+  const signed = checkSignature(cursor, secret);
+  if (signed === undefined) throw notIssued();
+  const { t, i, q } = signed;
   if (q !== digest(scope)) {
     throw ApiError.invalidParameter(
       "cursor",
