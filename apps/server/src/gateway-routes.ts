@@ -5,13 +5,14 @@
  * @example
  * mountGatewayRoutes(app, { auth, store, clock });
  */
-import type { GatewayProduct, SessionPage } from "@sessions-api/openapi";
+import type { GatewayProduct, Session, SessionPage } from "@sessions-api/openapi";
 import { parseUsername, USERNAME_MAX_LENGTH, UsernameError } from "@sessions-api/username";
 import type { Hono } from "hono";
 import type { ApiKeyConfig } from "./api-keys.js";
 import { CLOCK_LIMIT_MS, type ServerClock } from "./clock.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
 import { ApiError } from "./errors.js";
+import { freezeShared } from "./json-text.js";
 import type { ServerMetrics } from "./metrics.js";
 import { type AppEnv, type MountOptions, mountOperation, type QueryOf } from "./operation.js";
 import type { SessionStore } from "./store/session-store.js";
@@ -47,6 +48,10 @@ function usernameError(error: unknown): unknown {
   if (!(error instanceof UsernameError)) return error;
   return new ApiError(400, "invalid_username", error.message, { param: "username", reason: error.code });
 }
+
+// a kept page answered again with the same sessions and cursor is the same frozen body, whose bytes are
+// made once (pages not kept, as over PostgreSQL, are not frozen and are written afresh)
+const pageBodies = new WeakMap<readonly Session[], SessionPage>();
 
 const sessionNotFound = (id: string) =>
   new ApiError(404, "session_not_found", `No session ${id}: it expired, was purged or never existed.`);
@@ -89,10 +94,12 @@ async function listPage(
     },
     now,
   );
-  return {
-    data: page.sessions,
-    next_cursor: page.next === null ? null : encodeCursor(page.next, scope, secret),
-  };
+  const next_cursor = page.next === null ? null : encodeCursor(page.next, scope, secret);
+  const kept = pageBodies.get(page.sessions);
+  if (kept?.next_cursor === next_cursor) return kept;
+  const body = { data: page.sessions, next_cursor };
+  if (Object.isFrozen(page.sessions)) pageBodies.set(page.sessions, freezeShared(body));
+  return body;
 }
 
 /**

@@ -11,11 +11,19 @@
 import type { Context } from "hono";
 import { localizeError } from "./error-language.js";
 import { type ApiError, errorBody, errorFamilyOf } from "./errors.js";
-import { jsonText } from "./json-text.js";
+import { jsonBody } from "./json-text.js";
 import type { AppEnv } from "./operation.js";
 
-// the responses made here: the request-id middleware leaves these alone and stamps any other
-const stamped = new WeakSet<Response>();
+// marks the responses made here: the request-id middleware leaves these alone and stamps any other. A
+// property of the response rather than a WeakSet of them: the young-generation collector keeps what a
+// weak collection holds alive until the next full collection, and so kept every response's objects
+const carriesId = Symbol("carries X-Request-Id");
+type Stampable = Response & { [carriesId]?: true };
+
+function stamp(response: Stampable): Response {
+  response[carriesId] = true;
+  return response;
+}
 
 /**
  * A response with `body` as JSON, or no body when it is undefined (204).
@@ -35,7 +43,7 @@ export function jsonResponse(
   const response =
     body === undefined
       ? new Response(null, { status, headers: { "X-Request-Id": requestId, ...rateLimit, ...headers } })
-      : new Response(jsonText(body), {
+      : new Response(jsonBody(body), {
           status,
           headers: {
             "Content-Type": "application/json",
@@ -44,8 +52,7 @@ export function jsonResponse(
             ...headers,
           },
         });
-  stamped.add(response);
-  return response;
+  return stamp(response);
 }
 
 /**
@@ -70,11 +77,10 @@ export function errorResponse(c: Context<AppEnv>, error: ApiError): Response {
  */
 export function keptResponse(status: number, body: string | null, headers: Record<string, string>): Response {
   const response = new Response(body, { status, headers });
-  stamped.add(response);
-  return response;
+  return stamp(response);
 }
 
 /** Whether `response` came from `jsonResponse`, and so carries the request id already. */
 export function carriesRequestId(response: Response): boolean {
-  return stamped.has(response);
+  return (response as Stampable)[carriesId] === true;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from "vitest";
-import { freezeShared, jsonText } from "./json-text.js";
+import { freezeShared, jsonBody, jsonText } from "./json-text.js";
 
 describe("jsonText", () => {
   test("writes what JSON.stringify writes, for shared and fresh values alike", () => {
@@ -70,5 +70,14 @@ describe("jsonText", () => {
     expect(jsonText(fresh)).toBe('{"id":"ses_1","bytes_used":10}');
     fresh.bytes_used = 11;
     expect(jsonText(fresh)).toBe('{"id":"ses_1","bytes_used":11}');
+  });
+  test("a body of a shared value is its text's UTF-8 bytes, kept; any other body is its text", () => {
+    const shared = freezeShared({ data: [{ id: "ses_1", city: "São Paulo" }], next_cursor: null });
+    const body = jsonBody(shared);
+    expect(body).toBeInstanceOf(Uint8Array);
+    expect(new TextDecoder().decode(body as Uint8Array)).toBe(JSON.stringify(shared));
+    expect(jsonBody(shared)).toBe(body);
+    const fresh = { data: [{ id: "ses_1" }] };
+    expect(jsonBody(fresh)).toBe(JSON.stringify(fresh));
   });
 });

@@ -99,3 +99,23 @@ export function jsonText(value: unknown): string {
   }
   return `{${members.join(",")}}`;
 }
+
+const bytes = new WeakMap<object, Uint8Array>();
+
+/**
+ * A response body: `jsonText(value)`, as UTF-8 bytes kept beside the text when `value` was shared by
+ * `freezeShared` (every response that sends it writes the same bytes, rather than encoding the text again
+ * each time), else as text.
+ *
+ * @example
+ * new Response(jsonBody(freezeShared({ id: "ses_1" }))); // the same bytes for every response
+ */
+export function jsonBody(value: unknown): string | Uint8Array {
+  if (!isShared(value)) return jsonText(value);
+  let kept = bytes.get(value);
+  if (kept === undefined) {
+    kept = Buffer.from(sharedText(value));
+    bytes.set(value, kept);
+  }
+  return kept;
+}
