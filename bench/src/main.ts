@@ -95,6 +95,7 @@ async function main(): Promise<number> {
       sessions: config.mixed_sessions,
       seconds: config.mixed_seconds,
       rounds: config.mixed_rounds,
+      ...profile,
     };
     results.mixed = await runMixedLeg({ store: "pglite", ...mixed });
     const postgres = await preparePostgres();

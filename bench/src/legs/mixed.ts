@@ -33,6 +33,8 @@ export interface MixedLegOptions {
   rates?: readonly number[];
   /** How many different reads (default 400). */
   questions?: number;
+  /** Write a V8 CPU profile of the measured server (not of the fill) into this directory. */
+  cpuProfileDir?: string | undefined;
 }
 
 export type MixedContender = "server" | "ceiling" | "bare-sql";
@@ -242,14 +244,17 @@ export async function runMixedLeg(options: MixedLegOptions): Promise<MixedRow[]>
     const questions = await mixedQuestions(server.url, ids, options.questions ?? 400);
     const bodies: Record<string, unknown> = {};
     for (const path of questions) bodies[path] = await call(server.url, path);
-    if (dataDir !== undefined && bareDir !== undefined) {
-      // PGlite's directory is one process's: the anchor reads a copy, made while the server is stopped
-      await server.stop();
-      started.pop();
-      await cp(dataDir, bareDir, { recursive: true });
-      server = await startReferenceServer({ name: "server", dataDir });
-      started.push(server);
-    }
+    // the measured server is a fresh process on either store (its profile, if asked for, holds no fill);
+    // PGlite's directory is one process's: the anchor reads a copy, made while the server is stopped
+    await server.stop();
+    started.pop();
+    if (dataDir !== undefined && bareDir !== undefined) await cp(dataDir, bareDir, { recursive: true });
+    server = await startReferenceServer({
+      name: "server",
+      ...storeOf(dataDir),
+      cpuProfileDir: options.cpuProfileDir,
+    });
+    started.push(server);
     const ceiling = await startCeilingServer(bodies);
     started.push(ceiling);
     const bare = await startBareSqlServer(storeOf(bareDir));

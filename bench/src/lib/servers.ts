@@ -49,7 +49,7 @@ export interface ReferenceServerOptions {
   /** PostgreSQL URL; takes precedence over `dataDir`. */
   databaseUrl?: string;
   /** Write a V8 CPU profile of the server into this directory when it stops. */
-  cpuProfileDir?: string;
+  cpuProfileDir?: string | undefined;
 }
 
 /**
