@@ -9,6 +9,7 @@
  */
 import { CLOCK_LIMIT_MS } from "./store/account-clocks.js";
 import type { SessionStore } from "./store/session-store.js";
+import type { ReadTime } from "./store/store-types.js";
 
 export { CLOCK_LIMIT_MS };
 
@@ -25,7 +26,7 @@ export interface ClockReading {
  */
 export class ServerClock {
   constructor(
-    private readonly store: Pick<SessionStore, "clockOffsetSeconds" | "advanceClock">,
+    private readonly store: Pick<SessionStore, "clockOffsetSeconds" | "advanceClock" | "kind">,
     /** Real time in milliseconds; replaceable so tests never depend on the wall clock. */
     private readonly realNow: () => number = Date.now,
   ) {}
@@ -38,6 +39,15 @@ export class ServerClock {
 
   async now(account: string): Promise<Date> {
     return (await this.read(account)).now;
+  }
+
+  /**
+   * The time a read of the account's sessions happens at. Over PostgreSQL, where another instance may
+   * move the clock, the read's own statement reads it (one round trip instead of two); the embedded store
+   * knows its offsets, and its cache needs the time.
+   */
+  async readTime(account: string): Promise<ReadTime> {
+    return this.store.kind === "postgres" ? { accountClockAt: this.realTime() } : this.now(account);
   }
 
   /** Real time, which every account's clock starts from (and the purge measures each offset from). */

@@ -77,7 +77,7 @@ async function listPage(
   };
   const secret = deps.store.cursorSecret;
   const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor, scope, secret);
-  const now = await deps.clock.now(key.account);
+  const time = await deps.clock.readTime(key.account);
   const page = await deps.store.listSessions(
     {
       account: key.account,
@@ -92,7 +92,7 @@ async function listPage(
       limit: query.limit,
       ...(after === undefined ? {} : { after }),
     },
-    now,
+    time,
   );
   const next_cursor = page.next === null ? null : encodeCursor(page.next, scope, secret);
   const kept = pageBodies.get(page.sessions);
@@ -122,7 +122,7 @@ export function mountGatewayRoutes(app: Hono<AppEnv>, deps: GatewayDeps): void {
 
   mountOperation(app, deps, "getSession", async ({ key, path }) => {
     const product = sessionProduct(path.product);
-    const session = await store.findSession(key.account, product, path.id, await clock.now(key.account));
+    const session = await store.findSession(key.account, product, path.id, await clock.readTime(key.account));
     if (session === null) throw sessionNotFound(path.id);
     requireProductScope(key, product);
     requireSubuserScope(key, product, session.subuser);

@@ -9,8 +9,9 @@
  * await clocks.offsetSeconds("acct_other"); // 0
  */
 import type { Database, Queryable } from "./database.js";
-import { AUDIT_WINDOW_MS } from "./iso-time.js";
+import { AUDIT_WINDOW_MS, auditCutoffOf, toIso } from "./iso-time.js";
 import { SharedRead } from "./shared-read.js";
+import type { ReadTime } from "./store-types.js";
 
 /** The clock never passes this moment (ms): past it, timestamps would need more than four-digit years. */
 export const CLOCK_LIMIT_MS = Date.parse("9999-01-01T00:00:00.000Z");
@@ -44,6 +45,35 @@ export function sqlAccountNow(account: string, realNow: string): string {
  */
 export function sqlAccountCutoff(account: string, realNow: string): string {
   return `(${sqlAccountNow(account, realNow)} - interval '${AUDIT_WINDOW_MS / 1000} seconds')`;
+}
+
+/**
+ * SQL for the time of a read and the end of its audit window, each made when first asked for (a
+ * parameter no statement uses has no type, which PostgreSQL refuses): parameters for a known time; for
+ * the account's clock at a real time, read by the statement itself. `param` adds a parameter and names
+ * it; `account` is the SQL naming the account (a parameter).
+ *
+ * @example
+ * const times = sqlReadTimes({ accountClockAt: new Date() }, "$1", param);
+ * where.push(`expires_at > ${times.now()}`);
+ */
+export function sqlReadTimes(
+  time: ReadTime,
+  account: string,
+  param: (value: unknown) => string,
+): { now(): string; cutoff(): string } {
+  if (time instanceof Date) {
+    return {
+      now: () => `${param(toIso(time))}::timestamptz`,
+      cutoff: () => `${param(auditCutoffOf(time))}::timestamptz`,
+    };
+  }
+  let realNow: string | undefined;
+  const real = () => {
+    realNow ??= param(time.accountClockAt.toISOString());
+    return realNow;
+  };
+  return { now: () => sqlAccountNow(account, real()), cutoff: () => sqlAccountCutoff(account, real()) };
 }
 
 /** The offsets of the accounts' clocks. */

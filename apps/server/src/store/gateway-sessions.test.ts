@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   describeEachStore,
+  pgliteBackend,
   postgresBackend,
   postgresUrl,
   type StoreBackend,
@@ -29,10 +30,14 @@ describeEachStore("gateway sessions of SessionStore on %s", (opened) => {
       // with a handful of rows the planner would rightly prefer a scan; forbid it to see the index serve
       await tx.query("SET LOCAL enable_seqscan = off");
       const plans: string[] = [];
-      for (const query of queries) {
+      // at a known time, and at the account's clock read by the statement itself (over PostgreSQL)
+      for (const [query, time] of queries.flatMap((q) => [
+        [q, at(0)] as const,
+        [q, { accountClockAt: at(0) }] as const,
+      ])) {
         const statement = listSessionsStatement(
           { account: "a", product: "residential", status: "active", limit: 50, ...query },
-          at(0),
+          time,
         );
         const rows = await tx.query<{ "QUERY PLAN": string }>(`EXPLAIN ${statement.sql}`, statement.params);
         plans.push(rows.map((row) => row["QUERY PLAN"]).join("\n"));
@@ -49,7 +54,7 @@ describeEachStore("gateway sessions of SessionStore on %s", (opened) => {
       }
       return plans;
     });
-    expect(plans).toHaveLength(2 * queries.length);
+    expect(plans).toHaveLength(4 * queries.length);
     for (const plan of plans) expect(plan).toMatch(/Index Scan|Index Only Scan/);
     for (const plan of plans) expect(plan).not.toMatch(/Sort/);
   });
@@ -268,5 +273,54 @@ describe.skipIf(postgresUrl === null)(
       const other = (await report(writer, account, user("sub_across", "b"), at(3))).session;
       expect((await ids()).map(([id]) => id)).toEqual([other.id, session.id]);
     });
+
+    test("a read at the account's clock sees a move of that clock another instance acknowledged, in its own statement", async () => {
+      const [writer, reader] = stores as [SessionStore, SessionStore];
+      const [moved, still] = [freshAccount(), freshAccount()];
+      // started at second 1 with sesstime 1 (minute): live until second 61, excluded
+      const started = await Promise.all(
+        [moved, still].map(
+          async (account) => (await report(writer, account, user("sub_clock", "s", 1), at(1))).session,
+        ),
+      );
+      const read = async (account: string, id: string) => ({
+        one: (await reader.findSession(account, "residential", id, { accountClockAt: at(2) }))?.id ?? null,
+        page: (
+          await reader.listSessions(
+            { account, product: "residential", status: "active", limit: 10 },
+            { accountClockAt: at(2) },
+          )
+        ).sessions.map((s) => s.id),
+      });
+      const [movedId, stillId] = started.map((session) => session.id) as [string, string];
+      expect(await read(moved, movedId)).toEqual({ one: movedId, page: [movedId] });
+      await writer.advanceClock(moved, 59);
+      // real time at(2) plus 59 s is second 61: the session has expired on the moved account's clock only
+      expect(await read(moved, movedId)).toEqual({ one: null, page: [] });
+      expect(await read(still, stillId)).toEqual({ one: stillId, page: [stillId] });
+      // nor does status all list it: an expired session leaves every read (a terminated one stays 24 h)
+      const all = await reader.listSessions(
+        { account: moved, product: "residential", status: "all", limit: 10 },
+        { accountClockAt: at(2) },
+      );
+      expect(all.sessions.map((s) => s.id)).toEqual([]);
+    });
   },
 );
+
+test("the embedded store, which caches, refuses a read whose time is left to its statement", async () => {
+  const backend = pgliteBackend();
+  const store = await backend.open();
+  try {
+    const query = {
+      account: freshAccount(),
+      product: "residential" as const,
+      status: "active" as const,
+      limit: 1,
+    };
+    await expect(store.listSessions(query, { accountClockAt: at(0) })).rejects.toThrow(/PostgreSQL only/);
+  } finally {
+    await store.close();
+    await backend.dispose();
+  }
+});

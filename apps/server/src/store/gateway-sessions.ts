@@ -5,8 +5,8 @@
  */
 import type { GatewayProduct, Session, SessionDetail } from "@sessions-api/openapi";
 import { freezeShared } from "../json-text.js";
-import { type PurgeCutoffs, sqlAccountCutoff } from "./account-clocks.js";
-import { auditCutoffOf, isoTime, toIso } from "./iso-time.js";
+import { type PurgeCutoffs, sqlAccountCutoff, sqlReadTimes } from "./account-clocks.js";
+import { isoTime, toIso } from "./iso-time.js";
 import type { CacheEntry, ReadCache } from "./read-cache.js";
 import {
   earliestOf,
@@ -18,8 +18,8 @@ import {
   toSessionDetail,
   visibleUntil,
 } from "./session-rows.js";
-import type { StoreAccess } from "./store-access.js";
-import type { SessionKey, SessionListPage, SessionListQuery } from "./store-types.js";
+import { knownTime, type StoreAccess } from "./store-access.js";
+import type { ReadTime, SessionKey, SessionListPage, SessionListQuery } from "./store-types.js";
 
 /**
  * The statement behind `listSessions`: exported so that the store suite can check its plan (an index
@@ -30,7 +30,7 @@ import type { SessionKey, SessionListPage, SessionListQuery } from "./store-type
  */
 export function listSessionsStatement(
   query: SessionListQuery,
-  now: Date,
+  time: ReadTime,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [query.account, query.product];
   const where = ["account = $1", "product = $2"];
@@ -44,11 +44,10 @@ export function listSessionsStatement(
   if (query.region !== undefined) where.push(`region = ${param(query.region)}`);
   if (query.asn !== undefined) where.push(`asn = ${param(query.asn)}`);
   if (query.repinned !== undefined) where.push(`repinned = ${param(query.repinned)}`);
-  const nowParam = () => `${param(toIso(now))}::timestamptz`;
-  const cutoffParam = () => `${param(auditCutoffOf(now))}::timestamptz`;
-  if (query.status === "active") where.push(`terminated_at IS NULL AND expires_at > ${nowParam()}`);
-  else if (query.status === "terminated") where.push(`terminated_at > ${cutoffParam()}`);
-  else where.push(sqlVisibleAt(nowParam(), cutoffParam()));
+  const times = sqlReadTimes(time, "$1", param);
+  if (query.status === "active") where.push(`terminated_at IS NULL AND expires_at > ${times.now()}`);
+  else if (query.status === "terminated") where.push(`terminated_at > ${times.cutoff()}`);
+  else where.push(sqlVisibleAt(times.now(), times.cutoff()));
   if (query.after !== undefined) {
     where.push(
       `(started_at, id) < (${param(query.after.startedAt)}::timestamptz, ${param(query.after.id)}::text)`,
@@ -90,15 +89,23 @@ export class GatewaySessions {
   constructor(private readonly access: StoreAccess) {}
 
   /** A session of the account and product that is live or inside its audit window, or null. */
-  async find(account: string, product: GatewayProduct, id: string, now: Date): Promise<SessionDetail | null> {
+  async find(
+    account: string,
+    product: GatewayProduct,
+    id: string,
+    time: ReadTime,
+  ): Promise<SessionDetail | null> {
     const scope = { kind: "session", id } as const;
-    return this.access.readThroughCache(account, `session ${product} ${id}`, scope, now, async () => {
+    const key = `session ${product} ${id}`;
+    return this.access.readThroughCache(account, key, scope, time, async () => {
       // the session and its samples in one statement: each statement is a round trip (and, on PGlite, the
       // larger part of a request's CPU)
+      const params: unknown[] = [id, account, product];
+      const times = sqlReadTimes(time, "$2", (value) => `$${params.push(value)}`);
       const [row] = await this.access.db.query<SessionDetailRow>(
         `SELECT ${sessionSelect}, samples FROM gateway_sessions s
-         WHERE id = $1 AND account = $2 AND product = $3 AND ${sqlVisibleAt("$4", "$5")}`,
-        [id, account, product, toIso(now), auditCutoffOf(now)],
+         WHERE id = $1 AND account = $2 AND product = $3 AND ${sqlVisibleAt(times.now(), times.cutoff())}`,
+        params,
       );
       const session = row === undefined ? null : toSessionDetail(row);
       return {
@@ -140,9 +147,10 @@ export class GatewaySessions {
    * cached as the ids it holds, each session apart: a report to one of them drops that session only, and
    * the next read of the page reads it again alone.
    */
-  async list(query: SessionListQuery, now: Date): Promise<SessionListPage> {
+  async list(query: SessionListQuery, time: ReadTime): Promise<SessionListPage> {
     const cache = this.access.cache;
-    if (cache === undefined) return (await this.readPage(query, now)).page;
+    if (cache === undefined) return (await this.readPage(query, time)).page;
+    const now = knownTime(time);
     // everything but the account selects the page; the key is per account already
     const { account, ...selection } = query;
     const key = `sessions ${JSON.stringify(selection)}`;
@@ -174,9 +182,9 @@ export class GatewaySessions {
   // the page of the list statement, with the rows it read (one more than the page, when there is one)
   private async readPage(
     query: SessionListQuery,
-    now: Date,
+    time: ReadTime,
   ): Promise<{ page: SessionListPage; rows: SessionRow[] }> {
-    const { sql, params } = listSessionsStatement(query, now);
+    const { sql, params } = listSessionsStatement(query, time);
     const rows = await this.access.db.query<SessionRow>(sql, params);
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);

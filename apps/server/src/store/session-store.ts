@@ -27,6 +27,7 @@ import { loadServerSecret } from "./server-secrets.js";
 import { StoreAccess } from "./store-access.js";
 import type {
   AppSessionRecord,
+  ReadTime,
   SeedData,
   SessionListPage,
   SessionListQuery,
@@ -172,9 +173,9 @@ export class SessionStore {
     account: string,
     product: GatewayProduct,
     id: string,
-    now: Date,
+    time: ReadTime,
   ): Promise<SessionDetail | null> {
-    return this.sessions.find(account, product, id, now);
+    return this.sessions.find(account, product, id, time);
   }
 
   /** See `GatewaySessions.terminate`. */
@@ -188,8 +189,8 @@ export class SessionStore {
   }
 
   /** See `GatewaySessions.list`. */
-  listSessions(query: SessionListQuery, now: Date): Promise<SessionListPage> {
-    return this.sessions.list(query, now);
+  listSessions(query: SessionListQuery, time: ReadTime): Promise<SessionListPage> {
+    return this.sessions.list(query, time);
   }
 
   /**

@@ -6,7 +6,19 @@
  */
 import type { Database } from "./database.js";
 import type { CacheScope, ReadCache } from "./read-cache.js";
+import type { ReadTime } from "./store-types.js";
 import type { StoreUpkeep, TableChanges } from "./store-upkeep.js";
+
+/**
+ * The time of a read the cache may keep: a known one. Only over PostgreSQL, which caches nothing, does a
+ * read leave the account's clock to its statement.
+ *
+ * @throws {Error} for the account's clock at a real time: a store that caches was handed the wrong kind.
+ */
+export function knownTime(time: ReadTime): Date {
+  if (time instanceof Date) return time;
+  throw new Error("a cached read needs its time known: ReadTime.accountClockAt is for PostgreSQL only");
+}
 
 /** A read from the database, with until when its answer holds and how many rows it keeps in the cache. */
 export interface CacheableRead<T> {
@@ -43,11 +55,12 @@ export class StoreAccess {
     account: string,
     key: string,
     scope: CacheScope,
-    now: Date,
+    time: ReadTime,
     read: () => Promise<CacheableRead<T>>,
   ): Promise<T> {
     const cache = this.cache;
     if (cache === undefined) return (await read()).value;
+    const now = knownTime(time);
     const hit = cache.get<T>(account, key, now);
     if (hit !== undefined) return hit;
     const ticket = cache.begin(account);

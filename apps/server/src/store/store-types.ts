@@ -16,6 +16,13 @@ export type BrowserSession = components["schemas"]["BrowserSession"];
 export type ProxiedRequest = TrafficReport["requests"][number];
 export type SessionStatusFilter = "active" | "terminated" | "all";
 
+/**
+ * When a read happens: a known time, or the account's sandbox clock at a real time, which the read's own
+ * statement then reads (over PostgreSQL, where another instance may move the clock: one round trip
+ * instead of two).
+ */
+export type ReadTime = Date | { accountClockAt: Date };
+
 /** A position in the list order (`started_at` descending, then `id` descending). */
 export interface SessionKey {
   startedAt: string;
