@@ -34,6 +34,8 @@ async function writeKeysFile(): Promise<string> {
         account: benchAccount,
         products: ["residential", "mobile"],
         subusers: null,
+        // the HTTP leg seeds and lists application sessions
+        app_sessions: true,
         rate_limit_per_minute: 0,
       },
     ],

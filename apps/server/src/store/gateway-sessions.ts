@@ -145,7 +145,7 @@ export class GatewaySessions {
   /**
    * A page of sessions, newest first, by keyset on (`started_at`, `id`). On the embedded store a page is
    * cached as the ids it holds, each session apart: a report to one of them drops that session only, and
-   * the next read of the page reads it again alone.
+   * the next read of the page reads it again alone. A page is kept from the second time it is asked.
    */
   async list(query: SessionListQuery, time: ReadTime): Promise<SessionListPage> {
     const cache = this.access.cache;
@@ -158,7 +158,7 @@ export class GatewaySessions {
     if (members !== undefined) {
       const sessions = await this.pageOf(account, members, now);
       if (sessions !== null) return { sessions, next: members.next };
-    }
+    } else if (!cache.admit(account, key)) return (await this.readPage(query, now)).page;
     const ticket = cache.begin(account);
     try {
       const { page, rows } = await this.readPage(query, now);

@@ -125,20 +125,20 @@ describe("ReadCache", () => {
     expect(cache.size).toEqual({ entries: 0, rows: 0 });
   });
 
-  test("holds at most maxRows rows, dropping the least recently used first", () => {
-    const cache = new ReadCache({ maxRows: 3 });
+  test("holds at most maxRows rows: past them it drops the least recently used, down to 90% of them", () => {
+    const cache = new ReadCache({ maxRows: 10 });
     const put = (key: string, rows: number) => keep(cache, "acct_a", key, key, account, rows);
-    put("one", 1);
-    put("two", 1);
-    put("three", 1);
-    expect(cache.get("acct_a", "one", at(0))).toBe("one"); // now "two" is the least recently used
-    put("four", 1);
-    expect(cache.get("acct_a", "two", at(0))).toBeUndefined();
-    expect(cache.get("acct_a", "one", at(0))).toBe("one");
-    expect(cache.size).toEqual({ entries: 3, rows: 3 });
-    put("huge", 4); // larger than the whole cache: not kept, nothing dropped for it
+    for (let i = 1; i <= 10; i++) put(`k${i}`, 1);
+    expect(cache.get("acct_a", "k1", at(0))).toBe("k1"); // now k2 is the least recently used
+    expect(cache.size).toEqual({ entries: 10, rows: 10 });
+    put("k11", 1);
+    expect(cache.size).toEqual({ entries: 9, rows: 9 });
+    expect(cache.get("acct_a", "k2", at(0))).toBeUndefined();
+    expect(cache.get("acct_a", "k3", at(0))).toBeUndefined();
+    for (const key of ["k1", "k4", "k11"]) expect(cache.get("acct_a", key, at(0))).toBe(key);
+    put("huge", 11); // larger than the whole cache: not kept, nothing dropped for it
     expect(cache.get("acct_a", "huge", at(0))).toBeUndefined();
-    expect(cache.size).toEqual({ entries: 3, rows: 3 });
+    expect(cache.size).toEqual({ entries: 9, rows: 9 });
   });
 
   test("what it hands out is frozen, so that no request can change another's answer", () => {
@@ -195,5 +195,12 @@ describe("ReadCache", () => {
     const kept = cache.set(ticket, "k", 1, session("ses_1"), { now: at(0), validUntil: t0 + 1000, rows: 1 });
     cache.end(ticket);
     expect(kept).toBeUndefined();
+  });
+  test("admits a key from its second miss: a question asked once is not kept", () => {
+    const cache = new ReadCache();
+    expect(cache.admit("acct_a", "page")).toBe(false);
+    expect(cache.admit("acct_b", "page")).toBe(false); // per account
+    expect(cache.admit("acct_a", "page")).toBe(true);
+    expect(cache.admit("acct_a", "page")).toBe(false); // admitted: the next miss of it counts anew
   });
 });

@@ -77,8 +77,15 @@ export interface CachedRead {
 /** About 1 KiB per row held: 50,000 rows is some 50 MiB at most. */
 export const READ_CACHE_MAX_ROWS = 50_000;
 // sessions written recently, kept only as long as a read that began before the write may still be in
-// flight; past this many the cache forgets those older than every read in flight
+// flight; past twice this many the cache forgets those older than every read in flight
 const RECENT_SESSION_WRITES = 10_000;
+// Both the entries and the session writes are Maps kept in use order, trimmed from the front. A Map
+// walked from its front steps over every entry deleted since it last compacted itself, so trimming one
+// entry per insertion cost a walk over thousands of holes each time (ReadCache.set was 13% of the store
+// leg's CPU at 1M sessions): trimming happens in batches instead, down to this share of the limit.
+const TRIM_TO = 0.9;
+// how many keys asked once `admit` remembers (each some 100 bytes)
+const ASKED_ONCE = 20_000;
 
 const sessionTag = (account: string, id: string) => `${account}\n${id}`;
 
@@ -101,6 +108,7 @@ export class ReadCache {
   private readonly listsWrites = new Map<string, number>();
   private readonly sessionWrites = new Map<string, number>();
   private readonly inFlight = new Set<ReadTicket>();
+  private readonly askedOnce = new Set<string>();
   private rows = 0;
   private readonly maxRows: number;
 
@@ -192,11 +200,33 @@ export class ReadCache {
       this.bySession.set(tag, ids);
     }
     this.rows += read.rows;
-    for (const [oldest, kept] of this.entries) {
-      if (this.rows <= this.maxRows) break;
-      this.remove(oldest, kept);
+    if (this.rows > this.maxRows) {
+      const target = Math.floor(this.maxRows * TRIM_TO);
+      for (const [oldest, kept] of this.entries) {
+        if (this.rows <= target) break;
+        this.remove(oldest, kept);
+      }
     }
     return entry.removed ? undefined : (entry as CacheEntry<T>);
+  }
+
+  /**
+   * Whether a read of the account's `key` that missed should be kept: only from its second time. A page of
+   * sessions costs an entry per session, which a question asked once (a scan, a deep page followed once)
+   * would pay for nothing, pushing out the answers asked again and again.
+   */
+  admit(account: string, key: string): boolean {
+    const id = `${account}\n${key}`;
+    if (this.askedOnce.delete(id)) return true;
+    this.askedOnce.add(id);
+    if (this.askedOnce.size > ASKED_ONCE) {
+      const target = Math.floor(ASKED_ONCE * TRIM_TO);
+      for (const oldest of this.askedOnce) {
+        if (this.askedOnce.size <= target) break;
+        this.askedOnce.delete(oldest);
+      }
+    }
+    return false;
   }
 
   /** Drops every answer about the account (after a write whose effect is not known more narrowly). */
@@ -264,11 +294,11 @@ export class ReadCache {
   // a session write matters only to reads that began before it; the oldest are forgotten once no such
   // read is in flight (insertion order is write order: a write moves its session to the end)
   private forgetOldSessionWrites(): void {
-    if (this.sessionWrites.size <= RECENT_SESSION_WRITES) return;
+    if (this.sessionWrites.size <= 2 * RECENT_SESSION_WRITES) return;
     let oldestMark = this.writes;
     for (const ticket of this.inFlight) oldestMark = Math.min(oldestMark, ticket.writeMark);
     for (const [tag, written] of this.sessionWrites) {
-      if (written > oldestMark) break;
+      if (written > oldestMark || this.sessionWrites.size <= RECENT_SESSION_WRITES) break;
       this.sessionWrites.delete(tag);
     }
   }
