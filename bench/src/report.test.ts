@@ -160,4 +160,32 @@ describe("the report", () => {
       "Machine stalls (one thread spinning alone for 3 s, gaps in its progress): 4 over 1 ms (1 over 5 ms, worst 8.7 ms) before the legs, 0 over 1 ms (0 over 5 ms, worst 0.0 ms) after.",
     );
   });
+  test("prints the mixed leg with each cell under its header, the server's ratios to both anchors", () => {
+    const mixedRow = (contender: "server" | "ceiling" | "bare-sql", rps: number, cpu: number) => ({
+      store: "pglite" as const,
+      connections: 10,
+      ingest_rate: 200,
+      contender,
+      rps,
+      p50_us: 500,
+      p99_us: 5000,
+      ingest_rps: 199,
+      cpu_us_per_read: cpu,
+      rounds_rps: [rps],
+    });
+    const markdown = renderReport({
+      machine,
+      config,
+      seconds: 1,
+      errors: [],
+      targets: [],
+      mixed: [mixedRow("server", 6000, 110), mixedRow("ceiling", 10000, 60), mixedRow("bare-sql", 3000, 330)],
+    });
+    expect(markdown).toContain(
+      "| store | conns | reports/s asked | contender | req/s | p50 µs | p99 µs | /ceiling | /bare-sql | CPU µs/read | reports/s done | rounds req/s |",
+    );
+    expect(markdown).toContain(
+      "| pglite | 10 | 200 | server | 6,000 | 500 | 5,000 | 0.60x | 2.00x | 110 | 199 | 6000 |",
+    );
+  });
 });

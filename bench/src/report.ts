@@ -59,6 +59,12 @@ const fmt = (value: number, digits = 0) =>
 const pct = (ratio: number) => `${ratio >= 1 ? "+" : ""}${fmt((ratio - 1) * 100, 1)}%`;
 
 function table(headers: string[], rows: string[][]): string {
+  for (const row of rows) {
+    // a cell without its header shifts every column after it under the wrong name
+    if (row.length !== headers.length) {
+      throw new Error(`a row of ${row.length} cells under ${headers.length} headers: ${row.join(" | ")}`);
+    }
+  }
   const lines = [`| ${headers.join(" | ")} |`, `|${headers.map(() => "---").join("|")}|`];
   for (const row of rows) lines.push(`| ${row.join(" | ")} |`);
   return lines.join("\n");
@@ -382,6 +388,7 @@ export function renderReport(results: BenchResults): string {
           "p99 µs",
           "/ceiling",
           "/bare-sql",
+          "CPU µs/read",
           "reports/s done",
           "rounds req/s",
         ],
