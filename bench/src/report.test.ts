@@ -27,6 +27,10 @@ const config = {
   legs: [],
 };
 
+// a report of the given legs' results, on the test machine and config
+const render = (legs: Partial<Parameters<typeof renderReport>[0]>) =>
+  renderReport({ machine, config, seconds: 1, errors: [], targets: [], ...legs });
+
 function row(endpoint: string, contender: HttpRow["contender"], rps: number): HttpRow {
   return {
     endpoint,
@@ -134,32 +138,21 @@ describe("checkTargets", () => {
 describe("the report", () => {
   test("lists every ingest run of a store, its memory on the last", () => {
     const embedded = store("pglite", [1], 321, { 10: 4000, 64: 5500 });
-    const markdown = renderReport({
-      machine,
-      config,
-      seconds: 1,
-      stores: [embedded],
-      errors: [],
-      targets: [],
-    });
+    const markdown = render({ stores: [embedded] });
     expect(markdown).toContain("| pglite | 10 | 4,000 | 1 | 1 | 10 | 1 |  |  |");
     expect(markdown).toContain("| pglite | 64 | 5,500 | 1 | 1 | 10 | 1 | 321 | 321 |");
   });
 
   test("says how often the machine stalled a spinning thread, before the legs and after", () => {
     const stall = { seconds: 3, over_1ms: 4, over_5ms: 1, worst_ms: 8.7, lost_percent: 0.4 };
-    const markdown = renderReport({
-      machine,
-      config,
-      seconds: 1,
-      errors: [],
-      targets: [],
+    const markdown = render({
       stalls: { start: stall, end: { ...stall, over_1ms: 0, over_5ms: 0, worst_ms: 0 } },
     });
     expect(markdown).toContain(
       "Machine stalls (one thread spinning alone for 3 s, gaps in its progress): 4 over 1 ms (1 over 5 ms, worst 8.7 ms) before the legs, 0 over 1 ms (0 over 5 ms, worst 0.0 ms) after.",
     );
   });
+
   test("prints the mixed leg with each cell under its header, the server's ratios to both anchors", () => {
     const mixedRow = (contender: "server" | "ceiling" | "bare-sql", rps: number, cpu: number) => ({
       store: "pglite" as const,
@@ -173,12 +166,7 @@ describe("the report", () => {
       cpu_us_per_read: cpu,
       rounds_rps: [rps],
     });
-    const markdown = renderReport({
-      machine,
-      config,
-      seconds: 1,
-      errors: [],
-      targets: [],
+    const markdown = render({
       mixed: [mixedRow("server", 6000, 110), mixedRow("ceiling", 10000, 60), mixedRow("bare-sql", 3000, 330)],
     });
     expect(markdown).toContain(
