@@ -146,9 +146,9 @@ export function mountAppSessionRoutes(app: Hono<AppEnv>, deps: AppSessionDeps): 
 
   mountOperation(app, deps, "listApplicationSessions", async ({ key, query, origin, context }) => {
     requireAppSessionScope(key);
-    const now = await clock.now(key.account);
+    const time = await clock.readTime(key.account);
     const before = readBeforeId(query);
-    if (before !== undefined && !(await store.isPagingAnchor(key.account, before.id, now))) {
+    if (before !== undefined && !(await store.isPagingAnchor(key.account, before.id, time))) {
       throw ApiError.invalidParameter(
         before.param,
         `${before.param} must name an application session of this account; ${before.id} is not one.`,
@@ -157,7 +157,7 @@ export function mountAppSessionRoutes(app: Hono<AppEnv>, deps: AppSessionDeps): 
     const page = await store.listAppSessions(
       key.account,
       { limit: query.limit, ...(before === undefined ? {} : { beforeId: before.id }) },
-      now,
+      time,
     );
     // this page's URI echoes the paging parameters the request gave, by their canonical names; the next
     // page's always carries both
@@ -182,7 +182,7 @@ export function mountAppSessionRoutes(app: Hono<AppEnv>, deps: AppSessionDeps): 
 
   mountOperation(app, deps, "getApplicationSession", async ({ key, path, origin }) => {
     requireAppSessionScope(key);
-    const record = await store.findAppSession(key.account, path.id, await clock.now(key.account));
+    const record = await store.findAppSession(key.account, path.id, await clock.readTime(key.account));
     if (record === null) throw notFound(path.id);
     return { status: 200, body: toApplicationSession(record, origin) };
   });

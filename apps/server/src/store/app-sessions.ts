@@ -2,12 +2,12 @@
  * Application sessions: created, read, listed newest first by id, touched and deleted per account; a
  * deleted or expired one anchors paging for the rest of its audit window.
  */
-import { type PurgeCutoffs, sqlAccountCutoff } from "./account-clocks.js";
+import { type PurgeCutoffs, sqlAccountCutoff, sqlReadTimes } from "./account-clocks.js";
 import { type AppSessionRow, appSelect, insertAppSession, toAppSession } from "./app-session-rows.js";
-import { auditCutoffOf, toIso } from "./iso-time.js";
+import { toIso } from "./iso-time.js";
 import { earliestOf } from "./session-rows.js";
 import type { StoreAccess } from "./store-access.js";
-import type { AppSessionRecord } from "./store-types.js";
+import type { AppSessionRecord, ReadTime } from "./store-types.js";
 
 /**
  * The application sessions of a store.
@@ -26,12 +26,14 @@ export class AppSessions {
   }
 
   /** A live (not deleted, not expired) application session of the account, or null. */
-  async find(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
-    return this.access.readThroughCache(account, `app session ${id}`, { kind: "account" }, now, async () => {
+  async find(account: string, id: string, time: ReadTime): Promise<AppSessionRecord | null> {
+    return this.access.readThroughCache(account, `app session ${id}`, { kind: "account" }, time, async () => {
+      const params: unknown[] = [id, account];
+      const times = sqlReadTimes(time, "$2", (value) => `$${params.push(value)}`);
       const [row] = await this.access.db.query<AppSessionRow>(
         `SELECT ${appSelect} FROM app_sessions
-         WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > $3`,
-        [id, account, toIso(now)],
+         WHERE id = $1 AND account = $2 AND deleted_at IS NULL AND expires_at > ${times.now()}`,
+        params,
       );
       const record = row === undefined ? null : toAppSession(row);
       return { value: record, validUntil: () => record?.expires_at.getTime() ?? -Infinity, rows: 1 };
@@ -42,11 +44,13 @@ export class AppSessions {
    * Whether `id` may anchor paging for the account: any of its application sessions not yet purged,
    * including ones deleted or expired in the last 24 hours.
    */
-  async isPagingAnchor(account: string, id: string, now: Date): Promise<boolean> {
+  async isPagingAnchor(account: string, id: string, time: ReadTime): Promise<boolean> {
+    const params: unknown[] = [id, account];
+    const cutoff = sqlReadTimes(time, "$2", (value) => `$${params.push(value)}`).cutoff();
     const rows = await this.access.db.query(
       `SELECT 1 FROM app_sessions WHERE id = $1 AND account = $2
-       AND (deleted_at IS NULL OR deleted_at > $3) AND expires_at > $3`,
-      [id, account, auditCutoffOf(now)],
+       AND (deleted_at IS NULL OR deleted_at > ${cutoff}) AND expires_at > ${cutoff}`,
+      params,
     );
     return rows.length > 0;
   }
@@ -55,9 +59,10 @@ export class AppSessions {
   async list(
     account: string,
     options: { beforeId?: string; limit: number },
-    now: Date,
+    time: ReadTime,
   ): Promise<{ sessions: AppSessionRecord[]; hasMore: boolean }> {
-    const params: unknown[] = [account, toIso(now)];
+    const params: unknown[] = [account];
+    const now = sqlReadTimes(time, "$1", (value) => `$${params.push(value)}`).now();
     let before = "";
     if (options.beforeId !== undefined) {
       params.push(options.beforeId);
@@ -65,10 +70,10 @@ export class AppSessions {
     }
     params.push(options.limit + 1);
     const key = `app sessions ${options.beforeId ?? ""} ${options.limit}`;
-    return this.access.readThroughCache(account, key, { kind: "account" }, now, async () => {
+    return this.access.readThroughCache(account, key, { kind: "account" }, time, async () => {
       const rows = await this.access.db.query<AppSessionRow>(
         `SELECT ${appSelect} FROM app_sessions
-         WHERE account = $1 AND deleted_at IS NULL AND expires_at > $2 ${before}
+         WHERE account = $1 AND deleted_at IS NULL AND expires_at > ${now} ${before}
          ORDER BY id DESC LIMIT $${params.length}`,
         params,
       );

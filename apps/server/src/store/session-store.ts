@@ -217,22 +217,22 @@ export class SessionStore {
   }
 
   /** See `AppSessions.find`. */
-  findAppSession(account: string, id: string, now: Date): Promise<AppSessionRecord | null> {
-    return this.appSessions.find(account, id, now);
+  findAppSession(account: string, id: string, time: ReadTime): Promise<AppSessionRecord | null> {
+    return this.appSessions.find(account, id, time);
   }
 
   /** See `AppSessions.isPagingAnchor`. */
-  isPagingAnchor(account: string, id: string, now: Date): Promise<boolean> {
-    return this.appSessions.isPagingAnchor(account, id, now);
+  isPagingAnchor(account: string, id: string, time: ReadTime): Promise<boolean> {
+    return this.appSessions.isPagingAnchor(account, id, time);
   }
 
   /** See `AppSessions.list`. */
   listAppSessions(
     account: string,
     options: { beforeId?: string; limit: number },
-    now: Date,
+    time: ReadTime,
   ): Promise<{ sessions: AppSessionRecord[]; hasMore: boolean }> {
-    return this.appSessions.list(account, options, now);
+    return this.appSessions.list(account, options, time);
   }
 
   /** See `AppSessions.delete`. */
