@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
-import { answerConnectRequests } from "./connect-requests.js";
+import { answerConnectRequests, answerUpgradeRequests } from "./connect-requests.js";
 import { limitConnections } from "./connection-limit.js";
 import { errorsOnlyLogger } from "./logger.js";
 import { answerMalformedRequests } from "./protocol-errors.js";
@@ -100,6 +100,7 @@ export async function startSessionsServer(options: SessionsServerOptions = {}): 
   server.on("request", handleRequest);
   answerMalformedRequests(server, { logger, logRequests });
   answerConnectRequests(server, handleRequest);
+  answerUpgradeRequests(server, handleRequest, { logger, logRequests });
   // an expectation other than 100-continue is ignored, as RFC 9110 allows, rather than Node's empty 417
   server.on("checkExpectation", (req, res) => server.emit("request", req, res));
   // the port is taken before the store opens: a busy port fails at once, before a data directory is

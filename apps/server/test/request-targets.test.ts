@@ -172,3 +172,28 @@ describe("request lines and Host headers no URL can be built from", () => {
     expect(answer.body).toEqual({ status: "ok", store: "pglite" });
   });
 });
+
+describe("requests asking to switch protocols (Connection: Upgrade)", () => {
+  const upgrade = "Connection: Upgrade\r\nUpgrade: websocket\r\n";
+
+  test("without a body are answered as if they had not asked, and the connection then closes", async () => {
+    const answer = await exchange(server.url, `GET /healthz HTTP/1.1\r\nHost: x\r\n${upgrade}\r\n`);
+    expect(answer.status).toBe(200);
+    expect(answer.body).toEqual({ status: "ok", store: "pglite" });
+  });
+
+  test("with a body are 400 malformed_request at once, in the path's family, and do not run", async () => {
+    const before = await clockOffset();
+    // a chunk size that is not hex: the body Node no longer parses once it takes the request for an upgrade
+    const chunked = `POST /sandbox/clock/advance HTTP/1.1\r\nHost: x\r\n${auth}${upgrade}Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n`;
+    const gateway = await exchange(server.url, chunked);
+    expectGatewayError(gateway, 400, "malformed_request");
+    expect(gateway.body.error.message).toMatch(/does not switch protocols/);
+    const body = JSON.stringify({ seconds: 3600 });
+    const whole = `POST /sandbox/clock/advance HTTP/1.1\r\nHost: x\r\n${auth}${upgrade}Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body}`;
+    expectGatewayError(await exchange(server.url, whole), 400, "malformed_request");
+    expect(await clockOffset()).toBe(before);
+    const app = `POST /app/sessions HTTP/1.1\r\nHost: x\r\n${auth}${upgrade}Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}`;
+    expectAppError(await exchange(server.url, app), 400, "ERR_MALFORMED_REQUEST");
+  });
+});
