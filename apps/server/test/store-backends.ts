@@ -88,6 +88,39 @@ export function describeEachStore(title: string, suite: (opened: OpenedStore) =>
   });
 }
 
+/** Two stores over one PostgreSQL database, as two instances of the server would have them. */
+export interface TwoInstances {
+  /** The one that writes. */
+  readonly writer: SessionStore;
+  /** The one that reads. */
+  readonly reader: SessionStore;
+}
+
+/**
+ * Describes `suite` with two stores over one PostgreSQL database (skipped without PostgreSQL), opened
+ * before its tests and closed after them. Read `opened`'s fields inside tests, not while describing.
+ *
+ * @example
+ * describeTwoInstances("gateway sessions over one PostgreSQL", (opened) => {
+ *   test("a write through one is read through the other", async () => { ... opened.reader ... });
+ * });
+ */
+export function describeTwoInstances(title: string, suite: (opened: TwoInstances) => void): void {
+  describe.skipIf(postgresUrl === null)(title, () => {
+    const opened = {} as { -readonly [K in keyof TwoInstances]: TwoInstances[K] };
+    let backend: StoreBackend | undefined;
+    beforeAll(async () => {
+      backend = postgresBackend();
+      [opened.writer, opened.reader] = await Promise.all([backend.open(), backend.open()]);
+    });
+    afterAll(async () => {
+      await Promise.all([opened.writer?.close(), opened.reader?.close()]);
+      await backend?.dispose();
+    });
+    suite(opened);
+  });
+}
+
 /** Where a whole app (`createSessionsApp`) keeps its store in a test: its options, and how to drop it. */
 export interface AppBackend {
   name: "pglite" | "postgres";

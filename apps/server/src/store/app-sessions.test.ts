@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  describeEachStore,
-  postgresBackend,
-  postgresUrl,
-  type StoreBackend,
-} from "../../test/store-backends.js";
+import { expect, test } from "vitest";
+import { describeEachStore, describeTwoInstances } from "../../test/store-backends.js";
 import { at, freshAccount } from "../../test/store-reports.js";
 import { newAppSessionRecord } from "../app-session-routes.js";
-import type { SessionStore } from "./session-store.js";
 
 describeEachStore("application sessions of SessionStore on %s", (opened) => {
   test("application sessions read again after a create, a touch and a delete show each", async () => {
@@ -29,44 +23,30 @@ describeEachStore("application sessions of SessionStore on %s", (opened) => {
   });
 });
 
-describe.skipIf(postgresUrl === null)(
-  "application sessions read at the account's clock over PostgreSQL",
-  () => {
-    let backend: StoreBackend;
-    let stores: SessionStore[] = [];
-    beforeAll(async () => {
-      backend = postgresBackend();
-      stores = await Promise.all([backend.open(), backend.open()]);
+describeTwoInstances("application sessions read at the account's clock over PostgreSQL", (opened) => {
+  test("a read whose statement reads the clock sees a move another instance acknowledged, and only its account's", async () => {
+    const { writer, reader } = opened;
+    const [moved, still] = [freshAccount(), freshAccount()];
+    // created at second 0, for 60 s: live until second 60, excluded
+    const [a, b] = await Promise.all(
+      [moved, still].map((account) =>
+        writer.createAppSession(newAppSessionRecord(account, { ttl_seconds: 60 }, at(0))),
+      ),
+    );
+    const read = async (account: string, id: string) => ({
+      one: (await reader.findAppSession(account, id, { accountClockAt: at(1) }))?.id ?? null,
+      list: (await reader.listAppSessions(account, { limit: 10 }, { accountClockAt: at(1) })).sessions.map(
+        (s) => s.id,
+      ),
+      anchor: await reader.isPagingAnchor(account, id, { accountClockAt: at(1) }),
     });
-    afterAll(async () => {
-      await Promise.all(stores.map((store) => store.close()));
-      await backend?.dispose();
-    });
-
-    test("a read whose statement reads the clock sees a move another instance acknowledged, and only its account's", async () => {
-      const [writer, reader] = stores as [SessionStore, SessionStore];
-      const [moved, still] = [freshAccount(), freshAccount()];
-      // created at second 0, for 60 s: live until second 60, excluded
-      const [a, b] = await Promise.all(
-        [moved, still].map((account) =>
-          writer.createAppSession(newAppSessionRecord(account, { ttl_seconds: 60 }, at(0))),
-        ),
-      );
-      const read = async (account: string, id: string) => ({
-        one: (await reader.findAppSession(account, id, { accountClockAt: at(1) }))?.id ?? null,
-        list: (await reader.listAppSessions(account, { limit: 10 }, { accountClockAt: at(1) })).sessions.map(
-          (s) => s.id,
-        ),
-        anchor: await reader.isPagingAnchor(account, id, { accountClockAt: at(1) }),
-      });
-      const [aId, bId] = [a?.id ?? "", b?.id ?? ""];
-      expect(await read(moved, aId)).toEqual({ one: aId, list: [aId], anchor: true });
-      await writer.advanceClock(moved, 59);
-      // at(1) plus 59 s is second 60: expired on the moved account's clock, still an anchor for 24 h more
-      expect(await read(moved, aId)).toEqual({ one: null, list: [], anchor: true });
-      expect(await read(still, bId)).toEqual({ one: bId, list: [bId], anchor: true });
-      await writer.advanceClock(moved, 86_400);
-      expect((await read(moved, aId)).anchor).toBe(false);
-    });
-  },
-);
+    const [aId, bId] = [a?.id ?? "", b?.id ?? ""];
+    expect(await read(moved, aId)).toEqual({ one: aId, list: [aId], anchor: true });
+    await writer.advanceClock(moved, 59);
+    // at(1) plus 59 s is second 60: expired on the moved account's clock, still an anchor for 24 h more
+    expect(await read(moved, aId)).toEqual({ one: null, list: [], anchor: true });
+    expect(await read(still, bId)).toEqual({ one: bId, list: [bId], anchor: true });
+    await writer.advanceClock(moved, 86_400);
+    expect((await read(moved, aId)).anchor).toBe(false);
+  });
+});

@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  describeEachStore,
-  pgliteBackend,
-  postgresBackend,
-  postgresUrl,
-  type StoreBackend,
-} from "../../test/store-backends.js";
+import { expect, test } from "vitest";
+import { describeEachStore, describeTwoInstances, pgliteBackend } from "../../test/store-backends.js";
 import { at, freshAccount, report, user } from "../../test/store-reports.js";
 import { listSessionsStatement } from "./gateway-sessions.js";
 import { migrate } from "./migrate.js";
@@ -240,75 +234,59 @@ describeEachStore("gateway sessions of SessionStore on %s", (opened) => {
   });
 });
 
-describe.skipIf(postgresUrl === null)(
-  "gateway sessions read through several SessionStores over one PostgreSQL",
-  () => {
-    let backend: StoreBackend;
-    let stores: SessionStore[] = [];
-    beforeAll(async () => {
-      backend = postgresBackend();
-      stores = await Promise.all([backend.open(), backend.open()]);
-    });
-    afterAll(async () => {
-      await Promise.all(stores.map((store) => store.close()));
-      await backend?.dispose();
-    });
+describeTwoInstances("gateway sessions read through several SessionStores over one PostgreSQL", (opened) => {
+  test("a read on one instance sees every write another instance acknowledged before it began", async () => {
+    const { writer, reader } = opened;
+    const account = freshAccount();
+    const name = user("sub_across", "a");
+    const query = { account, product: "residential" as const, status: "all" as const, limit: 10 };
+    const ids = async () =>
+      (await reader.listSessions(query, at(5))).sessions.map((s) => [s.id, s.requests, s.status]);
+    const { session } = await report(writer, account, name, at(0));
+    // the reader has read the page and the session, twice, before each of the writer's writes
+    for (let i = 0; i < 2; i++) expect(await ids()).toEqual([[session.id, 1, "active"]]);
+    await report(writer, account, name, at(1));
+    expect(await ids()).toEqual([[session.id, 2, "active"]]);
+    expect((await reader.findSession(account, "residential", session.id, at(5)))?.requests).toBe(2);
+    await writer.terminateSession(account, "residential", session.id, at(2));
+    expect(await ids()).toEqual([[session.id, 2, "terminated"]]);
+    expect((await reader.findSession(account, "residential", session.id, at(5)))?.status).toBe("terminated");
+    const other = (await report(writer, account, user("sub_across", "b"), at(3))).session;
+    expect((await ids()).map(([id]) => id)).toEqual([other.id, session.id]);
+  });
 
-    test("a read on one instance sees every write another instance acknowledged before it began", async () => {
-      const [writer, reader] = stores as [SessionStore, SessionStore];
-      const account = freshAccount();
-      const name = user("sub_across", "a");
-      const query = { account, product: "residential" as const, status: "all" as const, limit: 10 };
-      const ids = async () =>
-        (await reader.listSessions(query, at(5))).sessions.map((s) => [s.id, s.requests, s.status]);
-      const { session } = await report(writer, account, name, at(0));
-      // the reader has read the page and the session, twice, before each of the writer's writes
-      for (let i = 0; i < 2; i++) expect(await ids()).toEqual([[session.id, 1, "active"]]);
-      await report(writer, account, name, at(1));
-      expect(await ids()).toEqual([[session.id, 2, "active"]]);
-      expect((await reader.findSession(account, "residential", session.id, at(5)))?.requests).toBe(2);
-      await writer.terminateSession(account, "residential", session.id, at(2));
-      expect(await ids()).toEqual([[session.id, 2, "terminated"]]);
-      expect((await reader.findSession(account, "residential", session.id, at(5)))?.status).toBe(
-        "terminated",
-      );
-      const other = (await report(writer, account, user("sub_across", "b"), at(3))).session;
-      expect((await ids()).map(([id]) => id)).toEqual([other.id, session.id]);
+  test("a read at the account's clock sees a move of that clock another instance acknowledged, in its own statement", async () => {
+    const { writer, reader } = opened;
+    const [moved, still] = [freshAccount(), freshAccount()];
+    // started at second 1 with sesstime 1 (minute): live until second 61, excluded
+    const started = await Promise.all(
+      [moved, still].map(
+        async (account) => (await report(writer, account, user("sub_clock", "s", 1), at(1))).session,
+      ),
+    );
+    const read = async (account: string, id: string) => ({
+      one: (await reader.findSession(account, "residential", id, { accountClockAt: at(2) }))?.id ?? null,
+      page: (
+        await reader.listSessions(
+          { account, product: "residential", status: "active", limit: 10 },
+          { accountClockAt: at(2) },
+        )
+      ).sessions.map((s) => s.id),
     });
-
-    test("a read at the account's clock sees a move of that clock another instance acknowledged, in its own statement", async () => {
-      const [writer, reader] = stores as [SessionStore, SessionStore];
-      const [moved, still] = [freshAccount(), freshAccount()];
-      // started at second 1 with sesstime 1 (minute): live until second 61, excluded
-      const started = await Promise.all(
-        [moved, still].map(
-          async (account) => (await report(writer, account, user("sub_clock", "s", 1), at(1))).session,
-        ),
-      );
-      const read = async (account: string, id: string) => ({
-        one: (await reader.findSession(account, "residential", id, { accountClockAt: at(2) }))?.id ?? null,
-        page: (
-          await reader.listSessions(
-            { account, product: "residential", status: "active", limit: 10 },
-            { accountClockAt: at(2) },
-          )
-        ).sessions.map((s) => s.id),
-      });
-      const [movedId, stillId] = started.map((session) => session.id) as [string, string];
-      expect(await read(moved, movedId)).toEqual({ one: movedId, page: [movedId] });
-      await writer.advanceClock(moved, 59);
-      // real time at(2) plus 59 s is second 61: the session has expired on the moved account's clock only
-      expect(await read(moved, movedId)).toEqual({ one: null, page: [] });
-      expect(await read(still, stillId)).toEqual({ one: stillId, page: [stillId] });
-      // nor does status all list it: an expired session leaves every read (a terminated one stays 24 h)
-      const all = await reader.listSessions(
-        { account: moved, product: "residential", status: "all", limit: 10 },
-        { accountClockAt: at(2) },
-      );
-      expect(all.sessions.map((s) => s.id)).toEqual([]);
-    });
-  },
-);
+    const [movedId, stillId] = started.map((session) => session.id) as [string, string];
+    expect(await read(moved, movedId)).toEqual({ one: movedId, page: [movedId] });
+    await writer.advanceClock(moved, 59);
+    // real time at(2) plus 59 s is second 61: the session has expired on the moved account's clock only
+    expect(await read(moved, movedId)).toEqual({ one: null, page: [] });
+    expect(await read(still, stillId)).toEqual({ one: stillId, page: [stillId] });
+    // nor does status all list it: an expired session leaves every read (a terminated one stays 24 h)
+    const all = await reader.listSessions(
+      { account: moved, product: "residential", status: "all", limit: 10 },
+      { accountClockAt: at(2) },
+    );
+    expect(all.sessions.map((s) => s.id)).toEqual([]);
+  });
+});
 
 test("the embedded store, which caches, refuses a read whose time is left to its statement", async () => {
   const backend = pgliteBackend();
