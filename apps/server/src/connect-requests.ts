@@ -62,8 +62,7 @@ export function answerUpgradeRequests(
   server.on("upgrade", (req: IncomingMessage, socket: Socket) => {
     const res = responseOnBareSocket(req, socket);
     const declared = req.headers["content-length"];
-    const hasBody =
-      req.headers["transfer-encoding"] !== undefined || Number(declared) > 0;
+    const hasBody = req.headers["transfer-encoding"] !== undefined || Number(declared) > 0;
     if (!hasBody) {
       handle(req, res);
       return;
