@@ -80,4 +80,18 @@ describe("jsonText", () => {
     const fresh = { data: [{ id: "ses_1" }] };
     expect(jsonBody(fresh)).toBe(JSON.stringify(fresh));
   });
+  test("the bytes of a shared page body are written from its sessions' kept texts", () => {
+    const sessions = freezeShared([{ id: "ses_1", bytes_used: 10 }]);
+    jsonText(sessions);
+    const spy = vi.spyOn(JSON, "stringify");
+    try {
+      const body = jsonBody(freezeShared({ data: sessions, next_cursor: "c1" }));
+      expect(new TextDecoder().decode(body as Uint8Array)).toBe(
+        '{"data":[{"id":"ses_1","bytes_used":10}],"next_cursor":"c1"}',
+      );
+      expect(spy.mock.calls.map(([value]) => value)).toEqual(["data", "next_cursor", "c1"]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });

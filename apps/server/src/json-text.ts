@@ -59,33 +59,17 @@ const omitted = (value: unknown) =>
 const isShared = (value: unknown): value is object =>
   value !== null && typeof value === "object" && immutable.has(value);
 
-// an array of shared values (a page put together from sessions cached one by one) is written from their
-// kept texts: a page of which one session changed costs the text of that one
-function sharedText(value: object): string {
-  let text = texts.get(value);
-  if (text === undefined) {
-    text =
-      Array.isArray(value) && value.length > 0 && value.every(isShared)
-        ? `[${value.map(sharedText).join(",")}]`
-        : JSON.stringify(value);
-    texts.set(value, text);
+// A value written from the kept texts of its shared members, where it has any: an array of shared values (a
+// page put together from sessions cached one by one, of which one changed costs the text of that one), or
+// a plain object around shared members (a page's body: { data: <shared>, next_cursor }). Anything else goes
+// to JSON.stringify whole, which writes a fresh tree faster than any walk of it in JavaScript.
+function composedText(value: object): string {
+  if (Array.isArray(value)) {
+    return value.length > 0 && value.every(isShared)
+      ? `[${value.map(sharedText).join(",")}]`
+      : JSON.stringify(value);
   }
-  return text;
-}
-
-/**
- * `JSON.stringify(value)`, with the text of a value frozen by `freezeShared` made once: the value itself,
- * or a member of a plain object around it (a page: `{ data: <shared>, next_cursor }`). Anything else goes
- * to `JSON.stringify` whole, which writes a fresh tree faster than any walk of it in JavaScript.
- *
- * @example
- * jsonText({ a: 1, b: [true, null] }); // '{"a":1,"b":[true,null]}'
- */
-export function jsonText(value: unknown): string {
-  if (isShared(value)) return sharedText(value);
   if (
-    value === null ||
-    typeof value !== "object" ||
     Object.getPrototypeOf(value) !== Object.prototype ||
     "toJSON" in value ||
     !Object.values(value).some(isShared)
@@ -100,10 +84,32 @@ export function jsonText(value: unknown): string {
   return `{${members.join(",")}}`;
 }
 
+function sharedText(value: object): string {
+  let text = texts.get(value);
+  if (text === undefined) {
+    text = composedText(value);
+    texts.set(value, text);
+  }
+  return text;
+}
+
+/**
+ * `JSON.stringify(value)`, with the text of a value frozen by `freezeShared` made once: the value itself,
+ * or a member of a plain object around it (a page: `{ data: <shared>, next_cursor }`).
+ *
+ * @example
+ * jsonText({ a: 1, b: [true, null] }); // '{"a":1,"b":[true,null]}'
+ */
+export function jsonText(value: unknown): string {
+  if (isShared(value)) return sharedText(value);
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  return composedText(value);
+}
+
 const bytes = new WeakMap<object, Uint8Array>();
 
 /**
- * A response body: `jsonText(value)`, as UTF-8 bytes kept beside the text when `value` was shared by
+ * A response body: `jsonText(value)`, as UTF-8 bytes kept in place of its text when `value` was shared by
  * `freezeShared` (every response that sends it writes the same bytes, rather than encoding the text again
  * each time), else as text.
  *
@@ -114,7 +120,7 @@ export function jsonBody(value: unknown): string | Uint8Array {
   if (!isShared(value)) return jsonText(value);
   let kept = bytes.get(value);
   if (kept === undefined) {
-    kept = Buffer.from(sharedText(value));
+    kept = Buffer.from(texts.get(value) ?? composedText(value));
     bytes.set(value, kept);
   }
   return kept;

@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { getRequestListener } from "@hono/node-server";
 import { createSessionsApp, type SessionsAppOptions, type SessionsSandbox } from "./app.js";
-import { answerConnectRequests, answerUpgradeRequests } from "./connect-requests.js";
+import { answerConnectRequests, answerUpgradeRequests } from "./bare-socket-requests.js";
 import { limitConnections } from "./connection-limit.js";
 import { errorsOnlyLogger } from "./logger.js";
 import { answerMalformedRequests } from "./protocol-errors.js";
